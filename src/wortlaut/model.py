@@ -152,6 +152,8 @@ class Document:
     places: list[Place] = field(default_factory=list)
     # Pre-tokenised input (SpkAtt): sentences of tokens to keep exactly.
     given_tokens: list[list[str]] | None = None
+    # Seed format: later paragraphs start with a subheading glued to their first sentence.
+    glued_headings: bool = False
     warnings: list[str] = field(default_factory=list)
 
     def sentence_tokens(self, sentence: Sentence | int) -> list[Token]:

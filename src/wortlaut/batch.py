@@ -1,0 +1,59 @@
+"""Analysing many files: a bad file is reported and skipped, the rest goes on."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .model import Document
+from .pipeline import Options, run
+from .readers import MAX_CHARS, InputError, iter_input_files, read_file
+
+
+@dataclass
+class Failure:
+    path: str
+    problem: str
+
+
+@dataclass
+class Summary:
+    files: int = 0
+    articles: int = 0
+    statements: int = 0
+    failures: list[Failure] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        return (f"{self.files} files: {self.articles} articles analysed, {self.statements} statements, "
+                f"{len(self.failures)} failed")
+
+
+def analyze_paths(
+    paths: Iterable[str | Path],
+    *,
+    input_format: str | None = None,
+    date: dt.date | str | None = None,
+    options: Options | None = None,
+    max_chars: int = MAX_CHARS,
+    summary: Summary | None = None,
+) -> Iterator[Document]:
+    """Yield analysed documents from files and folders; failures go into ``summary``."""
+    summary = summary if summary is not None else Summary()
+    for path in iter_input_files(paths):
+        summary.files += 1
+        try:
+            docs = read_file(path, input_format=input_format, date=date, max_chars=max_chars)
+        except InputError as error:
+            summary.failures.append(Failure(error.path, error.problem))
+            continue
+        for doc in docs:
+            try:
+                doc = run(doc, options)
+            except Exception as error:  # one article's crash must not stop a corpus run
+                summary.failures.append(Failure(f"{path} ({doc.id})", f"analysis failed: {type(error).__name__}: {error}"))
+                continue
+            summary.articles += 1
+            summary.statements += len(doc.statements)
+            yield doc

@@ -1,0 +1,116 @@
+"""The ``wortlaut`` command: a thin shell over the Python API."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from . import __version__
+from .batch import Failure, Summary, analyze_paths
+from .output import document_to_dict, to_table, write_spkatt
+from .pipeline import DEFAULT_PIPELINE, Options
+from .readers import FORMATS, MAX_CHARS
+
+
+def _analyze(args: argparse.Namespace) -> int:
+    options = Options(pipeline=tuple(args.pipeline.split(",")) if args.pipeline else DEFAULT_PIPELINE)
+    summary = Summary()
+    out = sys.stdout
+    docs = analyze_paths(args.paths, input_format=args.input_format, date=args.date, options=options,
+                         max_chars=args.max_chars, summary=summary)
+    reported = 0
+
+    def report_failures() -> None:
+        nonlocal reported
+        for failure in summary.failures[reported:]:
+            print(f"wortlaut: error: {failure.path}: {failure.problem}", file=sys.stderr)
+        reported = len(summary.failures)
+
+    for doc in docs:
+        report_failures()
+        if args.output_format == "spkatt":
+            if not args.out:
+                print("wortlaut: error: --output-format spkatt needs --out DIR", file=sys.stderr)
+                return 2
+            try:
+                write_spkatt(doc, Path(args.out))
+            except ValueError as error:
+                summary.failures.append(Failure(doc.source or doc.id, str(error)))
+        elif args.json or args.output_format == "json":
+            out.write(json.dumps(document_to_dict(doc), ensure_ascii=False, indent=None if args.jsonl else 2))
+            out.write("\n")
+        else:
+            out.write(to_table(doc) + "\n\n")
+    report_failures()
+    if summary.files != 1 or summary.failures:
+        print(f"wortlaut: {summary}", file=sys.stderr)
+    return 1 if summary.failures or summary.files == 0 else 0
+
+
+def _eval(args: argparse.Namespace) -> int:
+    if args.task == "spkatt":
+        from .evaluate.spkatt import evaluate_spkatt, format_spkatt_report
+
+        result = evaluate_spkatt(Path(args.gold), Path(args.pred))
+        print(json.dumps(result, indent=2, ensure_ascii=False) if args.json else format_spkatt_report(result))
+    elif args.task == "mood":
+        from .evaluate.mood import evaluate_mood, format_mood_report
+
+        paths = sorted(Path(args.gold).rglob("*.conllu")) if Path(args.gold).is_dir() else [Path(args.gold)]
+        result = evaluate_mood(paths)
+        print(json.dumps(result, indent=2, ensure_ascii=False) if args.json else format_mood_report(result))
+    elif args.task == "timex":
+        from .evaluate.timex import evaluate_timex, format_timex_report
+
+        result = evaluate_timex(Path(args.gold))
+        print(json.dumps(result, indent=2, ensure_ascii=False) if args.json else format_timex_report(result))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="wortlaut", description=__doc__)
+    parser.add_argument("--version", action="version", version=f"wortlaut {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    analyze = commands.add_parser("analyze", help="extract statements from articles")
+    analyze.add_argument("paths", nargs="+", help="files or folders (searched recursively)")
+    analyze.add_argument("--input-format", choices=FORMATS, help="override format detection")
+    analyze.add_argument("--date", help="publication date YYYY-MM-DD for inputs without one")
+    analyze.add_argument("--json", action="store_true", help="JSON output (one object per article)")
+    analyze.add_argument("--jsonl", action="store_true", help="with --json: one line per article")
+    analyze.add_argument("--output-format", choices=("table", "json", "spkatt"), default="table")
+    analyze.add_argument("--out", help="output folder for --output-format spkatt")
+    analyze.add_argument("--pipeline", help="comma-separated components (default: all)")
+    analyze.add_argument("--max-chars", type=int, default=MAX_CHARS, help="refuse longer articles")
+    analyze.set_defaults(func=_analyze)
+
+    evaluate = commands.add_parser("eval", help="score predictions against gold data")
+    evaluate.add_argument("task", choices=("spkatt", "mood", "timex"))
+    evaluate.add_argument("gold", help="gold folder (spkatt: SpkAtt JSON; mood: UD CoNLL-U; timex: WikiWarsDE)")
+    evaluate.add_argument("pred", nargs="?", help="prediction folder (spkatt)")
+    evaluate.add_argument("--json", action="store_true")
+    evaluate.set_defaults(func=_eval)
+
+    try:
+        from .store.cli import register
+    except ImportError:
+        pass
+    else:
+        register(commands)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

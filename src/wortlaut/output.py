@@ -1,0 +1,122 @@
+"""Writing results: the JSON output contract, a readable table, SpkAtt-2023 predictions."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .model import Document, Span, Statement
+
+FORMS_TO_SPKATT = {"direct": "Direct", "indirect": "Indirect", "reported": "Reported"}
+
+
+def _span(span: Span | None) -> dict | None:
+    return None if span is None else span.to_dict()
+
+
+def statement_to_dict(doc: Document, statement: Statement) -> dict:
+    speaker = statement.speaker
+    place = statement.place
+    return {
+        "id": statement.id,
+        "form": statement.form,
+        "speaker": None if speaker is None else {
+            "entity": speaker.entity, "name": speaker.name, "type": speaker.type,
+            "text": speaker.text, "start": speaker.start, "end": speaker.end,
+        },
+        "cue": _span(statement.cue),
+        "content": _span(statement.content),
+        "date": None if statement.date is None else {"text": statement.date.text, "value": statement.date.value},
+        "place": None if place is None else {
+            "text": place.text, "name": place.name, "country": place.country, "lat": place.lat, "lon": place.lon,
+        },
+        "via": None if statement.via is None else {**statement.via.to_dict(), "entity": statement.via_entity},
+        "addressee": _span(statement.addressee),
+        "sentence": statement.sentence,
+        "continuation": statement.continuation,
+    }
+
+
+def document_to_dict(doc: Document) -> dict:
+    """The output contract (see README, "Output"): offsets index into ``text``."""
+    return {
+        "id": doc.id,
+        "date": doc.date.isoformat() if doc.date else None,
+        "title": doc.title,
+        "source": doc.source,
+        "text": doc.text,
+        "headings": [_span(h) for h in doc.headings],
+        "entities": [
+            {"id": e.id, "name": e.name, "type": e.type, "roles": list(e.roles),
+             "mentions": [_span(m) for m in e.mentions]}
+            for e in doc.entities
+        ],
+        "statements": [statement_to_dict(doc, s) for s in doc.statements],
+        "times": [{"text": t.text, "start": t.start, "end": t.end, "value": t.value, "type": t.type} for t in doc.times],
+        "places": [{"text": p.text, "start": p.start, "end": p.end, "name": p.name, "country": p.country,
+                    "lat": p.lat, "lon": p.lon} for p in doc.places],
+        "warnings": list(doc.warnings),
+    }
+
+
+def to_json(doc: Document, indent: int | None = 2) -> str:
+    return json.dumps(document_to_dict(doc), ensure_ascii=False, indent=indent)
+
+
+def _short(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def to_table(doc: Document, width: int = 100) -> str:
+    """A human-readable listing: one block per statement."""
+    lines = [f"{doc.source or doc.id}  ({doc.date.isoformat() if doc.date else 'no date'})  "
+             f"{len(doc.statements)} statements"]
+    for s in doc.statements:
+        who = s.speaker.name or s.speaker.text if s.speaker else "?"
+        extra = [f"{s.date.value}" if s.date and s.date.value else "",
+                 f"in {s.place.name}" if s.place else "",
+                 f"via {s.via.text}" if s.via else "",
+                 f"to {s.addressee.text}" if s.addressee else ""]
+        extra_text = "  ".join(e for e in extra if e)
+        lines.append(f"{s.id:>4} {s.form:<8} {_short(who, 28):<28} {_short(s.cue.text if s.cue else '–', 18):<18} "
+                     f"{extra_text}")
+        lines.append(f"      {_short(s.content.text, width - 6)}")
+    return "\n".join(lines)
+
+
+def _refs(doc: Document, indices: list[int]) -> list[str]:
+    refs = []
+    for i in sorted(set(indices)):
+        token = doc.tokens[i]
+        sentence = doc.sentences[token.sentence]
+        refs.append(f"{token.sentence}:{i - sentence.token_start}")
+    return refs
+
+
+def to_spkatt(doc: Document) -> dict:
+    """SpkAtt-2023 prediction JSON on the document's own tokens."""
+    if doc.given_tokens is None:
+        raise ValueError("SpkAtt output needs SpkAtt input (use --input-format spkatt)")
+    annotations = []
+    for s in doc.statements:
+        form = FORMS_TO_SPKATT[s.form]
+        if s.continuation and s.form == "indirect":
+            form = "IndirectFreeIndirect"
+        annotations.append({
+            "Cue": _refs(doc, s.cue_tokens), "Source": _refs(doc, s.speaker_tokens),
+            "Message": _refs(doc, s.content_tokens), "Addr": _refs(doc, s.addressee_tokens),
+            "Form": form, "IsNested": False, "HasNested": False,
+        })
+    return {
+        "DocumentName": doc.title or doc.id,
+        "Sentences": [{"SentenceId": n, "Tokens": tokens} for n, tokens in enumerate(doc.given_tokens)],
+        "Annotations": annotations,
+    }
+
+
+def write_spkatt(doc: Document, out_dir: Path) -> Path:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    path = out_dir / Path(doc.source or f"{doc.id}.json").name
+    path.write_text(json.dumps(to_spkatt(doc), ensure_ascii=False), encoding="utf-8")
+    return path

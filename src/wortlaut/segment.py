@@ -1,0 +1,135 @@
+"""Segmentation: paragraphs, glued subheadings, sentences and tokens with character offsets."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .lexicon import word_list
+from .model import Document, Paragraph, Sentence, Span, Token
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+_SENTENCE_END = ".!?:…\"“”«»'"
+_CLOSING_QUOTES = {'"', "“", "”", "«", "»", "‘", "’", "'"}
+# Tags after which a capitalised word cannot continue the clause (verb-final position).
+_CLAUSE_FINAL_TAGS = {"VVINF", "VAINF", "VMINF", "VVPP", "VAPP", "VMPP", "VVIZU", "PTKVZ"}
+_FINITE_TAGS = {"VVFIN", "VAFIN", "VMFIN"}
+MAX_HEADING_TOKENS = 16
+
+
+@cache
+def _tokenizer():
+    from somajo import SoMaJo
+
+    return SoMaJo("de_CMC", split_camel_case=False, split_sentences=True, character_offsets=True)
+
+
+def segment(doc: Document) -> Document:
+    if doc.given_tokens is not None:
+        return _segment_given(doc)
+    for number, (start, end) in enumerate(_paragraph_bounds(doc.text)):
+        doc.paragraphs.append(Paragraph(number, start, end))
+        sentences = _tokenize(doc.text[start:end], start)
+        if doc.glued_headings and number > 0 and sentences:
+            sentences[:1] = _split_glued_heading(sentences[0])
+        elif _looks_like_heading_line(doc.text[start:end]) and len(sentences) == 1:
+            sentences[0] = ("heading", sentences[0][1])
+        for kind, tokens in sentences:
+            _add_sentence(doc, tokens, number, heading=kind == "heading")
+    return doc
+
+
+def _paragraph_bounds(text: str) -> list[tuple[int, int]]:
+    bounds, position = [], 0
+    for match in _PARAGRAPH_BREAK.finditer(text):
+        bounds.append((position, match.start()))
+        position = match.end()
+    bounds.append((position, len(text)))
+    return [(s, e) for s, e in bounds if text[s:e].strip()]
+
+
+def _tokenize(paragraph: str, offset: int) -> list[tuple[str, list[tuple[str, int, int]]]]:
+    sentences = []
+    for sentence in _tokenizer().tokenize_text([paragraph]):
+        tokens = [(t.text, t.character_offset[0] + offset, t.character_offset[1] + offset) for t in sentence]
+        if tokens:
+            sentences.append(("sentence", tokens))
+    return sentences
+
+
+def _looks_like_heading_line(paragraph: str) -> bool:
+    """A short single line without sentence-final punctuation (plain-text subheadings)."""
+    line = paragraph.strip()
+    return "\n" not in line and len(line) <= 100 and line[-1] not in _SENTENCE_END and len(line.split()) <= 12
+
+
+def _split_glued_heading(sentence):
+    """Split ``Kreml-Sprecher: "Gefahr für uns" Moskau lehnt …`` into heading and sentence."""
+    _, tokens = sentence
+    cut = _heading_cut(tokens)
+    if cut is None:
+        return [sentence]
+    return [("heading", tokens[:cut]), ("sentence", tokens[cut:])]
+
+
+def _heading_cut(tokens: list[tuple[str, int, int]]) -> int | None:
+    words = [t[0] for t in tokens]
+    openers = word_list("sentence_openers.txt")
+    tags = None
+    for i in range(1, min(len(words) - 1, MAX_HEADING_TOKENS + 1)):
+        word, previous = words[i], words[i - 1]
+        if not word[:1].isupper() or (not previous[:1].isalnum() and previous not in _CLOSING_QUOTES):
+            continue
+        if previous in _CLOSING_QUOTES and ":" in words[:i] and _count_quotes(words[:i]) >= 2:
+            return i
+        if previous[:1].isalnum() and word in openers:
+            return i
+        if previous[:1].islower():
+            tags = tags or _tags(words)
+            if tags[i - 1] in _CLAUSE_FINAL_TAGS:
+                return i
+            # a second finite verb with no comma between: the first clause has ended
+            if tags[i - 1] in _FINITE_TAGS and any(t in _FINITE_TAGS for t in tags[: i - 1]) \
+                    and "," not in words[:i]:
+                return i
+    return None
+
+
+def _count_quotes(words: list[str]) -> int:
+    return sum(1 for w in words if w in _CLOSING_QUOTES or w in "„‚")
+
+
+def _tags(words: list[str]) -> list[str]:
+    from .morphology import tag_words
+
+    return [tag for tag, _lemma in tag_words(words)]
+
+
+def _add_sentence(doc: Document, tokens: list[tuple[str, int, int]], paragraph: int, heading: bool) -> None:
+    index = len(doc.sentences)
+    first = len(doc.tokens)
+    for position, (text, start, end) in enumerate(tokens):
+        following = tokens[position + 1][1] if position + 1 < len(tokens) else None
+        doc.tokens.append(Token(text, start, end, len(doc.tokens), index,
+                                space_after=following is None or following > end))
+    start, end = tokens[0][1], tokens[-1][2]
+    doc.sentences.append(Sentence(index, start, end, first, len(doc.tokens), paragraph, is_heading=heading))
+    if heading:
+        doc.headings.append(Span(start, end, doc.text[start:end]))
+
+
+def _segment_given(doc: Document) -> Document:
+    """Pre-tokenised input: ``doc.text`` is the tokens joined by spaces, sentences by newlines."""
+    position = 0
+    doc.paragraphs.append(Paragraph(0, 0, len(doc.text)))
+    for words in doc.given_tokens or []:
+        tokens = []
+        for word in words:
+            start = doc.text.index(word, position) if word else position
+            tokens.append((word, start, start + len(word)))
+            position = start + len(word)
+        if tokens:
+            _add_sentence(doc, tokens, 0, heading=False)
+        else:  # keep sentence numbering aligned with the input even for empty sentences
+            doc.sentences.append(Sentence(len(doc.sentences), position, position, len(doc.tokens), len(doc.tokens), 0))
+    return doc

@@ -1,0 +1,583 @@
+"""Statements by rule: cue, speaker span, content and form.
+
+Rules run from specific to generic on each sentence, and a token claimed by one
+statement's content is not claimed again:
+
+1. headline attributions  (``Kreml: Sicherheit der Ukraine …``)
+2. direct quotations with a cue (``"…", sagte er`` / ``Peskow sagte: "…"``)
+3. speech verbs with a clause (``hob hervor, dass …``; ``…, sagte Peskow``)
+4. nominal attributions (``X zufolge``, ``nach Angaben X``, ``laut X``, ``wie X erklärte,``, ``…, so X``)
+5. reported speech acts with a noun-phrase content (``wies die Forderung zurück``)
+6. continuations: cue-less Konjunktiv-I sentences and quoted sentences after a statement
+
+Speaker spans here are text mentions only; the speakers stage resolves them to entities.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from .lexicon import entries, word_list
+from .model import Document, Sentence, Speaker, Statement, Token
+from .quotes import is_quote_mark
+
+FINITE = {"VVFIN", "VAFIN", "VMFIN"}
+NONFINITE_VERB = {"VVINF", "VVPP", "VVIZU", "VAINF", "VAPP", "VMINF", "VMPP"}
+NP_TAGS = {"ART", "ADJA", "NN", "NE", "PPOSAT", "PIAT", "PDAT", "CARD", "TRUNC", "FM"}
+NOUN_TAGS = {"NN", "NE", "FM"}
+PRONOUN_SUBJECTS = {"er", "sie", "es", "wir", "ich", "man", "ihr"}
+CLAUSE_BOUNDARY = {",", ";", ":", "–", "—", "-"}
+SUBORDINATORS = {"dass", "ob", "daß"}
+W_WORDS = {"wie", "was", "wer", "wann", "wo", "warum", "weshalb", "wieso", "welche", "welcher", "welches", "wohin"}
+NEGATIONS = {"nicht", "nie", "niemals", "keine", "kein", "keinen"}
+MAX_SPEAKER_TOKENS = 10
+MAX_CONTINUATION_GAP = 2  # sentences between a statement and its Konjunktiv-I continuation
+
+
+@cache
+def cue_verbs() -> dict[str, frozenset[str]]:
+    verbs: dict[str, frozenset[str]] = {}
+    for line in entries("cue_verbs.tsv"):
+        lemma, _, kinds = line.partition("\t")
+        verbs[lemma.strip().lower()] = frozenset(k.strip() for k in kinds.split(","))
+    return verbs
+
+
+@dataclass
+class _Clause:
+    first: int  # token index
+    last: int  # inclusive
+
+
+def find_statements(doc: Document) -> Document:
+    finder = _StatementFinder(doc)
+    for sentence in doc.sentences:
+        finder.sentence(sentence)
+    doc.statements.sort(key=lambda s: (s.content.start, s.content.end))
+    for number, statement in enumerate(doc.statements, start=1):
+        statement.id = f"S{number}"
+    return doc
+
+
+class _StatementFinder:
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.claimed: set[int] = set()  # token indices inside some statement's content
+        self.quote_of_token: dict[int, int] = {}
+        for number, quotation in enumerate(doc.quotations):
+            for index in range(quotation.token_start, quotation.token_end):
+                self.quote_of_token.setdefault(index, number)
+        self.used_quotes: set[int] = set()
+
+    # -- driver -----------------------------------------------------------------------
+    def sentence(self, sentence: Sentence) -> None:
+        if sentence.token_end == sentence.token_start:
+            return
+        if sentence.is_heading:
+            self._headline(sentence)
+            return
+        self._direct_quotes(sentence)
+        acts = self._verb_cues(sentence)
+        self._nominal_cues(sentence)
+        for cue, subject in acts:
+            if not self.claimed.intersection(range(sentence.token_start, sentence.token_end)):
+                self.add(sentence, "reported", list(range(sentence.token_start, sentence.token_end)), cue, subject)
+        self._continuation(sentence)
+
+    def add(self, sentence: Sentence, form: str, content: list[int], cue: list[int], speaker: list[int],
+            *, addressee: list[int] | None = None, continuation: bool = False,
+            speaker_chars: tuple[int, int] | None = None) -> Statement | None:
+        content = [i for i in content if i not in self.claimed]
+        content = _strip_punctuation(self.doc, content, keep_quotes=form == "direct")
+        if not content:
+            return None
+        self.claimed.update(range(content[0], content[-1] + 1))
+        doc = self.doc
+        statement = Statement(
+            id="", form=form, content=_content_span(doc, content, form),
+            cue=_cue_span(doc, cue),
+            sentence=sentence.index, content_tokens=content, cue_tokens=cue, speaker_tokens=speaker,
+            addressee_tokens=addressee or [], continuation=continuation,
+        )
+        if speaker_chars:
+            start, end = speaker_chars
+            statement.speaker = Speaker(doc.text[start:end], start, end)
+        elif speaker:
+            span = doc.token_span(speaker[0], speaker[-1])
+            statement.speaker = Speaker(span.text, span.start, span.end)
+        if addressee:
+            statement.addressee = doc.token_span(addressee[0], addressee[-1])
+        doc.statements.append(statement)
+        return statement
+
+    # -- 1. headlines -------------------------------------------------------------------
+    def _headline(self, sentence: Sentence) -> None:
+        tokens = self.doc.sentence_tokens(sentence)
+        colon = next((t.index for t in tokens[:5] if t.text == ":"), None)
+        if colon is None or colon == sentence.token_start:
+            return
+        speaker = list(range(sentence.token_start, colon))
+        if not any(self.doc.tokens[i].text[:1].isupper() for i in speaker):
+            return
+        content = list(range(colon + 1, sentence.token_end))
+        form = "direct" if content and is_quote_mark(self.doc.tokens[content[0]].text) \
+            and is_quote_mark(self.doc.tokens[content[-1]].text) else "indirect"
+        self.add(sentence, form, content, [colon], speaker)
+
+    # -- 2. direct quotations -------------------------------------------------------------
+    def _direct_quotes(self, sentence: Sentence) -> None:
+        doc = self.doc
+        for number, quotation in enumerate(doc.quotations):
+            if number in self.used_quotes or not sentence.start <= quotation.start < sentence.end:
+                continue
+            open_mark, close_mark = quotation.token_start - 1, quotation.token_end
+            last_sentence = doc.tokens[min(close_mark, len(doc.tokens) - 1)].sentence
+            after = self._cue_after(close_mark, doc.sentences[last_sentence])
+            before = self._cue_before(open_mark, sentence) if after is None else None
+            cue_info = after or before
+            parts = [(open_mark, close_mark)]
+            if after is not None:
+                # "…", sagte er, "…": a second quotation right after the cue clause continues it
+                following = self._next_quote_after(after[2], number)
+                if following is not None:
+                    second = doc.quotations[following]
+                    parts.append((second.token_start - 1, second.token_end))
+                    self.used_quotes.add(following)
+            if cue_info is None:
+                if not self._is_full_sentence_quote(quotation, sentence):
+                    continue
+                previous = self._recent_statement(sentence.index)
+                if previous is None or previous.speaker is None:
+                    continue
+                content = [i for a, b in parts for i in range(a, b + 1)]
+                statement = self.add(sentence, "direct", content, [], list(previous.speaker_tokens),
+                                     continuation=True)
+                if statement:
+                    statement.speaker = previous.speaker
+                    self.used_quotes.add(number)
+                continue
+            cue, speaker, _ = cue_info
+            content = [i for a, b in parts for i in range(a, b + 1)]
+            if self.add(sentence, "direct", content, cue, speaker,
+                        addressee=self._addressee(cue, sentence)):
+                self.used_quotes.add(number)
+                self.claimed.update(cue)
+
+    def _cue_after(self, close_mark: int, sentence: Sentence):
+        """``"…", sagte der Staatschef am Freitag``: a speech verb right after the quotation."""
+        doc = self.doc
+        i = close_mark + 1
+        if i < sentence.token_end and doc.tokens[i].text == ",":
+            i += 1
+        if i >= sentence.token_end:
+            return None
+        verb = doc.tokens[i]
+        lemma = self.cue_lemma(verb, sentence)
+        if lemma is None or verb.tag not in FINITE and verb.tag:
+            return None
+        cue = [i] + self._particle(i, sentence)
+        speaker = self._noun_phrase_forward(i + 1, sentence.token_end)
+        clause_end = self._clause_end(i, sentence)
+        return cue, speaker, clause_end
+
+    def _cue_before(self, open_mark: int, sentence: Sentence):
+        """``Das machte Peskow deutlich: "…"`` / ``Er sagte: "…"``: a cue clause ending in a colon."""
+        doc = self.doc
+        if open_mark - 1 < sentence.token_start or doc.tokens[open_mark - 1].text not in (":", ","):
+            return None
+        clause_start = self._clause_start(open_mark - 1, sentence)
+        for i in range(clause_start, open_mark - 1):
+            token = doc.tokens[i]
+            if token.tag in FINITE or not token.tag:
+                lemma = self.cue_lemma(token, sentence)
+                if lemma is not None and self._not_negated(i, open_mark - 1):
+                    cue = [i] + self._particle(i, sentence)
+                    speaker = self._subject(i, clause_start, open_mark - 1)
+                    return cue, speaker, open_mark - 1
+                aux_cue = self._participle_cue(i, open_mark - 1, sentence)
+                if aux_cue is not None:
+                    return aux_cue, self._subject(i, clause_start, open_mark - 1), open_mark - 1
+        return None
+
+    def _next_quote_after(self, position: int, number: int) -> int | None:
+        doc = self.doc
+        for other in range(number + 1, len(doc.quotations)):
+            quotation = doc.quotations[other]
+            opener = quotation.token_start - 1
+            between = doc.tokens[position + 1:opener] if position is not None else []
+            if opener > position and all(t.text in {",", ":"} for t in between):
+                return other
+            if opener > position:
+                return None
+        return None
+
+    def _is_full_sentence_quote(self, quotation, sentence: Sentence) -> bool:
+        """A quotation that is a sentence by itself (not a scare-quoted phrase)."""
+        doc = self.doc
+        first = doc.tokens[quotation.token_start]
+        inner_last = doc.tokens[quotation.token_end - 1]
+        starts_sentence = quotation.token_start - 1 <= sentence.token_start
+        return starts_sentence and first.text[:1].isupper() and inner_last.text in ".!?" \
+            and quotation.token_end - quotation.token_start >= 4
+
+    # -- 3. speech verbs with a clause or a speech act ------------------------------------
+    def _verb_cues(self, sentence: Sentence) -> list[tuple[list[int], list[int]]]:
+        """Add indirect statements; return speech acts (cue, subject) left for the reported rule."""
+        doc = self.doc
+        acts = []
+        finite = [i for i in range(sentence.token_start, sentence.token_end)
+                  if doc.tokens[i].tag in FINITE and not doc.tokens[i].in_quote]
+        # ", sagte Peskow" at the end governs everything before it: try such cues first
+        finite.sort(key=lambda i: (doc.tokens[i - 1].text != "," or i == sentence.token_start, i))
+        for i in finite:
+            token = doc.tokens[i]
+            if i in self.claimed:
+                continue
+            lemma = self.cue_lemma(token, sentence)
+            cue = [i] + self._particle(i, sentence) if lemma else self._participle_cue(i, None, sentence)
+            if not cue:
+                continue
+            lemma = lemma or self.cue_lemma(doc.tokens[cue[0]], sentence)
+            kinds = cue_verbs().get(lemma or "", frozenset())
+            clause_start = self._clause_start(i, sentence)
+            if not self._not_negated(clause_start, self._clause_end(i, sentence)):
+                continue
+            subject = self._subject(i, clause_start, self._clause_end(i, sentence))
+            if not subject:
+                continue
+            if "clause" in kinds and self._indirect(sentence, i, cue, subject, clause_start):
+                continue
+            if "act" in kinds and not self._has_content_clause(i, sentence):
+                acts.append((cue, subject))
+        return acts
+
+    def _indirect(self, sentence: Sentence, verb: int, cue: list[int], subject: list[int], clause_start: int) -> bool:
+        doc = self.doc
+        clause_end = self._clause_end(verb, sentence)
+        # (a) content first: "Die Sicherheit … dürfe nicht …, sagte Peskow"
+        if clause_start > sentence.token_start and doc.tokens[clause_start - 1].text == "," \
+                and verb == clause_start:
+            content = list(range(sentence.token_start, clause_start - 1))
+            if content and self._reportive(content):
+                return self.add(sentence, "indirect", content, cue, subject,
+                                addressee=self._addressee(cue, sentence)) is not None
+        # (b) cue first: "Putin hob hervor, dass …" / "Er sagte, er habe …"
+        if clause_end + 1 < sentence.token_end and doc.tokens[clause_end + 1].text in {",", ":"}:
+            start = clause_end + 2
+            if start < sentence.token_end:
+                first = doc.tokens[start].text.lower()
+                end = self._complement_end(start, sentence)
+                content = list(range(start, end))
+                adverbial = doc.tokens[start].tag == "KOUS" and first not in SUBORDINATORS
+                if first in SUBORDINATORS or first in W_WORDS or not adverbial and (
+                        self._reportive(content) or doc.tokens[clause_end + 1].text == ":"):
+                    return self.add(sentence, "indirect", content, cue, subject,
+                                    addressee=self._addressee(cue, sentence)) is not None
+        return False
+
+    def _has_content_clause(self, verb: int, sentence: Sentence) -> bool:
+        end = self._clause_end(verb, sentence)
+        nxt = self.doc.tokens[end + 2].text.lower() if end + 2 < sentence.token_end else ""
+        return nxt in SUBORDINATORS
+
+    def _complement_end(self, start: int, sentence: Sentence) -> int:
+        """The content clause runs to the sentence end, minus a trailing ``, so X`` or ``, sagte X``."""
+        doc = self.doc
+        end = sentence.token_end
+        for j in range(start + 1, sentence.token_end - 1):
+            if doc.tokens[j].text == "," and self.cue_lemma(doc.tokens[j + 1], sentence):
+                return j
+        return end
+
+    def _reportive(self, content: list[int]) -> bool:
+        """Content whose first main-clause finite verb is Konjunktiv I (or ambiguous with it)."""
+        for i in content:
+            token = self.doc.tokens[i]
+            if token.tag in FINITE:
+                return token.mood in {"subj1", "amb", "subj2"} if token.mood else False
+        return False
+
+    # -- 4. nominal cues ---------------------------------------------------------------------
+    def _nominal_cues(self, sentence: Sentence) -> None:
+        doc = self.doc
+        tokens = doc.sentence_tokens(sentence)
+        nouns = word_list("attribution_nouns.txt")
+        for position, token in enumerate(tokens):
+            i = token.index
+            if i in self.claimed or token.in_quote:
+                continue
+            word = token.text.lower()
+            found = None
+            if word == "zufolge":
+                speaker = self._noun_phrase_backward(i - 1, sentence.token_start)
+                if speaker:
+                    found = ([i], speaker, None, speaker[0], i)
+            elif word in ("laut", "lt."):
+                speaker = self._noun_phrase_forward(i + 1, sentence.token_end)
+                if speaker:
+                    found = ([i], speaker, None, i, speaker[-1])
+            elif word == "nach" and position + 1 < len(tokens):
+                found = self._nach_angaben(i, sentence, nouns)
+            elif word == "so" and position > 0 and tokens[position - 1].text == "," and position + 1 < len(tokens):
+                speaker = self._noun_phrase_forward(i + 1, sentence.token_end)
+                if speaker and speaker[-1] + 2 >= sentence.token_end:
+                    found = ([i], speaker, None, i - 1, speaker[-1])
+            elif word == "wie" and (position == 0 or tokens[position - 1].text == ","):
+                found = self._wie_cue(i, sentence)
+            if found is None:
+                continue
+            cue, speaker, speaker_chars, frame_start, frame_end = found
+            if self._is_channel(speaker):  # "sagte er der Agentur Interfax zufolge": a channel, not a speaker
+                self._set_via(sentence, speaker)
+                continue
+            content = [t for t in range(sentence.token_start, sentence.token_end)
+                       if not frame_start <= t <= frame_end]
+            content = self._trim_commas(content, frame_start, frame_end)
+            self.add(sentence, "indirect", content, cue, speaker, speaker_chars=speaker_chars)
+
+    def _nach_angaben(self, i: int, sentence: Sentence, nouns: frozenset[str]):
+        doc = self.doc
+        j = i + 1
+        modifier = None
+        if j < sentence.token_end and doc.tokens[j].tag in {"ADJA", "PPOSAT"} or doc.tokens[j].text in {
+                "eigenen", "offiziellen", "ersten", "übereinstimmenden", "vorläufigen", "unbestätigten"}:
+            modifier = j
+            j += 1
+        if j >= sentence.token_end:
+            return None
+        noun = doc.tokens[j]
+        head = noun.text.rsplit("-", 1)[-1] if "-" in noun.text else noun.text
+        if head not in nouns and noun.text not in nouns:
+            return None
+        frame_end = j
+        if "-" in noun.text and head in nouns:  # nach Kreml-Angaben
+            prefix = noun.text.rsplit("-", 1)[0]
+            return [i, j], [j], (noun.start, noun.start + len(prefix)), i, j
+        if modifier is not None and doc.tokens[modifier].text.lower() in {"eigenen", "eigener"}:
+            subject = self._sentence_subject(sentence, exclude=range(i, j + 1))
+            return [i, j], subject, None, i, j
+        if modifier is not None and doc.tokens[modifier].text[:1].islower() and \
+                doc.tokens[modifier].text.lower() not in {"offiziellen", "ersten", "vorläufigen", "unbestätigten",
+                                                          "übereinstimmenden"}:
+            return [i, j], [modifier], None, i, j  # nach ukrainischen Angaben
+        speaker = self._noun_phrase_forward(j + 1, sentence.token_end, genitive=True)
+        if speaker and doc.tokens[speaker[0]].text.lower() == "von":
+            speaker = speaker[1:]
+        if speaker:
+            frame_end = speaker[-1]
+        return [i, j], speaker, None, i, frame_end
+
+    def _wie_cue(self, i: int, sentence: Sentence):
+        """``Wie er gegenüber Interfax erklärte, …``"""
+        doc = self.doc
+        end = self._clause_end(i + 1, sentence)
+        for j in range(i + 1, end + 1):
+            token = doc.tokens[j]
+            if token.tag in FINITE or token.tag in NONFINITE_VERB:
+                lemma = self.cue_lemma(token, sentence)
+                if lemma and "clause" in cue_verbs().get(lemma, ()):
+                    speaker = self._noun_phrase_forward(i + 1, end + 1)
+                    addressee = self._addressee([j], sentence)
+                    return [j], speaker, None, i, end + (1 if end + 1 < sentence.token_end
+                                                         and doc.tokens[end + 1].text == "," else 0)
+        return None
+
+    def _is_channel(self, phrase: list[int]) -> bool:
+        channels = word_list("reporting_channels.txt")
+        return any(self.doc.tokens[j].text.rsplit("-", 1)[-1] in channels for j in phrase)
+
+    def _set_via(self, sentence: Sentence, phrase: list[int]) -> None:
+        for statement in reversed(self.doc.statements):
+            if statement.sentence == sentence.index or statement.cue_tokens and \
+                    self.doc.tokens[statement.cue_tokens[0]].sentence == sentence.index:
+                statement.via = self.doc.token_span(phrase[0], phrase[-1])
+                return
+
+    # -- 6. continuations -------------------------------------------------------------------
+    def _continuation(self, sentence: Sentence) -> None:
+        doc = self.doc
+        tokens = [t for t in doc.sentence_tokens(sentence) if t.index not in self.claimed]
+        if len(tokens) < 3 or any(t.in_quote for t in tokens[:2]):
+            return
+        finite = next((t for t in tokens if t.tag in FINITE and not t.in_quote), None)
+        if finite is None or finite.mood != "subj1":
+            return
+        previous = self._recent_statement(sentence.index)
+        if previous is None or previous.form == "reported" or previous.speaker is None:
+            return
+        statement = self.add(sentence, "indirect", [t.index for t in tokens], [], list(previous.speaker_tokens),
+                             continuation=True)
+        if statement:
+            statement.speaker = previous.speaker
+
+    def _recent_statement(self, sentence_index: int) -> Statement | None:
+        paragraph = self.doc.sentences[sentence_index].paragraph
+        for statement in reversed(self.doc.statements):
+            before = self.doc.sentences[statement.sentence]
+            if sentence_index - MAX_CONTINUATION_GAP <= statement.sentence < sentence_index \
+                    and before.paragraph == paragraph:
+                return statement
+        return None
+
+    # -- helpers ---------------------------------------------------------------------------
+    def cue_lemma(self, token: Token, sentence: Sentence) -> str | None:
+        """Dictionary lemma of a speech verb, with its separable particle: ``hob … hervor`` → hervorheben."""
+        verbs = cue_verbs()
+        lemma = (token.lemma or token.text).lower()
+        particle = self._particle(token.index, sentence) if token.tag in FINITE else []
+        if particle:
+            joined = self.doc.tokens[particle[0]].text.lower() + lemma
+            if joined in verbs:
+                return joined
+            return None  # "sprach sich aus" is not "sprechen"
+        return lemma if lemma in verbs else None
+
+    def _particle(self, verb: int, sentence: Sentence) -> list[int]:
+        end = self._clause_end(verb, sentence)
+        for j in range(verb + 1, end + 1):
+            if self.doc.tokens[j].tag == "PTKVZ":
+                return [j]
+        return []
+
+    def _participle_cue(self, finite: int, stop: int | None, sentence: Sentence) -> list[int] | None:
+        """``hat … gewarnt``, ``will … sprechen``: a speech verb in the clause's verb-final position."""
+        doc = self.doc
+        if doc.tokens[finite].tag not in {"VAFIN", "VMFIN"}:
+            return None
+        end = self._clause_end(finite, sentence) if stop is None else stop - 1
+        for j in range(end, finite, -1):
+            token = doc.tokens[j]
+            if token.tag in NONFINITE_VERB:
+                lemma = (token.lemma or token.text).lower()
+                if lemma in cue_verbs():
+                    return [j]
+                particle = doc.tokens[j - 1].text.lower() if doc.tokens[j - 1].tag == "PTKVZ" else ""
+                return [j] if particle + lemma in cue_verbs() and particle else None
+        return None
+
+    def _not_negated(self, start: int, end: int) -> bool:
+        return not any(self.doc.tokens[j].text.lower() in NEGATIONS and self.doc.tokens[j].tag in {"PTKNEG", "PIAT"}
+                       for j in range(start, end + 1) if j < len(self.doc.tokens))
+
+    def _clause_start(self, i: int, sentence: Sentence) -> int:
+        j = i
+        while j > sentence.token_start and self.doc.tokens[j - 1].text not in CLAUSE_BOUNDARY \
+                and not is_quote_mark(self.doc.tokens[j - 1].text):
+            j -= 1
+        return j
+
+    def _clause_end(self, i: int, sentence: Sentence) -> int:
+        j = i
+        last = sentence.token_end - 1
+        while j < last and self.doc.tokens[j + 1].text not in CLAUSE_BOUNDARY | {".", "!", "?"} \
+                and not is_quote_mark(self.doc.tokens[j + 1].text):
+            j += 1
+        return j
+
+    def _subject(self, verb: int, clause_start: int, clause_end: int) -> list[int]:
+        """The verb's subject: a name or pronoun right after the verb wins over a Vorfeld demonstrative."""
+        doc = self.doc
+        if doc.tokens[clause_start].tag in {"KOUS", "PWAV", "PRELS"} or \
+                doc.tokens[clause_start].text.lower() in SUBORDINATORS | W_WORDS:
+            return self._noun_phrase_forward(clause_start + 1, verb)  # verb-final clause: subject follows it
+        after = self._noun_phrase_forward(verb + 1, clause_end + 1)
+        before = list(range(clause_start, verb))
+        before_is_np = before and all(doc.tokens[j].tag in NP_TAGS | {"PPER", "PIS"} for j in before) \
+            and doc.tokens[before[-1]].tag in NOUN_TAGS | {"PPER", "PIS"} and len(before) <= MAX_SPEAKER_TOKENS
+        if before_is_np and not (after and doc.tokens[before[0]].text.lower() in {"das", "dies", "dieses"}):
+            if doc.tokens[before[0]].tag != "PPER" or doc.tokens[before[0]].text.lower() in PRONOUN_SUBJECTS:
+                return before
+        if after:
+            return after
+        return self._noun_phrase_backward(verb - 1, clause_start) if before else []
+
+    def _sentence_subject(self, sentence: Sentence, exclude: range) -> list[int]:
+        doc = self.doc
+        for i in range(sentence.token_start, sentence.token_end):
+            if doc.tokens[i].tag in FINITE and i not in exclude:
+                return self._subject(i, self._clause_start(i, sentence), self._clause_end(i, sentence))
+        return []
+
+    def _noun_phrase_forward(self, start: int, stop: int, genitive: bool = False) -> list[int]:
+        """A subject-like noun phrase from ``start``: pronoun, or (ART) (ADJA)* NN/NE+ (genitive attribute)."""
+        doc = self.doc
+        if start >= stop:
+            return []
+        first = doc.tokens[start]
+        if first.tag == "PPER" or first.text.lower() in PRONOUN_SUBJECTS:
+            return [start] if first.text.lower() in PRONOUN_SUBJECTS else []
+        if genitive and first.text.lower() == "von":
+            rest = self._noun_phrase_forward(start + 1, stop)
+            return [start] + rest if rest else []
+        j, last_noun = start, None
+        while j < stop and j - start < MAX_SPEAKER_TOKENS:
+            token = doc.tokens[j]
+            if token.tag in NOUN_TAGS or (not token.tag and token.text[:1].isupper()):
+                last_noun = j
+            elif token.tag in NP_TAGS and token.text.lower() not in {"am", "im"}:
+                if last_noun is not None and token.tag == "ART" and token.text.lower() not in {"des", "der"}:
+                    break
+            else:
+                break
+            j += 1
+        return list(range(start, last_noun + 1)) if last_noun is not None else []
+
+    def _noun_phrase_backward(self, end: int, stop: int) -> list[int]:
+        """The noun phrase ending at ``end`` (for ``X zufolge``)."""
+        doc = self.doc
+        if end < stop or doc.tokens[end].tag not in NOUN_TAGS | {"PPER"} and doc.tokens[end].tag:
+            return []
+        if doc.tokens[end].tag == "PPER":
+            return [end] if doc.tokens[end].text.lower() in PRONOUN_SUBJECTS else []
+        j = end
+        while j - 1 >= stop and doc.tokens[j - 1].tag in NP_TAGS and end - j < MAX_SPEAKER_TOKENS:
+            j -= 1
+        return list(range(j, end + 1))
+
+    def _addressee(self, cue: list[int], sentence: Sentence) -> list[int] | None:
+        """``vor Reportern``, ``gegenüber der Agentur``: the audience of the cue's clause."""
+        doc = self.doc
+        if not cue:
+            return None
+        start, end = self._clause_start(cue[0], sentence), self._clause_end(cue[0], sentence)
+        for j in range(start, end + 1):
+            word = doc.tokens[j].text.lower()
+            if word in {"gegenüber", "vor"} and j + 1 <= end:
+                phrase = self._noun_phrase_forward(j + 1, end + 1)
+                if phrase and (word == "gegenüber" or doc.tokens[phrase[-1]].tag == "NN"
+                               and doc.tokens[phrase[0]].tag != "CARD"):
+                    if word == "vor" and doc.tokens[phrase[-1]].text in {"Tag", "Tagen", "Woche", "Wochen", "Jahr",
+                                                                          "Jahren", "Monaten", "Monat", "Stunden"}:
+                        continue
+                    return phrase
+        return None
+
+    def _trim_commas(self, content: list[int], frame_start: int, frame_end: int) -> list[int]:
+        doc = self.doc
+        return [t for t in content if not (doc.tokens[t].text == "," and (t == frame_start - 1 or t == frame_end + 1))]
+
+
+def _strip_punctuation(doc: Document, content: list[int], keep_quotes: bool) -> list[int]:
+    """Drop leading/trailing commas and the final full stop (SpkAtt messages end before it)."""
+    while content and (doc.tokens[content[0]].text in {",", ":", ";", "–", "-"}):
+        content = content[1:]
+    while content and doc.tokens[content[-1]].text in {",", ".", ":", ";", "–", "-", "!", "?"} \
+            and not keep_quotes:
+        content = content[:-1]
+    return content
+
+
+def _cue_span(doc: Document, cue: list[int]):
+    """``hob hervor``, ``nach eigenen Angaben``; for ``wies … zurück`` just the verb."""
+    if not cue:
+        return None
+    return doc.token_span(cue[0], cue[-1] if cue[-1] - cue[0] <= 2 else cue[0])
+
+
+def _content_span(doc: Document, content: list[int], form: str):
+    first, last = content[0], content[-1]
+    if form == "direct" and is_quote_mark(doc.tokens[first].text) and is_quote_mark(doc.tokens[last].text) \
+            and last > first + 1:
+        first, last = first + 1, last - 1  # the JSON content is the quoted words, without the marks
+    return doc.token_span(first, last)
