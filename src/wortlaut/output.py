@@ -100,9 +100,7 @@ def to_spkatt(doc: Document) -> dict:
         raise ValueError("SpkAtt output needs SpkAtt input (use --input-format spkatt)")
     annotations = []
     for s in doc.statements:
-        form = FORMS_TO_SPKATT[s.form]
-        if s.continuation and s.form == "indirect":
-            form = "IndirectFreeIndirect"
+        form = s.spkatt_form or FORMS_TO_SPKATT[s.form]
         annotations.append({
             "Cue": _refs(doc, s.cue_tokens), "Source": _refs(doc, s.speaker_tokens),
             "Message": _refs(doc, s.content_tokens), "Addr": _refs(doc, s.addressee_tokens),

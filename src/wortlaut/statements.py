@@ -148,13 +148,12 @@ class _StatementFinder:
                 if not self._is_full_sentence_quote(quotation, sentence):
                     continue
                 previous = self._recent_statement(sentence.index)
-                if previous is None or previous.speaker is None:
-                    continue
+                speaker = previous.speaker if previous is not None else None
                 content = [i for a, b in parts for i in range(a, b + 1)]
-                statement = self.add(sentence, "direct", content, [], list(previous.speaker_tokens),
-                                     continuation=True)
+                statement = self.add(sentence, "direct", content, [],
+                                     list(previous.speaker_tokens) if speaker else [], continuation=True)
                 if statement:
-                    statement.speaker = previous.speaker
+                    statement.speaker = speaker
                     self.used_quotes.add(number)
                 continue
             cue, speaker, _ = cue_info
@@ -187,6 +186,8 @@ class _StatementFinder:
         if open_mark - 1 < sentence.token_start or doc.tokens[open_mark - 1].text not in (":", ","):
             return None
         clause_start = self._clause_start(open_mark - 1, sentence)
+        if clause_start > sentence.token_start + 1 and doc.tokens[clause_start - 1].text == ",":
+            clause_start = self._clause_start(clause_start - 2, sentence)
         for i in range(clause_start, open_mark - 1):
             token = doc.tokens[i]
             if token.tag in FINITE or not token.tag:
@@ -248,7 +249,8 @@ class _StatementFinder:
                 continue
             if "clause" in kinds and self._indirect(sentence, i, cue, subject, clause_start):
                 continue
-            if "act" in kinds and not self._has_content_clause(i, sentence):
+            passive = cue[0] != i and (doc.tokens[i].lemma or "").lower() == "werden"
+            if "act" in kinds and not passive and not self._has_content_clause(i, sentence):
                 acts.append((cue, subject))
         return acts
 
@@ -319,18 +321,27 @@ class _StatementFinder:
                     found = ([i], speaker, None, i, speaker[-1])
             elif word == "nach" and position + 1 < len(tokens):
                 found = self._nach_angaben(i, sentence, nouns)
+                if found is None and position > 0:
+                    found = self._postposed_nach(i, sentence, nouns)
+            elif word in ("demnach", "wonach") and (position == 0 or tokens[position - 1].text == ","):
+                previous = self.doc.statements[-1].speaker if self.doc.statements else None
+                found = ([i], [i], (previous.start, previous.end) if previous else None, i, i)
             elif word == "so" and position > 0 and tokens[position - 1].text == "," and position + 1 < len(tokens):
-                speaker = self._noun_phrase_forward(i + 1, sentence.token_end)
-                if speaker and speaker[-1] + 2 >= sentence.token_end:
-                    found = ([i], speaker, None, i - 1, speaker[-1])
+                start = i + 1
+                verb = doc.tokens[start]
+                if verb.tag in FINITE and self.cue_lemma(verb, sentence):  # ", so urteilte Romney"
+                    start += 1
+                speaker = self._noun_phrase_forward(start, sentence.token_end)
+                end = self._clause_end(speaker[-1], sentence) if speaker else None
+                if speaker and (end + 2 >= sentence.token_end or doc.tokens[end + 1].text == ","):
+                    found = (list(range(i, start)), speaker, None, i - 1, end)
             elif word == "wie" and (position == 0 or tokens[position - 1].text == ","):
                 found = self._wie_cue(i, sentence)
             if found is None:
                 continue
             cue, speaker, speaker_chars, frame_start, frame_end = found
-            if self._is_channel(speaker):  # "sagte er der Agentur Interfax zufolge": a channel, not a speaker
-                self._set_via(sentence, speaker)
-                continue
+            if self._is_channel(speaker) and self._set_via(sentence, speaker):
+                continue  # "sagte er der Agentur Interfax zufolge": a channel, not a speaker
             content = [t for t in range(sentence.token_start, sentence.token_end)
                        if not frame_start <= t <= frame_end]
             content = self._trim_commas(content, frame_start, frame_end)
@@ -347,26 +358,36 @@ class _StatementFinder:
         if j >= sentence.token_end:
             return None
         noun = doc.tokens[j]
-        head = noun.text.rsplit("-", 1)[-1] if "-" in noun.text else noun.text
-        if head not in nouns and noun.text not in nouns:
+        head = noun.text.rsplit("-", 1)[-1]
+        if not _is_attribution_noun(noun.text, nouns):
             return None
-        frame_end = j
+        # SpkAtt marks "nach" as the cue and "Angaben der Polizei" as the source; our speaker is "der Polizei".
+        source_start = modifier if modifier is not None else j
         if "-" in noun.text and head in nouns:  # nach Kreml-Angaben
             prefix = noun.text.rsplit("-", 1)[0]
-            return [i, j], [j], (noun.start, noun.start + len(prefix)), i, j
+            return [i], [j], (noun.start, noun.start + len(prefix)), i, j
         if modifier is not None and doc.tokens[modifier].text.lower() in {"eigenen", "eigener"}:
             subject = self._sentence_subject(sentence, exclude=range(i, j + 1))
-            return [i, j], subject, None, i, j
+            chars = (doc.tokens[subject[0]].start, doc.tokens[subject[-1]].end) if subject else None
+            return [i], list(range(source_start, j + 1)), chars, i, j
         if modifier is not None and doc.tokens[modifier].text[:1].islower() and \
                 doc.tokens[modifier].text.lower() not in {"offiziellen", "ersten", "vorläufigen", "unbestätigten",
-                                                          "übereinstimmenden"}:
-            return [i, j], [modifier], None, i, j  # nach ukrainischen Angaben
+                                                          "übereinstimmenden"}:  # nach ukrainischen Angaben
+            return [i], list(range(source_start, j + 1)), (doc.tokens[modifier].start, doc.tokens[modifier].end), i, j
         speaker = self._noun_phrase_forward(j + 1, sentence.token_end, genitive=True)
         if speaker and doc.tokens[speaker[0]].text.lower() == "von":
             speaker = speaker[1:]
-        if speaker:
-            frame_end = speaker[-1]
-        return [i, j], speaker, None, i, frame_end
+        if not speaker:
+            return [i], list(range(source_start, j + 1)), None, i, j
+        chars = (doc.tokens[speaker[0]].start, doc.tokens[speaker[-1]].end)
+        return [i], list(range(source_start, speaker[-1] + 1)), chars, i, speaker[-1]
+
+    def _postposed_nach(self, i: int, sentence: Sentence, nouns: frozenset[str]):
+        """``Seiner Meinung nach``, ``Angaben der Polizei nach``."""
+        phrase = self._noun_phrase_backward(i - 1, sentence.token_start)
+        if not phrase or not any(_is_attribution_noun(self.doc.tokens[j].text, nouns) for j in phrase):
+            return None
+        return [i], phrase, None, phrase[0], i
 
     def _wie_cue(self, i: int, sentence: Sentence):
         """``Wie er gegenüber Interfax erklärte, …``"""
@@ -387,12 +408,14 @@ class _StatementFinder:
         channels = word_list("reporting_channels.txt")
         return any(self.doc.tokens[j].text.rsplit("-", 1)[-1] in channels for j in phrase)
 
-    def _set_via(self, sentence: Sentence, phrase: list[int]) -> None:
+    def _set_via(self, sentence: Sentence, phrase: list[int]) -> bool:
+        """Give the sentence's statement its channel; False when the sentence has no statement yet."""
         for statement in reversed(self.doc.statements):
             if statement.sentence == sentence.index or statement.cue_tokens and \
                     self.doc.tokens[statement.cue_tokens[0]].sentence == sentence.index:
                 statement.via = self.doc.token_span(phrase[0], phrase[-1])
-                return
+                return True
+        return False
 
     # -- 6. continuations -------------------------------------------------------------------
     def _continuation(self, sentence: Sentence) -> None:
@@ -401,15 +424,20 @@ class _StatementFinder:
         if len(tokens) < 3 or any(t.in_quote for t in tokens[:2]):
             return
         finite = next((t for t in tokens if t.tag in FINITE and not t.in_quote), None)
-        if finite is None or finite.mood != "subj1":
+        if finite is None:
             return
-        previous = self._recent_statement(sentence.index)
-        if previous is None or previous.form == "reported" or previous.speaker is None:
+        # "X soll … verteilt haben": the reportive modal marks hearsay without a cue
+        hearsay = (finite.lemma or "").lower() == "sollen" and tokens[-2].text.lower() in {"haben", "sein", "worden"} \
+            if len(tokens) > 2 else False
+        if finite.mood != "subj1" and not hearsay:
             return
-        statement = self.add(sentence, "indirect", [t.index for t in tokens], [], list(previous.speaker_tokens),
-                             continuation=True)
+        previous = self._recent_statement(sentence.index) or (self.doc.statements[-1] if self.doc.statements else None)
+        speaker = previous.speaker if previous is not None and previous.form != "reported" else None
+        statement = self.add(sentence, "indirect", [t.index for t in tokens], [],
+                             list(previous.speaker_tokens) if speaker else [], continuation=True)
         if statement:
-            statement.speaker = previous.speaker
+            statement.speaker = speaker
+            statement.spkatt_form = "FreeIndirect" if hearsay and finite.mood != "subj1" else "IndirectFreeIndirect"
 
     def _recent_statement(self, sentence_index: int) -> Statement | None:
         paragraph = self.doc.sentences[sentence_index].paragraph
@@ -521,7 +549,39 @@ class _StatementFinder:
             else:
                 break
             j += 1
-        return list(range(start, last_noun + 1)) if last_noun is not None else []
+        if last_noun is None:
+            return []
+        return list(range(start, self._extend_noun_phrase(last_noun, stop) + 1))
+
+    def _extend_noun_phrase(self, last: int, stop: int) -> int:
+        """Attachments SpkAtt counts as part of a source: ``( CDU )``, ``„ Jungle World “``,
+        ``von Bayer 04 Leverkusen``, and an apposition ``, Gründer der Rockband`` closing the clause."""
+        doc = self.doc
+        while last + 1 < stop:
+            nxt = doc.tokens[last + 1]
+            if nxt.text == "(" and last + 3 < stop and doc.tokens[last + 3].text == ")" and \
+                    doc.tokens[last + 2].text[:1].isupper():
+                last += 3
+            elif is_quote_mark(nxt.text) and last + 2 < stop:
+                close = next((k for k in range(last + 2, min(stop, last + 6)) if is_quote_mark(doc.tokens[k].text)), None)
+                if close is None:
+                    break
+                last = close
+            elif nxt.text.lower() == "von" and last + 2 < stop and doc.tokens[last + 2].tag in {"NE", "NN"} \
+                    and doc.tokens[last].tag == "NN":
+                last += 2
+                while last + 1 < stop and doc.tokens[last + 1].tag in {"NE", "CARD"}:
+                    last += 1
+            elif nxt.text == "," and last + 2 < stop:
+                apposition = self._noun_phrase_forward(last + 2, stop) if doc.tokens[last + 2].tag != "PPER" else []
+                after = apposition[-1] + 1 if apposition else None
+                if apposition and (after >= stop or doc.tokens[after].text in {",", ".", ":"}):
+                    last = apposition[-1]
+                else:
+                    break
+            else:
+                break
+        return last
 
     def _noun_phrase_backward(self, end: int, stop: int) -> list[int]:
         """The noun phrase ending at ``end`` (for ``X zufolge``)."""
@@ -566,6 +626,14 @@ def _strip_punctuation(doc: Document, content: list[int], keep_quotes: bool) -> 
             and not keep_quotes:
         content = content[:-1]
     return content
+
+
+def _is_attribution_noun(word: str, nouns: frozenset[str]) -> bool:
+    """``Angaben``, ``Kreml-Angaben``, ``Polizeiangaben``, ``Expertenmeinung``."""
+    if word in nouns or word.rsplit("-", 1)[-1] in nouns:
+        return True
+    lower = word.lower()
+    return word[:1].isupper() and any(lower.endswith(n.lower()) and len(lower) > len(n) + 2 for n in nouns)
 
 
 def _cue_span(doc: Document, cue: list[int]):
