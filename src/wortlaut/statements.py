@@ -30,6 +30,8 @@ PRONOUN_SUBJECTS = {"er", "sie", "es", "wir", "ich", "man", "ihr"}
 CLAUSE_BOUNDARY = {",", ";", ":", "–", "—", "-"}
 SUBORDINATORS = {"dass", "ob", "daß"}
 W_WORDS = {"wie", "was", "wer", "wann", "wo", "warum", "weshalb", "wieso", "welche", "welcher", "welches", "wohin"}
+GENITIVE_ARTICLES = {"des", "der", "eines", "einer"}
+VORFELD_INNER = NP_TAGS | {"APPR", "APPRART", "KON", "$(", "PPER", "PIS"}
 NEGATIONS = {"nicht", "nie", "niemals", "keine", "kein", "keinen"}
 MAX_SPEAKER_TOKENS = 10
 MAX_CONTINUATION_GAP = 2  # sentences between a statement and its Konjunktiv-I continuation
@@ -147,13 +149,8 @@ class _StatementFinder:
             if cue_info is None:
                 if not self._is_full_sentence_quote(quotation, sentence):
                     continue
-                previous = self._recent_statement(sentence.index)
-                speaker = previous.speaker if previous is not None else None
                 content = [i for a, b in parts for i in range(a, b + 1)]
-                statement = self.add(sentence, "direct", content, [],
-                                     list(previous.speaker_tokens) if speaker else [], continuation=True)
-                if statement:
-                    statement.speaker = speaker
+                if self.add_with_context_speaker(sentence, "direct", content):
                     self.used_quotes.add(number)
                 continue
             cue, speaker, _ = cue_info
@@ -431,13 +428,36 @@ class _StatementFinder:
             if len(tokens) > 2 else False
         if finite.mood != "subj1" and not hearsay:
             return
-        previous = self._recent_statement(sentence.index) or (self.doc.statements[-1] if self.doc.statements else None)
-        speaker = previous.speaker if previous is not None and previous.form != "reported" else None
-        statement = self.add(sentence, "indirect", [t.index for t in tokens], [],
-                             list(previous.speaker_tokens) if speaker else [], continuation=True)
+        statement = self.add_with_context_speaker(sentence, "indirect", [t.index for t in tokens])
         if statement:
-            statement.speaker = speaker
             statement.spkatt_form = "FreeIndirect" if hearsay and finite.mood != "subj1" else "IndirectFreeIndirect"
+
+    def add_with_context_speaker(self, sentence: Sentence, form: str, content: list[int]) -> Statement | None:
+        """A statement without a cue: its speaker is the last one quoted nearby, else the subject
+        of the previous sentence when that names someone."""
+        doc = self.doc
+        previous = self._recent_statement(sentence.index)
+        if previous is not None and previous.speaker is not None:
+            statement = self.add(sentence, form, content, [], list(previous.speaker_tokens), continuation=True)
+            if statement:
+                statement.speaker = previous.speaker
+            return statement
+        subject = self._named_subject(sentence.index - 1) if sentence.index > 0 else []
+        if not subject and doc.statements and doc.statements[-1].speaker is not None:
+            earlier = doc.statements[-1]
+            statement = self.add(sentence, form, content, [], list(earlier.speaker_tokens), continuation=True)
+            if statement:
+                statement.speaker = earlier.speaker
+            return statement
+        return self.add(sentence, form, content, [], subject, continuation=True)
+
+    def _named_subject(self, sentence_index: int) -> list[int]:
+        """The subject of a sentence when it contains a name (``Ministerpräsident Günther Oettinger``)."""
+        sentence = self.doc.sentences[sentence_index]
+        if sentence.paragraph != self.doc.sentences[min(sentence_index + 1, len(self.doc.sentences) - 1)].paragraph:
+            return []
+        subject = self._sentence_subject(sentence, exclude=range(0))
+        return subject if any(self.doc.tokens[j].tag == "NE" for j in subject) else []
 
     def _recent_statement(self, sentence_index: int) -> Statement | None:
         paragraph = self.doc.sentences[sentence_index].paragraph
@@ -509,16 +529,36 @@ class _StatementFinder:
         if doc.tokens[clause_start].tag in {"KOUS", "PWAV", "PRELS"} or \
                 doc.tokens[clause_start].text.lower() in SUBORDINATORS | W_WORDS:
             return self._noun_phrase_forward(clause_start + 1, verb)  # verb-final clause: subject follows it
-        after = self._noun_phrase_forward(verb + 1, clause_end + 1)
+        start_after = verb + 1
+        while start_after <= clause_end and start_after < verb + 3 and doc.tokens[start_after].tag in {"PRF", "ADV"}:
+            start_after += 1
+        after = self._noun_phrase_forward(start_after, clause_end + 1)
         before = list(range(clause_start, verb))
-        before_is_np = before and all(doc.tokens[j].tag in NP_TAGS | {"PPER", "PIS"} for j in before) \
-            and doc.tokens[before[-1]].tag in NOUN_TAGS | {"PPER", "PIS"} and len(before) <= MAX_SPEAKER_TOKENS
+        if not before and clause_start > 1 and doc.tokens[clause_start - 1].text == ",":
+            return self._apposition_before(clause_start - 1)
+        before_is_np = before and doc.tokens[before[0]].tag in NP_TAGS | {"PPER", "PIS"} \
+            and all(doc.tokens[j].tag in VORFELD_INNER or is_quote_mark(doc.tokens[j].text) for j in before) \
+            and doc.tokens[before[-1]].tag in NOUN_TAGS | {"PPER", "PIS"} and len(before) <= MAX_SPEAKER_TOKENS + 4
         if before_is_np and not (after and doc.tokens[before[0]].text.lower() in {"das", "dies", "dieses"}):
             if doc.tokens[before[0]].tag != "PPER" or doc.tokens[before[0]].text.lower() in PRONOUN_SUBJECTS:
                 return before
         if after:
             return after
         return self._noun_phrase_backward(verb - 1, clause_start) if before else []
+
+    def _apposition_before(self, comma: int) -> list[int]:
+        """``Der Direktor des Hilfswerks, Anthony Lake, sagte``: the phrase before the comma, with its apposition."""
+        doc = self.doc
+        sentence = doc.sentences[doc.tokens[comma].sentence]
+        phrase = self._noun_phrase_backward(comma - 1, sentence.token_start)
+        if not phrase:
+            return []
+        first = phrase[0]
+        if first - 1 > sentence.token_start and doc.tokens[first - 1].text == ",":
+            earlier = self._noun_phrase_backward(first - 2, sentence.token_start)
+            if earlier and earlier[0] == sentence.token_start:
+                first = earlier[0]
+        return list(range(first, comma))
 
     def _sentence_subject(self, sentence: Sentence, exclude: range) -> list[int]:
         doc = self.doc
@@ -541,11 +581,19 @@ class _StatementFinder:
         j, last_noun = start, None
         while j < stop and j - start < MAX_SPEAKER_TOKENS:
             token = doc.tokens[j]
+            lower = token.text.lower()
             if token.tag in NOUN_TAGS or (not token.tag and token.text[:1].isupper()):
-                last_noun = j
-            elif token.tag in NP_TAGS and token.text.lower() not in {"am", "im"}:
-                if last_noun is not None and token.tag == "ART" and token.text.lower() not in {"des", "der"}:
+                # after a common noun only a name continues the phrase ("Kreml-Sprecher Dmitri Peskow")
+                if last_noun is not None and last_noun == j - 1 and token.tag == "NN" \
+                        and doc.tokens[last_noun].tag == "NE":
                     break
+                last_noun = j
+            elif last_noun is None and token.tag in NP_TAGS and lower not in {"am", "im"}:
+                pass
+            elif last_noun is not None and lower in GENITIVE_ARTICLES and token.tag == "ART":
+                pass  # "der Sprecher des Ministeriums", "Kopf einer Gruppe"
+            elif last_noun is not None and token.tag in {"ADJA", "PPOSAT"} and doc.tokens[j - 1].tag == "ART":
+                pass
             else:
                 break
             j += 1
@@ -591,8 +639,20 @@ class _StatementFinder:
         if doc.tokens[end].tag == "PPER":
             return [end] if doc.tokens[end].text.lower() in PRONOUN_SUBJECTS else []
         j = end
-        while j - 1 >= stop and doc.tokens[j - 1].tag in NP_TAGS and end - j < MAX_SPEAKER_TOKENS:
-            j -= 1
+        while j - 1 >= stop and end - j < MAX_SPEAKER_TOKENS:
+            previous, current = doc.tokens[j - 1], doc.tokens[j]
+            if previous.tag in {"ADJA", "PPOSAT", "PIAT", "PDAT", "CARD"} and current.tag in {"ADJA", "NN", "NE"}:
+                j -= 1
+            elif previous.tag == "ART":
+                j -= 1
+                if previous.text.lower() in GENITIVE_ARTICLES and j - 1 >= stop and doc.tokens[j - 1].tag == "NN":
+                    j -= 1  # "Angaben der Polizei"
+                    continue
+                break
+            elif previous.tag in {"NN", "NE"} and current.tag == "NE":
+                j -= 1  # "Agentur Interfax", "Dmitri Peskow"
+            else:
+                break
         return list(range(j, end + 1))
 
     def _addressee(self, cue: list[int], sentence: Sentence) -> list[int] | None:
