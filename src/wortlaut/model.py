@@ -130,6 +130,7 @@ class Statement:
     cue_tokens: list[int] = field(default_factory=list)
     addressee_tokens: list[int] = field(default_factory=list)
     continuation: bool = False  # a cue-less Konjunktiv-I continuation
+    nested_in: Statement | None = None  # the statement whose content holds this quotation
     spkatt_form: str | None = None  # finer SpkAtt form (FreeIndirect, IndirectFreeIndirect) where it differs
 
 

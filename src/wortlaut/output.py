@@ -34,6 +34,7 @@ def statement_to_dict(doc: Document, statement: Statement) -> dict:
         "addressee": _span(statement.addressee),
         "sentence": statement.sentence,
         "continuation": statement.continuation,
+        "nested_in": statement.nested_in.id if statement.nested_in else None,
     }
 
 
@@ -104,7 +105,8 @@ def to_spkatt(doc: Document) -> dict:
         annotations.append({
             "Cue": _refs(doc, s.cue_tokens), "Source": _refs(doc, s.speaker_tokens),
             "Message": _refs(doc, s.content_tokens), "Addr": _refs(doc, s.addressee_tokens),
-            "Form": form, "IsNested": False, "HasNested": False,
+            "Form": form, "IsNested": s.nested_in is not None,
+            "HasNested": any(other.nested_in is s for other in doc.statements),
         })
     return {
         "DocumentName": doc.title or doc.id,

@@ -56,10 +56,34 @@ def find_statements(doc: Document) -> Document:
     finder = _StatementFinder(doc)
     for sentence in doc.sentences:
         finder.sentence(sentence)
-    doc.statements.sort(key=lambda s: (s.content.start, s.content.end))
+    nested = list(_nested_quotes(doc, finder.used_quotes))
+    doc.statements.extend(nested)
+    doc.statements.sort(key=lambda s: (s.content.start, s.nested_in is not None, s.content.end))
     for number, statement in enumerate(doc.statements, start=1):
         statement.id = f"S{number}"
     return doc
+
+
+def _nested_quotes(doc: Document, used: set[int]):
+    """Quoted words inside reported content (``der Pilot trage die „volle Verantwortung“``) are the
+    speaker's own words: a direct statement nested in the indirect one."""
+    for parent in list(doc.statements):
+        if parent.form == "direct" or not parent.content_tokens:
+            continue
+        inside = set(parent.content_tokens)
+        for number, quotation in enumerate(doc.quotations):
+            marks = range(quotation.token_start - 1, quotation.token_end + 1)
+            if number in used or not all(i in inside for i in marks):
+                continue
+            used.add(number)
+            child = Statement(
+                id="", form="direct", content=doc.span(quotation.start, quotation.end), speaker=parent.speaker,
+                cue=parent.cue, sentence=parent.sentence, content_tokens=list(marks),
+                cue_tokens=list(parent.cue_tokens), speaker_tokens=list(parent.speaker_tokens),
+                continuation=parent.continuation,
+            )
+            child.nested_in = parent
+            yield child
 
 
 class _StatementFinder:
@@ -270,7 +294,8 @@ class _StatementFinder:
                 content = list(range(start, end))
                 adverbial = doc.tokens[start].tag == "KOUS" and first not in SUBORDINATORS
                 if first in SUBORDINATORS or first in W_WORDS or not adverbial and (
-                        self._reportive(content) or doc.tokens[clause_end + 1].text == ":"):
+                        self._reportive(content) or self._infinitive_clause(content)
+                        or doc.tokens[clause_end + 1].text == ":"):
                     return self.add(sentence, "indirect", content, cue, subject,
                                     addressee=self._addressee(cue, sentence)) is not None
         return False
@@ -288,6 +313,16 @@ class _StatementFinder:
             if doc.tokens[j].text == "," and self.cue_lemma(doc.tokens[j + 1], sentence):
                 return j
         return end
+
+    def _infinitive_clause(self, content: list[int]) -> bool:
+        """``erklärte, die Rechte … schützen zu wollen``: a zu-infinitive before any finite verb."""
+        for i in content:
+            token = self.doc.tokens[i]
+            if token.tag in FINITE or token.text == ",":
+                return False
+            if token.tag == "VVIZU" or token.tag == "PTKZU":
+                return True
+        return False
 
     def _reportive(self, content: list[int]) -> bool:
         """Content whose first main-clause finite verb is Konjunktiv I (or ambiguous with it)."""
