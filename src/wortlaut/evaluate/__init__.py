@@ -1,0 +1,1 @@
+"""Scoring wortlaut output against gold-annotated corpora."""

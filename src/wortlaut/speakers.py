@@ -1,0 +1,449 @@
+"""Who is speaking: resolve each statement's speaker mention to an article entity.
+
+The statements stage marks the speaker's words (``der Kreml-Chef``, ``er``,
+``ukrainischen`` in *nach ukrainischen Angaben*); this stage decides whom they mean:
+
+1. a mention the entities stage already found (``Peskow``, ``Kreml-Sprecher Dmitri Peskow``);
+2. a pronoun (``er``, ``sie``) — the closest fitting actor: a subject earlier in the same
+   sentence, else the previous statement's speaker, else a recent subject, else any
+   recent person;
+3. a role noun without a name (``der Staatschef``, ``der Kreml-Chef``) — a person whose
+   roles fit in kind and affiliation (a ``Kreml-Chef`` is a leader of Russia, so Putin the
+   ``Machthaber (Russland)``, never ``Kreml-Sprecher`` Peskow), else the latest speaker
+   whose roles do not contradict it; ``ein Sprecher`` (indefinite) is always someone new;
+4. governments named by a place, seat or adjective (``Moskau``, ``Kreml``, ``ukrainischen``)
+   — the country;
+5. organisations (``NATO``, ``die Polizei``, ``Agentur Interfax``);
+6. anything else — a new entity named by the mention (``Experten``: type unknown).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .entities import (
+    COUNTRY,
+    ORGANISATION,
+    PERSON,
+    UNKNOWN,
+    RoleMatch,
+    add_mention,
+    canonical_affiliation,
+    capital_country,
+    country_for_adjective,
+    country_name,
+    entity_affiliations,
+    first_names,
+    institution_country,
+    is_adjective,
+    is_determiner,
+    is_preposition,
+    likely_plural,
+    next_entity_id,
+    normal_tag,
+    org_names,
+    org_noun_head,
+    parse_role,
+    person_gender,
+    pronoun_gender,
+    role_affiliation,
+    sentence_start,
+    token_at,
+)
+from .lexicon import json_data
+from .model import Document, Entity, Span, Statement, Token
+
+# How many sentences back a pronoun looks for a subject before settling for any person.
+PRONOUN_WINDOW_SENTENCES = 3
+# Words after a hyphen that only say "according to": "Kreml-Angaben" -> "Kreml".
+_SOURCE_WORDS = ("-Angaben", "-Kreisen", "-Informationen", "-Quellen", "-Sprecher")
+
+
+def resolve_speakers(doc: Document) -> Document:
+    previous: Entity | None = None
+    previous_sentence = -1
+    for statement in doc.statements:
+        speaker = statement.speaker
+        if speaker is None:
+            continue
+        tokens = _speaker_tokens(doc, statement)
+        entity = _Resolver(doc, previous, previous_sentence).resolve(Span(speaker.start, speaker.end, speaker.text), tokens)
+        if entity is None:
+            continue
+        speaker.entity, speaker.name, speaker.type = entity.id, entity.name, entity.type
+        previous = entity
+        previous_sentence = tokens[0].sentence if tokens else statement.sentence
+    return doc
+
+
+def resolve_mention(doc: Document, start_token: int, end_token: int) -> Entity | None:
+    """The entity tokens ``start_token`` .. ``end_token - 1`` refer to (e.g. a 'via' channel).
+
+    The mention is added to the entity, and an entity is created when none fits.
+    """
+    tokens = doc.tokens[start_token:end_token]
+    if not tokens:
+        return None
+    span = doc.span(tokens[0].start, tokens[-1].end)
+    previous, previous_sentence = _last_speaker_before(doc, span.start)
+    return _Resolver(doc, previous, previous_sentence).resolve(span, tokens)
+
+
+def _speaker_tokens(doc: Document, statement: Statement) -> list[Token]:
+    if statement.speaker_tokens:
+        return [doc.tokens[i] for i in statement.speaker_tokens if 0 <= i < len(doc.tokens)]
+    speaker = statement.speaker
+    return [t for t in doc.tokens if t.start < speaker.end and speaker.start < t.end]
+
+
+def _last_speaker_before(doc: Document, offset: int) -> tuple[Entity | None, int]:
+    found, sentence = None, -1
+    for statement in doc.statements:
+        speaker = statement.speaker
+        if speaker and speaker.entity and speaker.start < offset:
+            found, sentence = doc.entity(speaker.entity), statement.sentence
+    return found, sentence
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    """An earlier mention a pronoun may refer to."""
+
+    entity: Entity
+    span: Span
+    token: int  # its first token
+
+
+@dataclass
+class _Resolver:
+    doc: Document
+    previous: Entity | None  # the previous statement's speaker
+    previous_sentence: int = -1  # the sentence of its speaker mention
+
+    def resolve(self, span: Span, tokens: list[Token]) -> Entity | None:
+        entity = self._known_mention(span)
+        if entity is None:
+            entity = self._resolve_new(span, tokens)
+        if entity is not None:
+            add_mention(entity, span)
+        return entity
+
+    # -- 1. mentions the entities stage found -----------------------------------------
+
+    def _known_mention(self, span: Span) -> Entity | None:
+        best, best_overlap = None, 0
+        for entity in self.doc.entities:
+            for mention in entity.mentions:
+                overlap = min(span.end, mention.end) - max(span.start, mention.start)
+                # A person in the span is the speaker even when a country is named too.
+                rank = overlap + (10_000 if entity.type == PERSON else 0)
+                if overlap > 0 and rank > best_overlap:
+                    best, best_overlap = entity, rank
+        return best
+
+    def _resolve_new(self, span: Span, tokens: list[Token]) -> Entity | None:
+        words = [t for t in tokens if t.text[:1].isalnum()]
+        if not words:
+            return None
+        content = [t for t in words if not is_determiner(t) and not is_preposition(t)] or words
+        if len(content) == 1 and pronoun_gender(content[0].text) in {"m", "f"}:
+            return self._antecedent(content[0], pronoun_gender(content[0].text))
+        if len(content) == 1 and content[0].text.lower() in _reflexive_possessives():
+            return self._antecedent(content[0], "")  # "nach eigenen Angaben": the subject
+        role_index = _last_role(content)
+        if role_index is not None:
+            return self._role(span, words, content, role_index)
+        country = _country_of(content)
+        if country is not None:
+            return self._find_or_create(country, COUNTRY)
+        organisation = _organisation_of(content)
+        if organisation is not None:
+            return self._find_or_create(organisation, ORGANISATION)
+        if all(_name_like(t) for t in content) and len(content) <= 4:
+            return self._find_or_create(" ".join(t.text for t in content), PERSON)
+        return self._find_or_create(_without_determiners(self.doc, words), UNKNOWN)
+
+    # -- 2. pronouns -----------------------------------------------------------------
+
+    def _antecedent(self, pronoun: Token, gender: str) -> Entity | None:
+        """The closest fitting actor before the pronoun, in this order of preference:
+
+        a person subject earlier in the same sentence; a person subject in a sentence after
+        the previous statement's speaker; that speaker; a person subject in the last few
+        sentences; any person before.  ``sie`` may also be a country, organisation or group.
+        """
+        sentence_of = lambda candidate: self.doc.tokens[candidate.token].sentence  # noqa: E731
+        candidates = self._mentions_before(pronoun)
+        persons = [c for c in candidates if _fits_pronoun(c.entity, gender)]
+        person_subjects = [c for c in persons if self._subject_like(c.token, c.span)]
+        recent = pronoun.sentence - PRONOUN_WINDOW_SENTENCES
+
+        preferred = [c for c in person_subjects if sentence_of(c) == pronoun.sentence]
+        if self.previous is not None:
+            preferred += [c for c in person_subjects if sentence_of(c) > self.previous_sentence]
+        if preferred:
+            return preferred[0].entity
+        if self.previous is not None and _fits_pronoun(self.previous, gender):
+            return self.previous
+        for group in ([c for c in person_subjects if sentence_of(c) >= recent], persons):
+            if group:
+                return group[0].entity
+        if gender in {"f", ""}:
+            if self.previous is not None and self.previous.type != PERSON:
+                return self.previous
+            for c in candidates:
+                if c.entity.type != PERSON and sentence_of(c) >= recent and self._subject_like(c.token, c.span):
+                    return c.entity
+        return None
+
+    def _mentions_before(self, token: Token) -> list[_Candidate]:
+        """Entity mentions ending before ``token``, latest first."""
+        found = []
+        for entity in self.doc.entities:
+            for mention in entity.mentions:
+                if mention.end <= token.start:
+                    first = token_at(self.doc, mention.start)
+                    if first is not None:
+                        found.append(_Candidate(entity, mention, first))
+        found.sort(key=lambda c: -c.span.start)
+        return found
+
+    def _subject_like(self, first: int, mention: Span) -> bool:
+        """Not after a preposition and not a genitive (``mit Putin``, ``Putins``)."""
+        tokens = self.doc.tokens
+        j = first - 1
+        start = sentence_start(self.doc, tokens[first])
+        # Skip the noun phrase's own words: "mit seinem ukrainischen Amtskollegen Selenskij",
+        # and earlier conjuncts: "zwischen Putin und Trump".
+        while j >= start:
+            word = tokens[j]
+            if is_determiner(word) or is_adjective(word) or parse_role(word.text):
+                j -= 1
+            elif _is_conjunction(word) and j > start and tokens[j - 1].text[:1].isupper():
+                j -= 1
+                while j > start and tokens[j - 1].text[:1].isupper() and not is_preposition(tokens[j - 1]):
+                    j -= 1  # the rest of the earlier conjunct's name: "Wladimir Putin und …"
+                j -= 1
+            else:
+                break
+        if j >= start and is_preposition(tokens[j]):
+            return False
+        return not (mention.text.endswith("s") and _is_genitive(self.doc, mention))
+
+    # -- 3. role nouns ---------------------------------------------------------------
+
+    def _role(self, span: Span, words: list[Token], content: list[Token], role_index: int) -> Entity:
+        role = parse_role(content[role_index].text)
+        assert role is not None
+        affiliation = role.affiliation or _adjective_country(content[:role_index]) or _genitive_country(content[role_index + 1 :])
+        affiliation = canonical_affiliation(affiliation)
+        indefinite = any(t.text.lower() in _indefinite() for t in words[:1])
+        plural = likely_plural(role, words[0].text if words[0].text != role.word else "")
+        if not indefinite and not plural:
+            entity = self._best_role_match(role, affiliation, span.start) or self._latest_fitting_speaker(role, affiliation)
+            if entity is not None:
+                return entity
+        name = _without_determiners(self.doc, words)
+        entity = self._find_or_create(name, UNKNOWN if plural else PERSON)
+        entity.roles.append(f"{role.role} ({affiliation})" if affiliation and not role.affiliation else role.role)
+        return entity
+
+    def _best_role_match(self, role: RoleMatch, affiliation: str | None, before: int) -> Entity | None:
+        best, best_key = None, None
+        for entity in self.doc.entities:
+            if entity.type != PERSON:
+                continue
+            score = _role_score(entity, role, affiliation)
+            latest = max((m.start for m in entity.mentions if m.start < before), default=None)
+            if score == 0 or latest is None:
+                continue
+            key = (score, latest)
+            if best_key is None or key > best_key:
+                best, best_key = entity, key
+        return best
+
+    def _latest_fitting_speaker(self, role: RoleMatch, affiliation: str | None) -> Entity | None:
+        """The most recent person speaker whose known roles do not contradict ``role``."""
+        speakers = [s.speaker.entity for s in self.doc.statements if s.speaker and s.speaker.entity]
+        for entity_id in reversed(speakers):
+            entity = self.doc.entity(entity_id)
+            if entity is not None and entity.type == PERSON and _role_compatible(entity, role, affiliation):
+                return entity
+        return None
+
+    # -- entities --------------------------------------------------------------------
+
+    def _find_or_create(self, name: str, type_: str) -> Entity:
+        for entity in self.doc.entities:
+            if entity.name == name and entity.type == type_:
+                return entity
+        if type_ == PERSON:  # a surname alone: the person already known under the full name
+            for entity in self.doc.entities:
+                if entity.type == PERSON and entity.name.split()[-1] == name:
+                    return entity
+        return self._create(name, type_)
+
+    def _create(self, name: str, type_: str) -> Entity:
+        entity = Entity(id=next_entity_id(self.doc), name=name, type=type_)
+        self.doc.entities.append(entity)
+        return entity
+
+
+# --- helpers -----------------------------------------------------------------------------
+
+
+def _is_conjunction(token: Token) -> bool:
+    tag = normal_tag(token)
+    return tag == "KON" if tag else token.text in {"und", "oder", "sowie"}
+
+
+def _reflexive_possessives() -> frozenset[str]:
+    return frozenset(json_data("name_function_words.json")["reflexive_possessives"])
+
+
+def _indefinite() -> frozenset[str]:
+    return frozenset(json_data("name_function_words.json")["indefinite"])
+
+
+def _is_genitive(doc: Document, mention: Span) -> bool:
+    """``Putins`` when ``Putin`` occurs alone in the article."""
+    base = mention.text[:-1]
+    return any(token.text == base for token in doc.tokens) or mention.text.endswith("’s")
+
+
+def _fits_pronoun(entity: Entity, gender: str) -> bool:
+    if entity.type != PERSON:
+        return False
+    found = person_gender(entity)
+    return not found or not gender or found == gender
+
+
+def _last_role(tokens: list[Token]) -> int | None:
+    for index in range(len(tokens) - 1, -1, -1):
+        if parse_role(tokens[index].text) is not None:
+            return index
+    return None
+
+
+def _role_kinds(entity: Entity) -> list[tuple[str, str, str | None]]:
+    """(role noun, kind, affiliation) for each of the entity's roles."""
+    kinds = []
+    for stored in entity.roles:
+        noun, affiliation = role_affiliation(stored)
+        parsed = parse_role(noun)
+        if parsed is not None:
+            kinds.append((parsed.head.lower(), parsed.kind, canonical_affiliation(affiliation or parsed.affiliation)))
+    return kinds
+
+
+def _role_score(entity: Entity, role: RoleMatch, affiliation: str | None) -> int:
+    """3: same role noun; 2: same kind of role; 0: no fit (or another country)."""
+    if role.gender == "f" and person_gender(entity) == "m":
+        return 0
+    score = 0
+    for head, kind, own in _role_kinds(entity):
+        if affiliation and own and own != affiliation:
+            continue
+        if head == role.head.lower():
+            score = max(score, 3)
+        elif kind == role.kind:
+            score = max(score, 2)
+    return score
+
+
+def _role_compatible(entity: Entity, role: RoleMatch, affiliation: str | None) -> bool:
+    kinds = _role_kinds(entity)
+    if affiliation and entity_affiliations(entity) and affiliation not in entity_affiliations(entity):
+        return False
+    if role.gender == "f" and person_gender(entity) == "m":
+        return False
+    return not kinds or any(kind == role.kind for _, kind, _ in kinds)
+
+
+def _adjective_country(tokens: list[Token]) -> str | None:
+    for token in reversed(tokens):
+        if token.text[:1].islower():
+            country = country_for_adjective(token.text)
+            if country:
+                return country
+    return None
+
+
+def _genitive_country(tokens: list[Token]) -> str | None:
+    """``der Präsident Frankreichs``, ``der Sprecher des Kremls``."""
+    for token in tokens:
+        country = country_name(token.text) or institution_country(token.text)
+        if country:
+            return country
+    return None
+
+
+def _strip_source_word(word: str) -> str:
+    for suffix in _SOURCE_WORDS:
+        if word.endswith(suffix) and len(word) > len(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def _country_of(tokens: list[Token]) -> str | None:
+    """Governments: ``Moskau``, ``Kreml``/``Kreml-Angaben``, ``Frankreichs``, ``ukrainischen``."""
+    for token in tokens:
+        word = _strip_source_word(token.text)
+        if word[:1].isupper():
+            country = institution_country(word) or country_name(word) or capital_country(word)
+        else:
+            country = country_for_adjective(word)
+        if country:
+            return canonical_affiliation(country)
+    return None
+
+
+def _organisation_of(tokens: list[Token]) -> str | None:
+    names = org_names()
+    for index, token in enumerate(tokens):
+        word = _strip_source_word(token.text)
+        if word in names:
+            return names[word]
+        if org_noun_head(word) is not None:
+            following = tokens[index + 1 :]
+            if following and following[0].text[:1].isupper():
+                return names.get(following[0].text, following[0].text)  # "Agentur Interfax"
+            country = _adjective_country(tokens[:index]) or _genitive_country(following)
+            noun = _nominative_org(word)
+            return f"{noun} ({country})" if country else noun
+    acronyms = [t.text for t in tokens if t.text.isupper() and 2 <= len(t.text) <= 6 and t.text.isalpha()]
+    return acronyms[0] if acronyms else None
+
+
+def _nominative_org(word: str) -> str:
+    """``Regierungen``/``Ministeriums`` -> the form as listed (``Regierung``, ``Ministerium``)."""
+    head = org_noun_head(word)
+    if head is None:
+        return word
+    lower = word.lower()
+    index = lower.rfind(head)
+    return word[: index + len(head)] if index >= 0 else word
+
+
+def _name_like(token: Token) -> bool:
+    text = token.text
+    if not text[:1].isupper() or not text.replace("-", "").isalpha() or text.isupper():
+        return False
+    tag = normal_tag(token)
+    return tag in {"NE", "FM", "XY"} or (tag == "" and text in first_names()) or (tag == "" and not _common_noun_shape(text))
+
+
+def _common_noun_shape(word: str) -> bool:
+    """Untagged fallback: plural or abstract endings that names rarely have."""
+    return word.endswith(("en", "ung", "heit", "keit", "schaft", "ion", "tät", "er", "e"))
+
+
+def _without_determiners(doc: Document, tokens: list[Token]) -> str:
+    while tokens and (is_determiner(tokens[0]) or is_preposition(tokens[0])):
+        tokens = tokens[1:]
+    if not tokens:
+        return ""
+    return doc.text[tokens[0].start : tokens[-1].end]
+
+
+__all__ = ["resolve_mention", "resolve_speakers"]

@@ -1,0 +1,257 @@
+"""Entity mentions: persons with roles, surnames, countries, seats of government, organisations.
+
+The test Documents are built here (regex tokens, sentences on final punctuation) so the
+tests do not depend on the segmenter; ``build`` and ``say`` are shared with
+``test_speakers.py``.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+
+import pytest
+
+from wortlaut.entities import find_entities, parse_role, role_affiliation
+from wortlaut.model import Document, Entity, Sentence, Span, Speaker, Statement, Token
+
+HAS_PLACES = importlib.util.find_spec("wortlaut.places") is not None
+needs_places = pytest.mark.skipif(not HAS_PLACES, reason="wortlaut.places (country names and adjectives) is missing")
+
+_TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
+
+
+def build(text: str, *, tag: bool = True, places: bool = True) -> Document:
+    """A Document with tokens and sentences; tags and places from the real stages when present."""
+    doc = Document(text=text)
+    first = 0
+    for match in _TOKEN.finditer(text):
+        doc.tokens.append(Token(match.group(), match.start(), match.end(), len(doc.tokens), len(doc.sentences)))
+        if match.group() in {".", "!", "?"}:
+            _close_sentence(doc, first)
+            first = len(doc.tokens)
+    if first < len(doc.tokens):
+        _close_sentence(doc, first)
+    if tag:
+        _run_stage(doc, "wortlaut.morphology", "tag")
+    if places:
+        _run_stage(doc, "wortlaut.places", "find_places")
+    return doc
+
+
+def _close_sentence(doc: Document, first: int) -> None:
+    tokens = doc.tokens[first:]
+    doc.sentences.append(Sentence(len(doc.sentences), tokens[0].start, tokens[-1].end, first, len(doc.tokens), 0))
+
+
+def _run_stage(doc: Document, module: str, function: str) -> None:
+    if importlib.util.find_spec(module) is None:
+        return
+    getattr(importlib.import_module(module), function)(doc)
+
+
+def say(doc: Document, speaker: str, *, nth: int = 0) -> Statement:
+    """Add a statement whose speaker mention is the ``nth`` occurrence of ``speaker``."""
+    start, end = list(re.finditer(rf"(?<!\w){re.escape(speaker)}(?!\w)", doc.text))[nth].span()
+    tokens = [t.index for t in doc.tokens if t.start < end and start < t.end]
+    sentence = doc.sentences[doc.tokens[tokens[0]].sentence]
+    statement = Statement(
+        id=f"S{len(doc.statements) + 1}",
+        form="indirect",
+        content=Span(sentence.start, sentence.end, doc.text[sentence.start : sentence.end]),
+        speaker=Speaker(doc.text[start:end], start, end),
+        sentence=sentence.index,
+        speaker_tokens=tokens,
+    )
+    doc.statements.append(statement)
+    return statement
+
+
+def entities(text: str, **build_options) -> Document:
+    return find_entities(build(text, **build_options))
+
+
+def named(doc: Document, name: str) -> Entity:
+    found = [e for e in doc.entities if e.name == name]
+    assert found, f"no entity {name!r} in {[(e.name, e.type) for e in doc.entities]}"
+    return found[0]
+
+
+def mention_texts(entity: Entity) -> list[str]:
+    return [m.text for m in entity.mentions]
+
+
+# --- persons -----------------------------------------------------------------------------
+
+
+def test_role_before_full_name_is_kept_as_role():
+    doc = entities("Das machte Kreml-Sprecher Dmitri Peskow deutlich. Später sagte Peskow, es gebe keine Pläne.")
+    peskow = named(doc, "Dmitri Peskow")
+    assert peskow.type == "person"
+    assert "Kreml-Sprecher" in peskow.roles
+    assert mention_texts(peskow) == ["Dmitri Peskow", "Peskow"]
+
+
+def test_compound_role_with_country_prefix():
+    doc = entities("US-Präsident Donald Trump will erneut mit Putin sprechen.")
+    trump = named(doc, "Donald Trump")
+    assert trump.roles == ["US-Präsident"]
+    assert doc.text[trump.mentions[0].start : trump.mentions[0].end] == "Donald Trump"
+
+
+def test_surname_and_genitive_join_the_full_name():
+    doc = entities(
+        "Der russische Machthaber Wladimir Putin hat gewarnt. Putin hob hervor, dass dies gefährlich sei. "
+        "Die Rede Putins wurde übertragen."
+    )
+    putin = named(doc, "Wladimir Putin")
+    assert mention_texts(putin) == ["Wladimir Putin", "Putin", "Putins"]
+    assert [e.name for e in doc.entities if e.type == "person"] == ["Wladimir Putin"]
+
+
+@needs_places
+def test_country_adjective_before_role_is_recorded():
+    doc = entities("Der russische Machthaber Wladimir Putin hat gewarnt.")
+    assert named(doc, "Wladimir Putin").roles == ["Machthaber (Russland)"]
+
+
+@needs_places
+def test_possessive_and_adjective_before_role():
+    doc = entities("Putin lehnte ein Treffen mit seinem ukrainischen Amtskollegen Wolodimir Selenskij ab.")
+    selenskij = named(doc, "Wolodimir Selenskij")
+    assert selenskij.roles == ["Amtskollege (Ukraine)"]
+
+
+def test_surname_in_headline_before_full_name_joins_it():
+    doc = entities("Putin will Selenskij nicht treffen. Putin wies ein Treffen mit Wolodimir Selenskij zurück.")
+    selenskij = named(doc, "Wolodimir Selenskij")
+    assert mention_texts(selenskij) == ["Selenskij", "Wolodimir Selenskij"]
+
+
+def test_same_surname_different_first_names_stay_apart():
+    doc = entities(
+        "Friedrich Merz traf am Montag Thomas Merz. Thomas Merz sagte, er sei zufrieden. "
+        "Merz fügte hinzu, das Treffen sei gut gewesen."
+    )
+    friedrich, thomas = named(doc, "Friedrich Merz"), named(doc, "Thomas Merz")
+    assert friedrich.id != thomas.id
+    assert mention_texts(friedrich) == ["Friedrich Merz"]
+    # A surname alone belongs to the bearer mentioned last.
+    assert mention_texts(thomas) == ["Thomas Merz", "Thomas Merz", "Merz"]
+
+
+def test_name_particles_stay_inside_the_name():
+    doc = entities("Kommissionspräsidentin Ursula von der Leyen sagte, die EU stehe bereit.")
+    leyen = named(doc, "Ursula von der Leyen")
+    assert leyen.roles == ["Kommissionspräsidentin"]
+
+
+def test_capitalised_sentence_start_is_no_first_name():
+    doc = entities("Allen Beteiligten war das klar. Darin sind sich alle einig.")
+    assert [e for e in doc.entities if e.type == "person"] == []
+
+
+def test_untagged_tokens_work_from_capitalisation():
+    doc = entities("Kreml-Sprecher Dmitri Peskow sagte das. Peskow wiederholte es.", tag=False)
+    assert mention_texts(named(doc, "Dmitri Peskow")) == ["Dmitri Peskow", "Peskow"]
+
+
+def test_entity_ids_follow_first_mention():
+    doc = entities("Die NATO tagte. Kreml-Sprecher Dmitri Peskow sagte, die NATO sei eine Gefahr.")
+    assert [(e.id, e.name) for e in doc.entities][:2] == [("E1", "NATO"), ("E2", "Dmitri Peskow")]
+
+
+# --- countries and seats of government ---------------------------------------------------
+
+
+def test_kremlin_is_russia():
+    doc = entities("Der Kreml lehnte das ab. Die Haltung des Kremls ist bekannt.")
+    russia = named(doc, "Russland")
+    assert russia.type == "country"
+    assert mention_texts(russia) == ["Kreml", "Kremls"]
+
+
+@needs_places
+def test_country_names_and_genitive():
+    doc = entities("Nach Angaben Frankreichs sind 26 Länder bereit. Österreich hat Beobachterstatus.")
+    assert named(doc, "Frankreich").type == "country"
+    assert mention_texts(named(doc, "Frankreich")) == ["Frankreichs"]
+    assert named(doc, "Österreich").type == "country"
+
+
+@needs_places
+def test_capital_as_actor_is_its_country():
+    doc = entities("Moskau lehnt Truppen aus NATO-Staaten ab. Selenskij lehnte ein Treffen in Moskau ab.")
+    russia = named(doc, "Russland")
+    assert russia.type == "country"
+    # Only the capital acting as subject stands for the government, not "in Moskau".
+    assert [m.start for m in russia.mentions] == [0]
+
+
+# --- organisations -----------------------------------------------------------------------
+
+
+def test_agency_name_after_organisation_noun():
+    doc = entities("Das sagte er der Agentur Interfax.")
+    interfax = named(doc, "Interfax")
+    assert interfax.type == "organisation"
+    assert role_affiliation(interfax.roles[0])[0] == "Agentur"
+
+
+def test_acronyms_and_party_names_but_not_compounds():
+    doc = entities("Die NATO sehe Russland als Feind. Truppen aus NATO-Staaten seien eine Gefahr. Die AfD widersprach.")
+    assert mention_texts(named(doc, "NATO")) == ["NATO"]
+    assert named(doc, "AfD").type == "organisation"
+
+
+# --- role nouns --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("word", "head", "kind", "gender"),
+    [
+        ("Kreml-Chef", "Chef", "leader", "m"),
+        ("Regierungssprecher", "Sprecher", "spokesperson", "m"),
+        ("Kanzlerin", "Kanzlerin", "leader", "f"),
+        ("Ministerpräsident", "Ministerpräsident", "leader", "m"),
+        ("Außenministerin", "Ministerin", "minister", "f"),
+        ("Amtskollegen", "Amtskollege", "peer", "m"),
+        ("Staatschefs", "Staatschef", "leader", "m"),
+    ],
+)
+def test_parse_role(word, head, kind, gender):
+    role = parse_role(word)
+    assert role is not None
+    assert (role.head, role.kind, role.gender) == (head, kind, gender)
+
+
+def test_role_prefix_names_the_affiliation():
+    assert parse_role("Kreml-Chef").affiliation == "Russland"
+    assert parse_role("Kreml-Sprecher").role == "Kreml-Sprecher"
+    assert parse_role("Regierungssprecher").affiliation is None
+
+
+@pytest.mark.parametrize("word", ["Fahrzeuge", "Truppen", "Kreml", "sprecher", "Ex"])
+def test_not_role_nouns(word):
+    assert parse_role(word) is None
+
+
+def test_role_affiliation_reads_brackets():
+    assert role_affiliation("Machthaber (Russland)") == ("Machthaber", "Russland")
+    assert role_affiliation("Kreml-Sprecher") == ("Kreml-Sprecher", "Russland")
+
+
+def test_arabic_article_inside_a_name():
+    doc = entities("Der syrische Machthaber Baschar al-Assad sagte, er bleibe.")
+    assert named(doc, "Baschar al-Assad").type == "person"
+
+
+def test_plural_role_noun_introduces_no_name():
+    doc = entities("Nach Ansicht der Experten Chemiewaffen seien verboten.")
+    assert [e for e in doc.entities if e.type == "person"] == []
+
+
+def test_one_form_per_role_noun():
+    doc = entities("Der russische Machthaber Wladimir Putin sprach. Später sagte Machthaber Putin, er warte.")
+    expected = ["Machthaber (Russland)"] if HAS_PLACES else ["Machthaber"]
+    assert named(doc, "Wladimir Putin").roles == expected
