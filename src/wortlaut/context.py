@@ -28,6 +28,8 @@ def attach_context(doc: Document) -> Document:
         def outside(start: int, end: int) -> bool:
             if not sentence.start <= start < sentence.end:
                 return False
+            if statement.form == "reported":  # its content is the whole report, time and place included
+                return True
             return not frame_start <= start < frame_end or not any(s <= start < e for s, e in covered)
 
         if statement.date is None:

@@ -75,6 +75,9 @@ def _nested_quotes(doc: Document, used: set[int]):
             marks = range(quotation.token_start - 1, quotation.token_end + 1)
             if number in used or not all(i in inside for i in marks):
                 continue
+            before, first = doc.tokens[quotation.token_start - 2], doc.tokens[quotation.token_start]
+            if before.tag == "ART" and first.text[:1].isupper():
+                continue  # der „Koalition der Willigen“: a name in quotation marks, not someone's words
             used.add(number)
             child = Statement(
                 id="", form="direct", content=doc.span(quotation.start, quotation.end), speaker=parent.speaker,
@@ -377,7 +380,11 @@ class _StatementFinder:
             content = [t for t in range(sentence.token_start, sentence.token_end)
                        if not frame_start <= t <= frame_end]
             content = self._trim_commas(content, frame_start, frame_end)
-            self.add(sentence, "indirect", content, cue, speaker, speaker_chars=speaker_chars)
+            statement = self.add(sentence, "indirect", content, cue, speaker, speaker_chars=speaker_chars)
+            if statement and word == "nach" and doc.tokens[cue[0] + 1].index <= frame_end:
+                head = next(j for j in range(cue[0], frame_end + 1)
+                            if _is_attribution_noun(doc.tokens[j].text, nouns) or j == frame_end)
+                statement.cue = doc.token_span(min(cue[0], head), max(cue[0], head))  # "nach eigenen Angaben"
 
     def _nach_angaben(self, i: int, sentence: Sentence, nouns: frozenset[str]):
         doc = self.doc
@@ -569,7 +576,7 @@ class _StatementFinder:
             start_after += 1
         after = self._noun_phrase_forward(start_after, clause_end + 1)
         before = list(range(clause_start, verb))
-        if not before and clause_start > 1 and doc.tokens[clause_start - 1].text == ",":
+        if not before and not after and clause_start > 1 and doc.tokens[clause_start - 1].text == ",":
             return self._apposition_before(clause_start - 1)
         before_is_np = before and doc.tokens[before[0]].tag in NP_TAGS | {"PPER", "PIS"} \
             and all(doc.tokens[j].tag in VORFELD_INNER or is_quote_mark(doc.tokens[j].text) for j in before) \

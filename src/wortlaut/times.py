@@ -1,0 +1,616 @@
+"""Time expressions: find them in the article text and normalise them TIMEX3-style.
+
+Values are resolved against an *anchor*: for news (``anchoring="news"``) the article's
+publication date; for narratives (``anchoring="narrative"``, e.g. Wikipedia histories) the
+last date the text itself mentioned.  Expressions whose anchor is missing are still listed,
+with ``value=None``.
+
+Spans follow TIMEX conventions: a leading preposition (``am``, ``im``, ``seit`` …) stays
+outside the expression, except in fixed adverbials such as ``im Moment``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import json
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from .model import Document, TimeExpression
+
+_DATA = resources.files("wortlaut") / "data"
+
+
+# --------------------------------------------------------------------------- lexicon
+
+
+def _read_table(name: str) -> dict[str, str]:
+    table: dict[str, str] = {}
+    for line in (_DATA / name).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            key, value = line.split("\t")
+            table[key.strip()] = value.strip()
+    return table
+
+
+@dataclass(frozen=True)
+class TimeLexicon:
+    weekdays: dict[str, int]
+    months: dict[str, int]
+    numbers: dict[str, float]  # lower-case number words
+    words: dict
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> TimeLexicon:
+    numbers = {word: float(value) for word, value in _read_table("time_numbers.txt").items()}
+    # German forms "dreieinhalb", "zehneinhalb": number word + "einhalb" adds a half.
+    for word, value in list(numbers.items()):
+        if value == int(value) and 2 <= value <= 12 and not word.startswith("ein"):
+            numbers[word + "einhalb"] = value + 0.5
+    return TimeLexicon(
+        weekdays={k: int(v) for k, v in _read_table("time_weekdays.txt").items()},
+        months={k: int(v) for k, v in _read_table("time_months.txt").items()},
+        numbers=numbers,
+        words=json.loads((_DATA / "time_words.json").read_text(encoding="utf-8")),
+    )
+
+
+def _alt(words: Iterable[str], *, capitalise: bool = False) -> str:
+    """Regex alternation, longest first; optionally also with an upper-case first letter."""
+    forms = set(words)
+    if capitalise:
+        forms |= {w[:1].upper() + w[1:] for w in forms}
+    return "(?:" + "|".join(re.escape(w) for w in sorted(forms, key=len, reverse=True)) + ")"
+
+
+def number_value(word: str) -> float | None:
+    """``'drei'`` → 3, ``'dreieinhalb'`` → 3.5, ``'48'`` → 48, ``'2,5'`` → 2.5."""
+    word = word.lower()
+    if word in lexicon().numbers:
+        return lexicon().numbers[word]
+    try:
+        return float(word.replace(",", "."))
+    except ValueError:
+        return None
+
+
+# --------------------------------------------------------------------------- calendar helpers
+
+
+def _shift_months(year: int, month: int, delta: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+def _week_value(day: dt.date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def _month_value(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}"
+
+
+def _number_text(value: float) -> str:
+    return str(int(value)) if value == int(value) else f"{value:g}"
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+_UNIT_FORMAT = {"S": "PT{}S", "MIN": "PT{}M", "H": "PT{}H", "D": "P{}D", "W": "P{}W", "M": "P{}M", "Y": "P{}Y",
+                "DE": "P{}DE", "CE": "P{}CE"}
+
+
+def _duration_value(amount: float | None, unit: str) -> str:
+    return _UNIT_FORMAT[unit].format("X" if amount is None else _number_text(amount))
+
+
+def _offset_value(anchor: dt.date, amount: int, unit: str) -> str | None:
+    """The calendar unit ``amount`` units away from ``anchor``: a day, week, month or year."""
+    if unit == "D":
+        return (anchor + dt.timedelta(days=amount)).isoformat()
+    if unit == "W":
+        return _week_value(anchor + dt.timedelta(weeks=amount))
+    if unit == "M":
+        return _month_value(*_shift_months(anchor.year, anchor.month, amount))
+    if unit == "Y":
+        return f"{anchor.year + amount:04d}"
+    if unit == "DE":
+        return f"{(anchor.year + 10 * amount) // 10:03d}"
+    return None
+
+
+# --------------------------------------------------------------------------- resolution context
+
+
+@dataclass
+class _Context:
+    text: str
+    reference: dt.date | None  # article date
+    narrative: bool
+    sentence_starts: list[int]
+    last_day: dt.date | None = None  # last day-precise date mentioned
+    last_day_sentence: int = -1
+    last_year: int | None = None
+
+    def sentence_of(self, pos: int) -> int:
+        return bisect.bisect_right(self.sentence_starts, pos) - 1
+
+    def anchor(self) -> dt.date | None:
+        """Anchor for year-less and relative expressions."""
+        if self.narrative and self.last_day is not None:
+            return self.last_day
+        return self.reference
+
+    def previous_day(self) -> dt.date | None:
+        """Anchor for 'zwei Tage später/zuvor': the last date mentioned, else the article date."""
+        return self.last_day or self.reference
+
+    def sentence_day(self, pos: int) -> dt.date | None:
+        """Date for a clock time or part of day: a date in the same sentence, else the anchor."""
+        if self.last_day is not None and self.last_day_sentence == self.sentence_of(pos):
+            return self.last_day
+        return self.anchor()
+
+    def year_for(self, month: int, day: int | None, pos: int) -> int | None:
+        """Year of a date written without one."""
+        if self.narrative and self.last_year is not None:
+            return self.last_year
+        ref = self.reference
+        if ref is None:
+            return self.last_year
+        # News: the same year, unless that is more than half a year in the future (then last
+        # year), or already past while the clause speaks of the future ("Im Mai wird gewählt").
+        months_ahead = (month - ref.month) + ((day or 15) - ref.day) / 31
+        if months_ahead > 6:
+            return ref.year - 1
+        if months_ahead < -1 and self.future_clause(pos):
+            return ref.year + 1
+        return ref.year
+
+    def future_clause(self, pos: int) -> bool:
+        left = max(self.text.rfind(c, 0, pos) for c in ".,;:!?")
+        rights = [i for i in (self.text.find(c, pos) for c in ".,;:!?") if i >= 0]
+        right = min(rights) if rights else len(self.text)
+        return _FUTURE_CUE.search(self.text, left + 1, right) is not None
+
+    def remember(self, value: str | None, pos: int) -> None:
+        if not value:
+            return
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}(T.*)?", value):
+            self.last_day = dt.date.fromisoformat(value[:10])
+            self.last_day_sentence = self.sentence_of(pos)
+        if re.match(r"\d{4}(?!\d)", value):
+            self.last_year = int(value[:4])
+
+
+# --------------------------------------------------------------------------- rules
+
+Resolved = tuple[str | None, str]  # value, type
+Handler = Callable[[re.Match, _Context], Resolved | None]
+
+
+@dataclass(frozen=True)
+class _Rule:
+    name: str
+    pattern: re.Pattern
+    resolve: Handler
+    accept: Callable[[re.Match, str], bool] | None = None
+
+
+def _build_rules() -> list[_Rule]:
+    lex = lexicon()
+    words = lex.words
+    weekday = _alt(lex.weekdays)
+    month_full = _alt(m for m in lex.months if not m.endswith("."))
+    month_any = _alt(lex.months)
+    number = _alt(lex.numbers, capitalise=True) + r"|\d+(?:,\d+)?"
+    units = _alt(words["units"])
+    directions = _alt(words["directions"], capitalise=True)
+    modifiers = _alt(["Anfang", "Mitte", "Ende", "Beginn"])
+    approx = _alt(words["approximators"], capitalise=True)
+    day_parts = _alt(words["day_parts"])
+    part_suffix = r"(?P<part>morgen|vormittag|mittag|nachmittag|abend|nacht|früh)?"
+    vague = r"(?:mehrere|mehreren|einige|einigen|wenige|wenigen|viele|vielen|ein paar)"
+    rules: list[_Rule] = []
+
+    def rule(name: str, pattern: str, resolve: Handler, accept=None, flags: int = 0) -> None:
+        # Every expression starts a word; the guard lets the scanner skip word-inner positions fast.
+        rules.append(_Rule(name, re.compile(r"(?<!\w)" + pattern, flags), resolve, accept))
+
+    # 22. Juni 1941 / Freitag, 5. September 2025 / Morgen des 22. Juni
+    rule("date", rf"(?:(?P<part>{day_parts})\s+des\s+)?(?:(?P<wd>{weekday}),?\s+(?:(?:den|dem)\s+)?)?"
+         rf"(?<![\d.])(?P<day>3[01]|[12]\d|0?[1-9])\.\s?(?P<mon>{month_any})s?(?:\s+(?P<year>\d{{4}}))?(?![\w])",
+         _resolve_date)
+    # 5.9.2025 / 01.09.39 / 5.9.
+    rule("numeric_date", r"(?<![\d.,])(?P<day>3[01]|[12]\d|0?[1-9])\.(?P<mon>1[0-2]|0?[1-9])\.(?P<year>\d{4}|\d{2}(?!\d))?(?![\d,])",
+         _resolve_numeric_date)
+    rule("iso_date", r"(?<![\d-])(?P<year>\d{4})-(?P<mon>\d{2})-(?P<day>\d{2})(?![\d-])", _resolve_numeric_date)
+    # (vergangenen) Freitag, Mittwochabend
+    rule("weekday", rf"(?:(?P<dir>{directions})\s+)?(?P<wd>{weekday}){part_suffix}(?!\w)", _resolve_weekday)
+    # Juli 2024, Ende März 2023
+    rule("month_year", rf"(?:(?P<mod>{modifiers})\s+)?(?P<mon>{month_any})\s+(?P<year>\d{{4}})(?!\d)", _resolve_month)
+    # März des folgenden Jahres
+    rule("month_rel_year", rf"(?:(?P<mod>{modifiers})\s+)?(?P<mon>{month_full})\s+(?:des\s+)?(?P<dir>{directions})\s+Jahres",
+         _resolve_month)
+    # im Juli, Anfang September
+    rule("month", rf"(?:(?P<mod>{modifiers})\s+)?(?:(?P<dir>{directions})\s+)?(?P<mon>{month_full})(?![\w-])",
+         _resolve_month, accept=_month_in_time_context)
+    # 2024, Ende 2024, Ende des Jahres 1939, Jahr 2024
+    rule("year", rf"(?:(?P<mod>{modifiers})\s+(?:des\s+Jahres\s+)?)?(?<![\d.,/-])(?P<year>1[0-9]{{3}}|20[0-9]{{2}})"
+         r"(?![\d%]|[.,]\d|\s?%|\s?Prozent|-\d|\s?(?:Euro|Dollar|Mal|Meter|Kilometer)\b)",
+         _resolve_year, accept=_is_year)
+    # die 1990er Jahre, 20. Jahrhundert
+    rule("decade", r"(?:(?:den|die|der)\s+)?(?P<dec>1[0-9]{2}|20[0-9])0er(?:[- ]?Jahre[n]?)?", _resolve_decade)
+    rule("century", r"(?P<c>1\d|20|[1-9])\.\s+Jahrhundert(?:s)?", _resolve_century)
+    # Sommer 2024, im Frühjahr, Spätsommer
+    rule("season", r"(?P<mod>Spät|Früh)?(?P<season>Frühjahr|Frühling|Sommer|Herbst|Winter|sommer|herbst|winter|jahr)"
+         r"(?:\s+(?P<year>\d{4}))?(?!\w)", _resolve_season, accept=_season_in_time_context)
+    # gestern, heute Abend, morgen früh
+    day_words = _alt(words["day_offsets"])
+    rule("day_word", rf"(?P<word>{day_words}|Heute|Gestern|Vorgestern)(?:\s+(?P<part>{day_parts}|früh))?(?!\w)", _resolve_day_word)
+    # am Vortag, tags darauf, einen Tag zuvor, zwei Wochen später, einen Tag nach …
+    anchored = _alt(words["anchor_day_offsets"], capitalise=True)
+    rule("anchored_day", rf"(?P<phrase>{anchored})(?!\w)", _resolve_anchored_day)
+    rule("relative_offset", rf"(?:(?P<approx>{approx})\s+)?(?P<n>{number}|{vague})\s+(?P<unit>{units})\s+"
+         r"(?P<rel>zuvor|davor|vorher|früher|später|danach|darauf|nach|vor)(?!\w)", _resolve_relative_offset,
+         accept=lambda m, text: not _is_eines_tages(m))
+    # vor drei Jahren, in zwei Wochen
+    rule("ago", rf"(?P<prep>[Vv]or|[Ii]n)\s+(?:(?P<approx>{approx})\s+)?(?P<n>{number}|{vague})\s+(?P<unit>{units})(?!\w)",
+         _resolve_ago)
+    # (seit mehr als) dreieinhalb Jahren, drei Tage, 48 Stunden
+    rule("duration", rf"(?:(?P<approx>{approx})\s+)?(?P<n>{number}|{vague})\s+(?P<unit>{units})(?!\w)", _resolve_duration,
+         accept=lambda m, text: not _is_eines_tages(m))
+    # (in der) vergangenen Woche, im kommenden Jahr, Ende des Monats, Vorjahr
+    rule("relative_period", rf"(?:(?P<mod>{modifiers})\s+(?:der|des|dieser|dieses)\s+)?(?P<dir>{directions})\s+"
+         r"(?P<unit>Woche|Wochenende|Monat|Monats|Jahr|Jahres|Jahrzehnt|Jahrzehnts)(?!\w)", _resolve_relative_period)
+    rule("current_period", rf"(?P<mod>{modifiers})\s+(?:der|des)\s+(?P<unit>Woche|Monats|Jahres)(?!\s+\d)(?!\w)",
+         _resolve_relative_period)
+    rule("weekend", r"(?<=[Aa]m )Wochenende(?!\w)", _resolve_relative_period)
+    rule("year_word", rf"(?P<word>{_alt(words['year_words'])})(?!\w)", _resolve_year_word)
+    # 14 Uhr, 14.30 Uhr, 4:45 Uhr, 4 Uhr 45
+    rule("clock", r"(?<![\d.,])(?P<h>2[0-3]|[01]?\d)(?:[.:](?P<min>[0-5]\d))?\s+Uhr(?:\s+(?P<min2>[0-5]\d)(?!\d|\s*Minuten))?(?!\w)",
+         _resolve_clock)
+    # am Abend, in der Nacht
+    rule("day_part", rf"(?<=\b[Aa]m )(?P<part>{day_parts})(?!\w)|(?<=\b[Ii]n der )(?P<part2>Nacht)(?!\w)", _resolve_day_part,
+         accept=lambda m, text: not re.match(r"\s+(?:des|danach|darauf)\b", text[m.end():m.end() + 10]))
+    # jetzt, derzeit, im Moment; in Zukunft; damals; täglich, jeden Tag
+    for name, key, kind in (("present", "present_ref", "PRESENT_REF"), ("future", "future_ref", "FUTURE_REF"),
+                            ("past", "past_ref", "PAST_REF")):
+        rule(name, rf"(?<!\w){_alt(words[key], capitalise=True)}(?!\w)", _constant(kind, "DATE"))
+    rule("set", rf"(?<!\w)(?P<word>{_alt(words['sets'], capitalise=True)})(?!\w)", _resolve_set)
+    return rules
+
+
+_FUTURE_CUE = re.compile(rf"\b{_alt(lexicon().words['future_cues'])}\b")
+_TIME_ZONE_SUFFIX = re.compile(r"\s*\((?:Ortszeit|MESZ|MEZ|UTC|GMT|deutscher Zeit|[A-Z]{2,4} ?Ortszeit)\)")
+_MONTH_TRIGGER = re.compile(r"(?:\b(?:im|Im|seit|Seit|bis|Bis|ab|Ab|vom|Vom|zum|bis zum|Monat|Monats|den|diesen|Anfang|Mitte|Ende|"
+                            r"Beginn|zwischen|Zwischen|und|oder|bzw\.|Ende|über|seit dem|Mitte|nach|vor)\s+)$")
+_SEASON_TRIGGER = re.compile(r"\b(?:im|Im|seit|bis|ab|zum|diesen|diesem|vergangenen|letzten|kommenden|nächsten|"
+                             r"den|der|des|Anfang|Ende|Mitte)\s+$")
+_YEAR_TRIGGER = re.compile(r"(?:\b(?:im Jahr|im Jahre|Jahr|Jahre|Jahres|seit|Seit|bis|Bis|ab|Ab|von|Von|vor|nach|zwischen|"
+                           r"Zwischen|Anfang|Mitte|Ende|Frühjahr|Sommer|Herbst|Winter|Jahreswechsel|in|In|und|bzw\.|oder|"
+                           r"Jahrgang|Jahresende|Frühling|Saison|Wahl|Wahljahr)|[–(-])\s*$")
+_COUNT_WORD = re.compile(r"\b(?:rund|etwa|über|mehr als|fast|knapp|mindestens|circa|ca\.|insgesamt|weitere|weiteren|nur|"
+                         r"bis zu|mit|auf|um die|Nummer|Nr\.|Platz|Tempo|die|den|der|von)\s+$")
+
+
+def _constant(value: str, kind: str) -> Handler:
+    return lambda m, ctx: (value, kind)
+
+
+def _is_eines_tages(m: re.Match) -> bool:
+    return m.group("n").lower() == "eines" and m.group("unit") == "Tages"
+
+
+def _month_in_time_context(m: re.Match, text: str) -> bool:
+    if m.group("mod") or m.group("dir"):
+        return True
+    return _MONTH_TRIGGER.search(text, max(0, m.start() - 12), m.start()) is not None
+
+
+def _season_in_time_context(m: re.Match, text: str) -> bool:
+    season = m.group("season")
+    if season.islower() and not m.group("mod"):
+        return False  # "sommer" only in Spätsommer/Frühsommer
+    if season == "jahr":
+        return m.group("mod") == "Früh"
+    return bool(m.group("year")) or bool(m.group("mod")) or _SEASON_TRIGGER.search(text, max(0, m.start() - 14), m.start()) is not None
+
+
+def _is_year(m: re.Match, text: str) -> bool:
+    if m.group("mod"):
+        return True
+    before = text[max(0, m.start() - 16):m.start()]
+    if _YEAR_TRIGGER.search(before):
+        return True
+    if _COUNT_WORD.search(before):
+        return False
+    # A bare number followed by a noun is a count ("2000 Soldaten"); followed by a verb,
+    # punctuation or the end of the text it is a year ("1939 begann …").
+    after = re.match(r"\s*(\S)", text[m.end():m.end() + 3])
+    return after is None or not after.group(1).isupper()
+
+
+# --------------------------------------------------------------------------- resolvers
+
+
+def _direction(word: str | None) -> int | None:
+    """-1 for "vergangenen", +1 for "kommenden", 0 for "diesen"; None without a word."""
+    return lexicon().words["directions"].get(word.lower()) if word else None
+
+
+def _day_part_value(day: dt.date | None, part: str | None) -> Resolved:
+    if day is None:
+        return None, "TIME" if part else "DATE"
+    if not part:
+        return day.isoformat(), "DATE"
+    code = lexicon().words["day_parts"].get(part[:1].upper() + part[1:], "MO")
+    return f"{day.isoformat()}T{code}", "TIME"
+
+
+def _resolve_date(m: re.Match, ctx: _Context) -> Resolved:
+    month = lexicon().months[m.group("mon")]
+    day = int(m.group("day"))
+    year = int(m.group("year")) if m.group("year") else ctx.year_for(month, day, m.start())
+    date = _safe_date(year, month, day) if year else None
+    if year and date is None:
+        return None, "DATE"
+    return _day_part_value(date, m.group("part"))
+
+
+def _resolve_numeric_date(m: re.Match, ctx: _Context) -> Resolved:
+    month, day = int(m.group("mon")), int(m.group("day"))
+    raw_year = m.group("year")
+    if raw_year is None:
+        year = ctx.year_for(month, day, m.start())
+    elif len(raw_year) == 2:
+        # Two-digit years: the century that keeps the date at most ten years after the reference.
+        reference_year = (ctx.reference or dt.date.today()).year
+        year = (reference_year // 100) * 100 + int(raw_year)
+        if year > reference_year + 10:
+            year -= 100
+    else:
+        year = int(raw_year)
+    date = _safe_date(year, month, day) if year else None
+    return (date.isoformat() if date else None), "DATE"
+
+
+def _resolve_weekday(m: re.Match, ctx: _Context) -> Resolved:
+    weekday = lexicon().weekdays[m.group("wd")]
+    anchor = ctx.anchor()
+    if anchor is None:
+        return None, "TIME" if m.group("part") else "DATE"
+    direction = _direction(m.group("dir"))
+    if direction is None:
+        direction = 1 if ctx.future_clause(m.start()) else 0
+        strict = False
+    else:
+        strict = True
+    if direction > 0:  # the next such weekday (on or after the anchor unless "kommenden")
+        delta = (weekday - anchor.isoweekday()) % 7
+        if strict and delta == 0:
+            delta = 7
+    elif direction < 0 or not strict:  # the last such weekday, on or before the anchor
+        delta = -((anchor.isoweekday() - weekday) % 7)
+        if strict and delta == 0:
+            delta = -7
+    else:  # "diesen Freitag": within the anchor's week
+        delta = weekday - anchor.isoweekday()
+    return _day_part_value(anchor + dt.timedelta(days=delta), m.group("part"))
+
+
+def _resolve_month(m: re.Match, ctx: _Context) -> Resolved:
+    month = lexicon().months[m.group("mon")]
+    groups = m.groupdict()
+    if groups.get("year"):
+        return _month_value(int(groups["year"]), month), "DATE"
+    direction = _direction(groups.get("dir"))
+    anchor = ctx.anchor()
+    if direction is not None and anchor is not None:
+        if "Jahres" in m.group(0):  # März des folgenden Jahres
+            return _month_value(anchor.year + direction, month), "DATE"
+        year = anchor.year
+        if direction < 0 and month >= anchor.month:
+            year -= 1
+        elif direction > 0 and month <= anchor.month:
+            year += 1
+        return _month_value(year, month), "DATE"
+    year = ctx.year_for(month, None, m.start())
+    return (_month_value(year, month) if year else None), "DATE"
+
+
+def _resolve_year(m: re.Match, ctx: _Context) -> Resolved:
+    return m.group("year"), "DATE"
+
+
+def _resolve_decade(m: re.Match, ctx: _Context) -> Resolved:
+    return m.group("dec"), "DATE"
+
+
+def _resolve_century(m: re.Match, ctx: _Context) -> Resolved:
+    return f"{int(m.group('c')) - 1:02d}", "DATE"
+
+
+def _resolve_season(m: re.Match, ctx: _Context) -> Resolved:
+    season = m.group("season")
+    season = "Frühjahr" if season == "jahr" else season[:1].upper() + season[1:]
+    code = lexicon().words["seasons"][season]
+    if m.group("year"):
+        return f"{m.group('year')}-{code}", "DATE"
+    anchor = ctx.anchor()
+    return (f"{anchor.year}-{code}" if anchor else None), "DATE"
+
+
+def _resolve_day_word(m: re.Match, ctx: _Context) -> Resolved:
+    offset = lexicon().words["day_offsets"][m.group("word").lower()]
+    if ctx.reference is None:
+        return None, "DATE"
+    if ctx.narrative and offset == 0 and not m.group("part"):
+        return "PRESENT_REF", "DATE"  # history writing: "heute" means nowadays
+    part = m.group("part")
+    if part == "früh":
+        part = "Morgen"
+    return _day_part_value(ctx.reference + dt.timedelta(days=offset), part)
+
+
+def _resolve_anchored_day(m: re.Match, ctx: _Context) -> Resolved:
+    phrase = m.group("phrase")
+    offsets = lexicon().words["anchor_day_offsets"]
+    offset = offsets.get(phrase, offsets.get(phrase[:1].lower() + phrase[1:]))
+    anchor = ctx.previous_day()
+    return ((anchor + dt.timedelta(days=offset)).isoformat() if anchor else None), "DATE"
+
+
+def _vague_or_number(word: str) -> float | None:
+    return None if re.fullmatch(r"(?i)" + r"(?:mehrere|mehreren|einige|einigen|wenige|wenigen|viele|vielen|ein paar)", word) \
+        else number_value(word)
+
+
+def _resolve_relative_offset(m: re.Match, ctx: _Context) -> Resolved:
+    amount = _vague_or_number(m.group("n"))
+    unit = lexicon().words["units"][m.group("unit")]
+    relation = m.group("rel")
+    backwards = relation in ("zuvor", "davor", "vorher", "früher", "vor")
+    if amount is None or m.group("approx"):
+        return ("PAST_REF" if backwards else "FUTURE_REF"), "DATE"
+    if relation in ("nach", "vor"):
+        # "einen Tag nach den Pariser Gesprächen": the anchor is an event this rule cannot date;
+        # counting from the article date would invent a wrong day, so the value stays open.
+        return None, "DATE"
+    else:
+        # "zwei Tage später": counted from the last date the text mentioned.
+        anchor = ctx.previous_day()
+    if anchor is None or amount != int(amount):
+        return None, "DATE"
+    return _offset_value(anchor, int(-amount if backwards else amount), unit), "DATE"
+
+
+def _resolve_ago(m: re.Match, ctx: _Context) -> Resolved:
+    amount = _vague_or_number(m.group("n"))
+    unit = lexicon().words["units"][m.group("unit")]
+    past = m.group("prep").lower() == "vor"
+    if amount is None or m.group("approx"):
+        return ("PAST_REF" if past else "FUTURE_REF"), "DATE"
+    if ctx.reference is None or amount != int(amount) or unit in ("H", "MIN", "S"):
+        return None, "DATE"
+    return _offset_value(ctx.reference, int(-amount if past else amount), unit), "DATE"
+
+
+def _resolve_duration(m: re.Match, ctx: _Context) -> Resolved:
+    amount = _vague_or_number(m.group("n"))
+    return _duration_value(amount, lexicon().words["units"][m.group("unit")]), "DURATION"
+
+
+def _resolve_relative_period(m: re.Match, ctx: _Context) -> Resolved:
+    groups = m.groupdict()
+    unit = groups.get("unit") or "Wochenende"
+    direction = _direction(groups.get("dir")) or 0
+    anchor = ctx.anchor()
+    if anchor is None:
+        return None, "DATE"
+    if unit.startswith("Woche"):
+        value = _week_value(anchor + dt.timedelta(weeks=direction))
+        return (value + "-WE" if unit == "Wochenende" else value), "DATE"
+    if unit.startswith("Monat"):
+        return _month_value(*_shift_months(anchor.year, anchor.month, direction)), "DATE"
+    if unit.startswith("Jahrzehnt"):
+        return _offset_value(anchor, direction, "DE"), "DATE"
+    return f"{anchor.year + direction:04d}", "DATE"
+
+
+def _resolve_year_word(m: re.Match, ctx: _Context) -> Resolved:
+    anchor = ctx.anchor()
+    offset = lexicon().words["year_words"][m.group("word")]
+    return (f"{anchor.year + offset:04d}" if anchor else None), "DATE"
+
+
+def _resolve_clock(m: re.Match, ctx: _Context) -> Resolved:
+    minute = m.group("min") or m.group("min2") or "00"
+    day = ctx.sentence_day(m.start())
+    clock = f"T{int(m.group('h')):02d}:{minute}"
+    return (f"{day.isoformat()}{clock}" if day else clock), "TIME"
+
+
+def _resolve_day_part(m: re.Match, ctx: _Context) -> Resolved:
+    return _day_part_value(ctx.sentence_day(m.start()), m.group("part") or m.group("part2"))
+
+
+def _resolve_set(m: re.Match, ctx: _Context) -> Resolved:
+    sets = lexicon().words["sets"]
+    word = m.group("word")
+    return sets.get(word, sets.get(word[:1].lower() + word[1:])), "SET"
+
+
+# --------------------------------------------------------------------------- extraction
+
+
+@lru_cache(maxsize=1)
+def _rules() -> list[_Rule]:
+    return _build_rules()
+
+
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[\"„»A-ZÄÖÜ])|\n\s*\n")
+
+
+def _sentence_starts(text: str, doc: Document | None) -> list[int]:
+    if doc is not None and doc.sentences:
+        return [s.start for s in doc.sentences]
+    return [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
+
+
+def extract_times(
+    text: str,
+    reference: dt.date | None,
+    *,
+    anchoring: str = "news",
+    sentence_starts: list[int] | None = None,
+) -> list[TimeExpression]:
+    """All time expressions in ``text``, normalised against ``reference``.
+
+    ``anchoring="narrative"`` resolves year-less and relative expressions against the last
+    date the text mentioned (history writing) instead of the publication date (news).
+    """
+    candidates: list[tuple[int, int, int, re.Match, _Rule]] = []
+    for priority, rule in enumerate(_rules()):
+        for m in rule.pattern.finditer(text):
+            if m.end() > m.start() and (rule.accept is None or rule.accept(m, text)):
+                candidates.append((m.start(), -(m.end() - m.start()), priority, m, rule))
+    candidates.sort(key=lambda c: (c[0], c[1], c[2]))
+    chosen: list[tuple[re.Match, _Rule]] = []
+    covered_until = -1
+    for start, _, _, m, rule in candidates:
+        if start >= covered_until:
+            chosen.append((m, rule))
+            covered_until = m.end()
+        elif m.end() > covered_until and chosen and len(m.group(0)) > len(chosen[-1][0].group(0)):
+            # A longer match that starts inside the previous one replaces it.
+            chosen[-1] = (m, rule)
+            covered_until = m.end()
+    ctx = _Context(text, reference, anchoring == "narrative", sentence_starts or _sentence_starts(text, None))
+    found: list[TimeExpression] = []
+    for m, rule in chosen:
+        value, kind = rule.resolve(m, ctx) or (None, "DATE")
+        end = m.end()
+        suffix = _TIME_ZONE_SUFFIX.match(text, end)
+        if suffix and kind in ("DATE", "TIME"):
+            end = suffix.end()  # "am Donnerstag (Ortszeit)": the zone belongs to the expression
+        found.append(TimeExpression(text[m.start():end], m.start(), end, value, kind))
+        ctx.remember(value, m.start())
+    return found
+
+
+def find_times(doc: Document) -> Document:
+    """Pipeline stage: fill ``doc.times`` (anchored on the publication date ``doc.date``)."""
+    doc.times = extract_times(doc.text, doc.date, sentence_starts=_sentence_starts(doc.text, doc))
+    return doc

@@ -1,0 +1,127 @@
+"""Time expressions in hand-written German news sentences (article date Friday 2025-09-05)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from pathlib import Path
+
+import pytest
+
+from wortlaut.model import Document
+from wortlaut.times import extract_times, find_times, number_value
+
+FRIDAY = dt.date(2025, 9, 5)
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+def times(text: str, date: dt.date | None = FRIDAY) -> dict[str, tuple[str | None, str]]:
+    doc = find_times(Document(text=text, date=date))
+    for t in doc.times:
+        assert text[t.start:t.end] == t.text
+    return {t.text: (t.value, t.type) for t in doc.times}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value", "kind"),
+    [
+        ("Das sagte er am Freitag in Berlin.", "Freitag", "2025-09-05", "DATE"),
+        ("Er sagte am Donnerstag (Ortszeit) vor Reportern.", "Donnerstag (Ortszeit)", "2025-09-04", "DATE"),
+        ("Am Montag hatte sie es angekündigt.", "Montag", "2025-09-01", "DATE"),
+        ("Er werde am Montag nach Kiew reisen.", "Montag", "2025-09-08", "DATE"),
+        ("Am kommenden Freitag wird abgestimmt.", "kommenden Freitag", "2025-09-12", "DATE"),
+        ("Gestern gab es keine Einigung.", "Gestern", "2025-09-04", "DATE"),
+        ("Das Treffen war vorgestern.", "vorgestern", "2025-09-03", "DATE"),
+        ("Heute wird verhandelt.", "Heute", "2025-09-05", "DATE"),
+        ("Der Kanzler reist morgen nach Paris.", "morgen", "2025-09-06", "DATE"),
+        ("Am Vortag hatte es geregnet.", "Vortag", "2025-09-04", "DATE"),
+        ("Einen Tag zuvor war er in Rom.", "Einen Tag zuvor", "2025-09-04", "DATE"),
+        ("Am 20. Juli 1969 landeten sie auf dem Mond.", "20. Juli 1969", "1969-07-20", "DATE"),
+        ("Der Bericht erschien am 5. September 2025.", "5. September 2025", "2025-09-05", "DATE"),
+        ("Der Bericht erschien am 5.9.2025.", "5.9.2025", "2025-09-05", "DATE"),
+        ("Im Juli war es heiß.", "Juli", "2025-07", "DATE"),
+        ("Im Mai 2024 wählten die Inder.", "Mai 2024", "2024-05", "DATE"),
+        ("Im Mai wird gewählt.", "Mai", "2026-05", "DATE"),
+        ("2024 stieg der Umsatz.", "2024", "2024", "DATE"),
+        ("Im Vorjahr lief die Amtszeit aus.", "Vorjahr", "2024", "DATE"),
+        ("Im vergangenen Jahr sank die Zahl.", "vergangenen Jahr", "2024", "DATE"),
+        ("In der vergangenen Woche gab es Streit.", "vergangenen Woche", "2025-W35", "DATE"),
+        ("Vergangene Woche kam er.", "Vergangene Woche", "2025-W35", "DATE"),
+        ("Der Krieg dauert seit mehr als dreieinhalb Jahren an.", "mehr als dreieinhalb Jahren", "P3.5Y", "DURATION"),
+        ("Es regnete drei Tage lang.", "drei Tage", "P3D", "DURATION"),
+        ("Die Frist beträgt 48 Stunden.", "48 Stunden", "PT48H", "DURATION"),
+        ("Jetzt ist es zu spät.", "Jetzt", "PRESENT_REF", "DATE"),
+        ("Derzeit gibt es keine Gespräche.", "Derzeit", "PRESENT_REF", "DATE"),
+        ("Im Moment finden keine Vorbereitungen statt.", "Im Moment", "PRESENT_REF", "DATE"),
+        ("Am Mittwochabend trafen sie sich.", "Mittwochabend", "2025-09-03TEV", "TIME"),
+        ("Anfang September beginnt die Sitzung.", "Anfang September", "2025-09", "DATE"),
+        ("Ende 2024 war alles vorbei.", "Ende 2024", "2024", "DATE"),
+        ("Vor drei Jahren begann der Krieg.", "Vor drei Jahren", "2022", "DATE"),
+        ("Um 14.30 Uhr begann die Sitzung.", "14.30 Uhr", "2025-09-05T14:30", "TIME"),
+        ("Die Zeitung erscheint täglich.", "täglich", "P1D", "SET"),
+        ("In den 1990er Jahren war das anders.", "den 1990er Jahren", "199", "DATE"),
+        ("Im Sommer 2023 brannten die Wälder.", "Sommer 2023", "2023-SU", "DATE"),
+    ],
+)
+def test_expression_value(sentence: str, expression: str, value: str, kind: str) -> None:
+    assert times(sentence).get(expression) == (value, kind)
+
+
+def test_counts_and_first_names_are_not_times() -> None:
+    found = times("Über 2000 Soldaten kamen. August Bebel gründete die Partei. Mit 1500 Menschen.")
+    assert found == {}
+
+
+def test_relative_expression_without_article_date_is_listed_without_value() -> None:
+    assert times("Am Freitag sagte er das.", date=None) == {"Freitag": (None, "DATE")}
+
+
+def test_explicit_date_needs_no_article_date() -> None:
+    assert times("Am 20. Juli 1969 landeten sie.", date=None) == {"20. Juli 1969": ("1969-07-20", "DATE")}
+
+
+def test_year_less_date_far_in_the_future_means_last_year() -> None:
+    assert times("Am 28. Dezember sagte er das.", date=dt.date(2025, 1, 5))["28. Dezember"] == ("2024-12-28", "DATE")
+
+
+def test_narrative_anchoring_uses_the_last_mentioned_date() -> None:
+    text = "Am 1. September 1939 begann der Krieg. Zwei Tage später folgte die Erklärung. Im Juni fiel Paris."
+    found = {t.text: t.value for t in extract_times(text, dt.date(2011, 2, 16), anchoring="narrative")}
+    assert found == {"1. September 1939": "1939-09-01", "Zwei Tage später": "1939-09-03", "Juni": "1939-06"}
+
+
+def test_number_words() -> None:
+    assert number_value("dreieinhalb") == 3.5
+    assert number_value("Zwölf") == 12
+    assert number_value("2,5") == 2.5
+
+
+def test_throughput_at_least_50000_words_per_second() -> None:
+    paragraph = (
+        "Die Regierung in Berlin hat am Freitag neue Pläne für den Haushalt vorgestellt. Der Finanzminister sagte, "
+        "man werde die Ausgaben für Verteidigung deutlich erhöhen und zugleich bei den Subventionen sparen. Kritik "
+        "kam von der Opposition, die seit Monaten eine andere Politik fordert. Die Verbände äußerten sich zunächst "
+        "zurückhaltend; eine Stellungnahme solle in der kommenden Woche folgen, hieß es. Im Vorjahr war der Etat "
+        "erst nach langen Verhandlungen im Dezember beschlossen worden, rund 2000 Änderungsanträge lagen vor. "
+    )
+    text = paragraph * 1000
+    extract_times("warm up", FRIDAY)
+    best = float("inf")
+    for _ in range(3):  # best of three: the machine may be busy
+        started = time.perf_counter()
+        extract_times(text, FRIDAY)
+        best = min(best, time.perf_counter() - started)
+    assert len(text.split()) / best >= 50_000
+
+
+def test_seed_article() -> None:
+    path = SHARED / "examples" / "seed-2025-09-05.txt"
+    if not path.exists():
+        pytest.skip("seed article (../shared) not available")
+    text = path.read_text(encoding="utf-8")
+    found = {t.text: t.value for t in find_times(Document(text=text, date=FRIDAY)).times}
+    assert found["Freitag"] == "2025-09-05"
+    assert found["Donnerstag (Ortszeit)"] == "2025-09-04"
+    assert found["Vorjahr"] == "2024"
+    assert found["mehr als dreieinhalb Jahren"] == "P3.5Y"
+    assert found["im Moment"] == "PRESENT_REF"
