@@ -37,11 +37,22 @@ def attach_context(doc: Document) -> Document:
                                    and outside(t.start, t.end)), None)
         if statement.place is None:
             statement.place = next((p for p in doc.places if outside(p.start, p.end)
-                                    and _preposition_before(doc, p.start) in PLACE_PREPOSITIONS), None)
+                                    and _preposition_before(doc, p.start) in PLACE_PREPOSITIONS
+                                    and (statement.form != "reported" or _near_cue(doc, statement, p.start))), None)
         if statement.addressee is not None and statement.via is None and \
                 any(word.rsplit("-", 1)[-1] in channels for word in statement.addressee.text.split()):
             statement.via = statement.addressee  # "gegenüber der Nachrichtenagentur Interfax"
     return doc
+
+
+def _near_cue(doc: Document, statement: Statement, start: int) -> bool:
+    """A reported statement's content is its whole sentence: only a place right by the cue
+    (``beharrte in Wladiwostok``) says where it was said, not ``Schließung des Werks in Duisburg``."""
+    for i in statement.cue_tokens:
+        window = doc.tokens[max(0, i - 4):i + 5]
+        if window and window[0].start <= start <= window[-1].end:
+            return True
+    return False
 
 
 def _preposition_before(doc: Document, start: int) -> str:
