@@ -269,7 +269,8 @@ class _StatementFinder:
             if not self._not_negated(clause_start, self._clause_end(i, sentence)):
                 continue
             subject = self._subject(i, clause_start, self._clause_end(i, sentence))
-            if not subject:
+            impersonal = i + 1 < sentence.token_end and doc.tokens[i + 1].text == "es"  # "heißt es, …"
+            if not subject and not impersonal:
                 continue
             if "clause" in kinds and self._indirect(sentence, i, cue, subject, clause_start):
                 continue
@@ -616,7 +617,7 @@ class _StatementFinder:
             return []
         first = doc.tokens[start]
         if first.tag == "PPER" or first.text.lower() in PRONOUN_SUBJECTS:
-            return [start] if first.text.lower() in PRONOUN_SUBJECTS else []
+            return [start] if first.text.lower() in PRONOUN_SUBJECTS - {"es"} else []
         if genitive and first.text.lower() == "von":
             rest = self._noun_phrase_forward(start + 1, stop)
             return [start] + rest if rest else []
@@ -641,7 +642,8 @@ class _StatementFinder:
             j += 1
         if last_noun is None:
             return []
-        return list(range(start, self._extend_noun_phrase(last_noun, stop) + 1))
+        sentence_end = doc.sentences[doc.tokens[start].sentence].token_end
+        return list(range(start, self._extend_noun_phrase(last_noun, sentence_end) + 1))
 
     def _extend_noun_phrase(self, last: int, stop: int) -> int:
         """Attachments SpkAtt counts as part of a source: ``( CDU )``, ``„ Jungle World “``,
@@ -653,13 +655,14 @@ class _StatementFinder:
                     doc.tokens[last + 2].text[:1].isupper():
                 last += 3
             elif is_quote_mark(nxt.text) and last + 2 < stop:
-                close = next((k for k in range(last + 2, min(stop, last + 6)) if is_quote_mark(doc.tokens[k].text)), None)
+                close = next((k for k in range(last + 2, min(stop, last + 10)) if is_quote_mark(doc.tokens[k].text)), None)
                 if close is None:
                     break
                 last = close
-            elif nxt.text.lower() == "von" and last + 2 < stop and doc.tokens[last + 2].tag in {"NE", "NN"} \
-                    and doc.tokens[last].tag == "NN":
-                last += 2
+            elif nxt.text.lower() in {"von", "vom"} and last + 2 < stop and doc.tokens[last].tag in {"NN", "NE"} \
+                    and (doc.tokens[last + 2].tag in {"NE", "NN"} or doc.tokens[last + 2].tag == "ART"
+                         and last + 3 < stop and doc.tokens[last + 3].tag in {"NE", "NN"}):
+                last += 2 if doc.tokens[last + 2].tag != "ART" else 3
                 while last + 1 < stop and doc.tokens[last + 1].tag in {"NE", "CARD"}:
                     last += 1
             elif nxt.text == "," and last + 2 < stop:
