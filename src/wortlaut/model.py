@@ -130,6 +130,9 @@ class Statement:
     cue_tokens: list[int] = field(default_factory=list)
     addressee_tokens: list[int] = field(default_factory=list)
     continuation: bool = False  # a cue-less Konjunktiv-I continuation
+    # An interrupted quotation ("…", sagte er, "…"): its parts; ``content`` then spans them all and
+    # its text is the parts joined by a space, without the cue clause between them.
+    content_parts: list[Span] = field(default_factory=list)
     nested_in: Statement | None = None  # the statement whose content holds this quotation
     spkatt_form: str | None = None  # finer SpkAtt form (FreeIndirect, IndirectFreeIndirect) where it differs
 

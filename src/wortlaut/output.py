@@ -25,7 +25,8 @@ def statement_to_dict(doc: Document, statement: Statement) -> dict:
             "text": speaker.text, "start": speaker.start, "end": speaker.end,
         },
         "cue": _span(statement.cue),
-        "content": _span(statement.content),
+        "content": {**statement.content.to_dict(), "parts": [p.to_dict() for p in statement.content_parts]}
+        if statement.content_parts else _span(statement.content),
         "date": None if statement.date is None else {"text": statement.date.text, "value": statement.date.value},
         "place": None if place is None else {
             "text": place.text, "name": place.name, "country": place.country, "lat": place.lat, "lon": place.lon,

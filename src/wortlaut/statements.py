@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .lexicon import entries, word_list
-from .model import Document, Sentence, Speaker, Statement, Token
+from .model import Document, Sentence, Span, Speaker, Statement, Token
 from .quotes import is_quote_mark
 
 FINITE = {"VVFIN", "VAFIN", "VMFIN"}
@@ -166,12 +166,14 @@ class _StatementFinder:
             before = self._cue_before(open_mark, sentence) if after is None else None
             cue_info = after or before
             parts = [(open_mark, close_mark)]
+            quoted = [quotation]
             if after is not None:
                 # "…", sagte er, "…": a second quotation right after the cue clause continues it
                 following = self._next_quote_after(after[2], number)
                 if following is not None:
                     second = doc.quotations[following]
                     parts.append((second.token_start - 1, second.token_end))
+                    quoted.append(second)
                     self.used_quotes.add(following)
             if cue_info is None:
                 if not self._is_full_sentence_quote(quotation, sentence):
@@ -182,10 +184,14 @@ class _StatementFinder:
                 continue
             cue, speaker, _ = cue_info
             content = [i for a, b in parts for i in range(a, b + 1)]
-            if self.add(sentence, "direct", content, cue, speaker,
-                        addressee=self._addressee(cue, sentence)):
+            statement = self.add(sentence, "direct", content, cue, speaker, addressee=self._addressee(cue, sentence))
+            if statement:
                 self.used_quotes.add(number)
                 self.claimed.update(cue)
+                if len(quoted) > 1:  # the cue clause between the parts is not part of the content
+                    statement.content_parts = [doc.span(q.start, q.end) for q in quoted]
+                    statement.content = Span(quoted[0].start, quoted[-1].end,
+                                             " ".join(part.text for part in statement.content_parts))
 
     def _cue_after(self, close_mark: int, sentence: Sentence):
         """``"…", sagte der Staatschef am Freitag``: a speech verb right after the quotation."""
@@ -381,7 +387,9 @@ class _StatementFinder:
             content = [t for t in range(sentence.token_start, sentence.token_end)
                        if not frame_start <= t <= frame_end]
             content = self._trim_commas(content, frame_start, frame_end)
-            statement = self.add(sentence, "indirect", content, cue, speaker, speaker_chars=speaker_chars)
+            addressee = self._addressee(cue, sentence) if word == "wie" else None
+            statement = self.add(sentence, "indirect", content, cue, speaker, speaker_chars=speaker_chars,
+                                 addressee=addressee)
             if statement and word == "nach" and doc.tokens[cue[0] + 1].index <= frame_end:
                 head = next(j for j in range(cue[0], frame_end + 1)
                             if _is_attribution_noun(doc.tokens[j].text, nouns) or j == frame_end)
@@ -439,7 +447,6 @@ class _StatementFinder:
                 lemma = self.cue_lemma(token, sentence)
                 if lemma and "clause" in cue_verbs().get(lemma, ()):
                     speaker = self._noun_phrase_forward(i + 1, end + 1)
-                    addressee = self._addressee([j], sentence)
                     return [j], speaker, None, i, end + (1 if end + 1 < sentence.token_end
                                                          and doc.tokens[end + 1].text == "," else 0)
         return None

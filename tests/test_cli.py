@@ -1,0 +1,108 @@
+"""The ``wortlaut`` command, run in-process."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from wortlaut.cli import main
+
+SEED = 'date 2025-09-05 "Das ist gefährlich", betonte Peskow am Freitag. Merkel sagte, die Lage sei ernst.\n'
+
+
+def write(path: Path, content: str | bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return path
+
+
+def test_analyze_seed_file_prints_a_table(tmp_path, capsys):
+    path = write(tmp_path / "seed.txt", SEED)
+    assert main(["analyze", str(path)]) == 0
+    out, err = capsys.readouterr()
+    assert "2 statements" in out
+    assert "Peskow" in out and "Das ist gefährlich" in out
+    assert "Merkel" in out and "die Lage sei ernst" in out
+    assert err == ""
+
+
+def test_analyze_json(tmp_path, capsys):
+    path = write(tmp_path / "seed.txt", SEED)
+    assert main(["analyze", "--json", str(path)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["date"] == "2025-09-05"
+    assert [s["speaker"]["name"] for s in data["statements"]] == ["Peskow", "Merkel"]
+    assert data["statements"][0]["form"] == "direct"
+
+
+def test_plain_text_with_date_option(tmp_path, capsys):
+    path = write(tmp_path / "artikel.txt", "Merkel sagte, die Lage sei ernst.")
+    assert main(["analyze", "--json", "--date", "2025-09-04", str(path)]) == 0
+    assert json.loads(capsys.readouterr().out)["date"] == "2025-09-04"
+
+
+def test_folder_with_a_bad_file_goes_on(tmp_path, capsys):
+    folder = tmp_path / "artikel"
+    write(folder / "a-gut.txt", SEED)
+    bad = write(folder / "b-kaputt.txt", b"Die Stra\xdfe ist gesperrt.")
+    assert main(["analyze", "--jsonl", "--json", str(folder)]) == 1
+    out, err = capsys.readouterr()
+    lines = out.strip().splitlines()
+    assert len(lines) == 1
+    assert json.loads(lines[0])["id"] == "a-gut"
+    assert str(bad) in err and "not UTF-8" in err
+    assert "2 files" in err and "1 failed" in err
+
+
+def test_no_input_files_is_an_error(tmp_path, capsys):
+    (tmp_path / "leer").mkdir()
+    assert main(["analyze", str(tmp_path / "leer")]) == 1
+    assert "0 files" in capsys.readouterr().err
+
+
+SPKATT_TOKENS = [["„", "Das", "ist", "gefährlich", "“", ",", "betonte", "Peskow", "."],
+                 ["Merkel", "sagte", ",", "die", "Lage", "sei", "ernst", "."]]
+
+
+def spkatt_json(annotations: list[dict]) -> str:
+    return json.dumps({"DocumentName": "Artikel (2025-09-05)", "Annotations": annotations,
+                       "Sentences": [{"SentenceId": n, "Tokens": t} for n, t in enumerate(SPKATT_TOKENS)]},
+                      ensure_ascii=False)
+
+
+def test_spkatt_output_keeps_the_file_name(tmp_path, capsys):
+    path = write(tmp_path / "gold" / "Artikel (2025-09-05).json", spkatt_json([]))
+    out = tmp_path / "pred"
+    assert main(["analyze", "--output-format", "spkatt", "--out", str(out), str(path)]) == 0
+    written = out / path.name
+    assert written.exists()
+    data = json.loads(written.read_text(encoding="utf-8"))
+    assert [s["Tokens"] for s in data["Sentences"]] == SPKATT_TOKENS
+    assert len(data["Annotations"]) == 2
+
+
+def test_spkatt_output_needs_out(tmp_path, capsys):
+    path = write(tmp_path / "Artikel (2025-09-05).json", spkatt_json([]))
+    assert main(["analyze", "--output-format", "spkatt", str(path)]) == 2
+    assert "--out" in capsys.readouterr().err
+
+
+def test_eval_spkatt(tmp_path, capsys):
+    gold = [{"Cue": ["1:1"], "Source": ["1:0"], "Message": ["1:3", "1:4", "1:5", "1:6"], "Addr": [],
+             "Form": "Indirect", "IsNested": False, "HasNested": False}]
+    pred = [dict(gold[0], Message=["1:3", "1:4"])]
+    write(tmp_path / "gold" / "Artikel (2025-09-05).json", spkatt_json(gold))
+    write(tmp_path / "pred" / "Artikel (2025-09-05).json", spkatt_json(pred))
+    assert main(["eval", "spkatt", str(tmp_path / "gold"), str(tmp_path / "pred")]) == 0
+    out = capsys.readouterr().out
+    assert "Message" in out
+    assert "documents: 1" in out
+    assert main(["eval", "spkatt", "--json", str(tmp_path / "gold"), str(tmp_path / "pred")]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["documents"] == 1
+    assert result["roles"]["Message"]["recall"] == 0.5
+    assert result["roles"]["Message"]["precision"] == 1.0
+    assert result["roles"]["Source"]["f1"] == 1.0

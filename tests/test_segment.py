@@ -1,0 +1,86 @@
+"""Segmentation: paragraphs, sentences, tokens with offsets, glued subheadings, given tokens."""
+
+from __future__ import annotations
+
+from wortlaut.model import Document
+from wortlaut.pipeline import Options, analyze, run
+from wortlaut.segment import segment
+
+ONLY_SEGMENT = Options(pipeline=("segment",))
+
+
+def sentence_texts(doc: Document) -> list[str]:
+    return [doc.text[s.start:s.end] for s in doc.sentences]
+
+
+def assert_offsets_consistent(doc: Document) -> None:
+    for position, token in enumerate(doc.tokens):
+        assert token.index == position
+        assert doc.text[token.start:token.end] == token.text
+    for sentence in doc.sentences:
+        tokens = doc.sentence_tokens(sentence)
+        assert all(t.sentence == sentence.index for t in tokens)
+        if tokens:
+            assert tokens[0].start == sentence.start and tokens[-1].end == sentence.end
+
+
+def test_paragraphs_and_sentences():
+    text = "Merkel sagte, die Lage sei ernst. Scholz widersprach.\n\nDer Minister kam am 3. Oktober nach Berlin."
+    doc = analyze(text, "2025-09-05", options=ONLY_SEGMENT)
+    assert [(p.start, p.end) for p in doc.paragraphs] == [(0, 53), (55, len(text))]
+    assert sentence_texts(doc) == [
+        "Merkel sagte, die Lage sei ernst.", "Scholz widersprach.", "Der Minister kam am 3. Oktober nach Berlin."]
+    assert [s.paragraph for s in doc.sentences] == [0, 0, 1]
+    assert_offsets_consistent(doc)
+
+
+def test_token_offsets_with_odd_spacing_and_quotes():
+    text = "„Das  ist gut“,sagte er.\n\n  Die U.S.A. und die E-Mail-Adresse (test@example.org) …"
+    doc = analyze(text, "2025-09-05", options=ONLY_SEGMENT)
+    assert_offsets_consistent(doc)
+    assert doc.tokens[0].text == "„"
+    assert not doc.tokens[0].space_after
+
+
+def test_glued_subheading_in_seed_format():
+    text = ("Putin warnte vor Truppen.\n\n"
+            'Kreml-Sprecher: "Gefahr für uns" Moskau lehnt Truppen aus NATO-Staaten ab.')
+    doc = run(Document(text=text, glued_headings=True), ONLY_SEGMENT)
+    assert [h.text for h in doc.headings] == ['Kreml-Sprecher: "Gefahr für uns"']
+    heading = next(s for s in doc.sentences if s.is_heading)
+    assert doc.text[heading.start:heading.end] == 'Kreml-Sprecher: "Gefahr für uns"'
+    assert sentence_texts(doc)[-1] == "Moskau lehnt Truppen aus NATO-Staaten ab."
+    assert_offsets_consistent(doc)
+
+
+def test_glued_subheading_without_quotes():
+    text = ("Putin warnte vor Truppen.\n\n"
+            "Putin will sich nicht im Ausland mit Selenskij treffen Putin wies die Forderung zurück.")
+    doc = run(Document(text=text, glued_headings=True), ONLY_SEGMENT)
+    assert [h.text for h in doc.headings] == ["Putin will sich nicht im Ausland mit Selenskij treffen"]
+
+
+def test_first_paragraph_of_seed_has_no_heading():
+    doc = run(Document(text="Merkel sagte, die Lage sei ernst.", glued_headings=True), ONLY_SEGMENT)
+    assert doc.headings == []
+
+
+def test_no_glued_headings_in_ordinary_text():
+    text = 'Er sagte das.\n\nKreml-Sprecher: "Gefahr für uns" Moskau lehnt Truppen aus NATO-Staaten ab.'
+    doc = analyze(text, "2025-09-05", options=ONLY_SEGMENT)
+    assert doc.headings == []
+
+
+def test_short_line_is_a_plain_text_heading():
+    doc = analyze("Streit um Truppen\n\nMerkel sagte, die Lage sei ernst.", "2025-09-05", options=ONLY_SEGMENT)
+    assert [h.text for h in doc.headings] == ["Streit um Truppen"]
+    assert doc.sentences[0].is_heading and not doc.sentences[1].is_heading
+
+
+def test_given_tokens_are_kept_exactly():
+    given = [["``", "Das", "ist", "gut", "''", ",", "sagte", "Merkel", "."], [], ["z.B.", "U.S.A.", "usw."]]
+    doc = Document(text="\n".join(" ".join(s) for s in given), given_tokens=given)
+    segment(doc)
+    assert len(doc.sentences) == 3  # numbering stays aligned with the input, empty sentence included
+    assert [[t.text for t in doc.sentence_tokens(s)] for s in doc.sentences] == given
+    assert_offsets_consistent(doc)

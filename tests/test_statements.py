@@ -1,0 +1,170 @@
+"""Statements by rule: direct and indirect speech, nominal attributions, reported acts, continuations."""
+
+from __future__ import annotations
+
+import pytest
+
+import wortlaut
+from wortlaut.model import Document, Statement
+
+
+def analyze(text: str) -> Document:
+    return wortlaut.analyze(text, date="2025-09-05")
+
+
+def only_statement(text: str) -> Statement:
+    doc = analyze(text)
+    assert len(doc.statements) == 1, [s.content.text for s in doc.statements]
+    return doc.statements[0]
+
+
+def test_direct_quote_with_cue_after():
+    statement = only_statement('"Wir kommen morgen", sagte Merkel am Montag.')
+    assert statement.form == "direct"
+    assert statement.speaker.text == "Merkel"
+    assert statement.content.text == "Wir kommen morgen"
+    assert statement.cue.text == "sagte"
+    assert not statement.continuation
+
+
+def test_direct_quote_with_cue_before_and_colon():
+    statement = only_statement("Scholz sagte: „Das ist falsch.“")
+    assert statement.form == "direct"
+    assert statement.speaker.text == "Scholz"
+    assert statement.cue.text == "sagte"
+    assert statement.content.text.startswith("Das ist falsch")
+
+
+def test_interrupted_quote_is_one_statement_without_the_cue_clause():
+    doc = analyze("»Das ist gut«, sagte er, »und das bleibt so.«")
+    assert len(doc.statements) == 1
+    statement = doc.statements[0]
+    assert statement.form == "direct"
+    assert statement.speaker.text == "er"
+    assert statement.content.text.startswith("Das ist gut")
+    assert "und das bleibt so" in statement.content.text
+    content_words = {doc.tokens[i].text for i in statement.content_tokens}
+    assert "sagte" not in content_words
+    assert set(statement.cue_tokens).isdisjoint(statement.content_tokens)
+
+
+def test_indirect_speech_with_dass_clause():
+    statement = only_statement("Der Minister betonte, dass die Lage ernst sei.")
+    assert statement.form == "indirect"
+    assert statement.speaker.text == "Der Minister"
+    assert statement.cue.text == "betonte"
+    assert statement.content.text == "dass die Lage ernst sei"
+
+
+def test_content_first_konjunktiv_one():
+    statement = only_statement("Die Lage sei ernst, sagte der Minister.")
+    assert statement.form == "indirect"
+    assert statement.speaker.text == "der Minister"
+    assert statement.cue.text == "sagte"
+    assert statement.content.text == "Die Lage sei ernst"
+
+
+def test_zufolge_attribution():
+    statement = only_statement("Der Polizei zufolge gab es drei Verletzte.")
+    assert statement.form == "indirect"
+    assert statement.speaker.text == "Der Polizei"
+    assert statement.cue.text == "zufolge"
+    assert statement.content.text == "gab es drei Verletzte"
+
+
+def test_nach_angaben_attribution():
+    statement = only_statement("Nach Angaben der Polizei gab es drei Verletzte.")
+    assert statement.speaker.text == "der Polizei"
+    assert statement.cue.text == "Nach Angaben"
+    assert statement.content.text == "gab es drei Verletzte"
+
+
+def test_nach_ukrainischen_angaben_resolves_to_the_country():
+    statement = only_statement("Nach ukrainischen Angaben gab es drei Verletzte.")
+    assert statement.speaker.text == "ukrainischen"
+    assert statement.speaker.name == "Ukraine"
+    assert statement.content.text == "gab es drei Verletzte"
+
+
+def test_laut_attribution():
+    statement = only_statement("Laut Innenministerium gab es drei Verletzte.")
+    assert statement.speaker.text == "Innenministerium"
+    assert statement.cue.text == "Laut"
+    assert statement.content.text == "gab es drei Verletzte"
+
+
+def test_wie_clause_attribution():
+    statement = only_statement("Wie der Sprecher erklärte, gab es drei Verletzte.")
+    assert statement.speaker.text == "der Sprecher"
+    assert statement.cue.text == "erklärte"
+    assert statement.content.text == "gab es drei Verletzte"
+
+
+def test_konjunktiv_continuation_keeps_the_speaker():
+    doc = analyze("Merkel sagte, die Lage sei ernst. Man müsse handeln.")
+    assert len(doc.statements) == 2
+    first, second = doc.statements
+    assert first.content.text == "die Lage sei ernst" and not first.continuation
+    assert second.form == "indirect"
+    assert second.continuation
+    assert second.sentence == 1
+    assert second.content.text == "Man müsse handeln"
+    assert second.speaker.entity is not None
+    assert second.speaker.entity == first.speaker.entity
+
+
+def test_indicative_sentence_after_a_statement_is_no_continuation():
+    doc = analyze("Merkel sagte, die Lage sei ernst. Am Abend regnete es.")
+    assert [s.content.text for s in doc.statements] == ["die Lage sei ernst"]
+
+
+def test_reported_speech_act():
+    statement = only_statement("Putin wies die Forderung zurück.")
+    assert statement.form == "reported"
+    assert statement.speaker.text == "Putin"
+    assert statement.cue.text == "wies"
+    assert "die Forderung" in statement.content.text
+
+
+@pytest.mark.parametrize("text", [
+    "Gespräche in Moskau würden die Position stärken.",  # Konjunktiv II: a hypothesis, not reported speech
+    "Österreich hat Beobachterstatus.",
+    "Merkel äußerte sich nicht.",  # negated: nothing was said
+    "Die sogenannte „Koalition der Willigen“ tagte.",  # a name in quotation marks
+    "Der Sprecher sagte nicht, dass die Lage ernst sei.",  # negated cue
+])
+def test_not_a_statement(text):
+    assert analyze(text).statements == []
+
+
+def test_nested_quotation_inside_indirect_speech():
+    doc = analyze("Der Minister sagte, der Pilot trage die „volle Verantwortung“ für den Unfall.")
+    assert len(doc.statements) == 2
+    parent = next(s for s in doc.statements if s.nested_in is None)
+    child = next(s for s in doc.statements if s.nested_in is not None)
+    assert parent.form == "indirect"
+    assert "„volle Verantwortung“" in parent.content.text
+    assert child.form == "direct"
+    assert child.content.text == "volle Verantwortung"
+    assert child.nested_in is parent
+    assert child.speaker.entity == parent.speaker.entity
+
+
+def test_statement_ids_follow_text_order():
+    doc = analyze('"Das ist gut", sagte Merkel. Scholz sagte, die Lage sei ernst.')
+    assert [s.id for s in doc.statements] == ["S1", "S2"]
+    assert doc.statements[0].content.start < doc.statements[1].content.start
+    assert [s.speaker.text for s in doc.statements] == ["Merkel", "Scholz"]
+
+
+def test_content_offsets_index_into_the_text():
+    doc = analyze("Nach Angaben der Polizei gab es drei Verletzte. Der Minister betonte, dass die Lage ernst sei.")
+    for statement in doc.statements:
+        assert doc.text[statement.content.start:statement.content.end] == statement.content.text
+        assert doc.text[statement.speaker.start:statement.speaker.end] == statement.speaker.text
+        assert doc.text[statement.cue.start:statement.cue.end] == statement.cue.text
+
+
+def test_interrupted_quote_content_text_leaves_out_the_cue_clause():
+    statement = only_statement("»Das ist gut«, sagte er, »und das bleibt so.«")
+    assert "sagte" not in statement.content.text
