@@ -29,7 +29,7 @@ def table(name: str) -> dict[str, str]:
     result = {}
     for line in entries(name):
         key, _, value = line.partition("\t")
-        result[key.strip()] = value.strip()
+        result[key.strip()] = value.split("\t", 1)[0].strip()
     return result
 
 

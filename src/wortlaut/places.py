@@ -8,15 +8,13 @@ we try the longest gazetteer name that starts there.  Names that are also ordina
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
+from .lexicon import json_data, table
 from .model import Document, Place
 
-_DATA = resources.files("wortlaut") / "data"
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,15 +24,6 @@ class PlaceInfo:
     country: str | None  # ISO 3166 alpha-2
     lat: float | None
     lon: float | None
-
-
-def _read_tsv(name: str) -> dict[str, str]:
-    table: dict[str, str] = {}
-    for line in (_DATA / name).read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            key, value = line.split("\t")[:2]
-            table[key.strip()] = value.strip()
-    return table
 
 
 @dataclass(frozen=True)
@@ -48,7 +37,7 @@ class Gazetteer:
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    raw = json.loads((_DATA / "place_gazetteer.json").read_text(encoding="utf-8"))
+    raw = json_data("place_gazetteer.json")
     countries = {code: PlaceInfo(name, "country", code, lat, lon) for code, (name, lat, lon) in raw["countries"].items()}
     cities = [PlaceInfo(name, "city", code, lat, lon) for name, code, lat, lon, _ in raw["cities"]]
     capitals = {name: code for name, code, _, _, is_capital in raw["cities"] if is_capital}
@@ -88,7 +77,7 @@ def country_name(code: str) -> str | None:
 @lru_cache(maxsize=1)
 def _adjectives() -> tuple[dict[str, str], dict[str, str]]:
     stems, prefixes = {}, {}
-    for stem, code in _read_tsv("place_country_adjectives.tsv").items():
+    for stem, code in table("place_country_adjectives.tsv").items():
         (prefixes if stem.endswith("-") else stems)[stem.lower()] = code
     return stems, prefixes
 
@@ -123,7 +112,7 @@ def capital_country(name: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def _metonyms() -> dict[str, str]:
-    return _read_tsv("place_metonyms.tsv")
+    return table("place_metonyms.tsv")
 
 
 def metonym_country(phrase: str) -> str | None:
@@ -192,7 +181,7 @@ _PREVIOUS_WORD = re.compile(r"([A-ZÄÖÜ][\w-]+) $")
 
 @lru_cache(maxsize=1)
 def _first_names() -> frozenset[str]:
-    return frozenset(_read_tsv("name_first.txt"))
+    return frozenset(table("name_first.txt"))
 
 
 def _looks_like_first_name(text: str, start: int, end: int) -> bool:

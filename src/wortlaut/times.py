@@ -13,28 +13,17 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import json
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
+from .lexicon import json_data, table
 from .model import Document, TimeExpression
 
-_DATA = resources.files("wortlaut") / "data"
 
 
 # --------------------------------------------------------------------------- lexicon
-
-
-def _read_table(name: str) -> dict[str, str]:
-    table: dict[str, str] = {}
-    for line in (_DATA / name).read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            key, value = line.split("\t")
-            table[key.strip()] = value.strip()
-    return table
 
 
 @dataclass(frozen=True)
@@ -47,16 +36,16 @@ class TimeLexicon:
 
 @lru_cache(maxsize=1)
 def lexicon() -> TimeLexicon:
-    numbers = {word: float(value) for word, value in _read_table("time_numbers.txt").items()}
+    numbers = {word: float(value) for word, value in table("time_numbers.txt").items()}
     # German forms "dreieinhalb", "zehneinhalb": number word + "einhalb" adds a half.
     for word, value in list(numbers.items()):
         if value == int(value) and 2 <= value <= 12 and not word.startswith("ein"):
             numbers[word + "einhalb"] = value + 0.5
     return TimeLexicon(
-        weekdays={k: int(v) for k, v in _read_table("time_weekdays.txt").items()},
-        months={k: int(v) for k, v in _read_table("time_months.txt").items()},
+        weekdays={k: int(v) for k, v in table("time_weekdays.txt").items()},
+        months={k: int(v) for k, v in table("time_months.txt").items()},
         numbers=numbers,
-        words=json.loads((_DATA / "time_words.json").read_text(encoding="utf-8")),
+        words=json_data("time_words.json"),
     )
 
 
