@@ -1,0 +1,256 @@
+"""Command-line commands of the store; ``register(subparsers)`` adds them to the main CLI.
+
+Commands only parse flags and call the library (Store, ingest); each handler
+returns the exit code: 0 done, 1 a problem the message explains.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+from pathlib import Path
+
+from .database import Store
+from .errors import StoreError
+from .export import FORMATS as EXPORT_FORMATS, MissingDependency
+from .network import FORMATS as NETWORK_FORMATS, KINDS as NETWORK_KINDS, write_network
+from .queries import FORMS
+
+DEFAULT_DB = "wortlaut.db"
+_PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+
+
+def database_path(args: argparse.Namespace) -> Path:
+    return Path(getattr(args, "db", None) or os.environ.get("WORTLAUT_DB") or DEFAULT_DB)
+
+
+def date_bound(value: str | None, *, end: bool) -> str | None:
+    """``2025``, ``2025-09`` or ``2025-09-05`` as the first (or last) day it covers."""
+    if value is None:
+        return None
+    match = _PARTIAL_DATE.fullmatch(value.strip())
+    if not match:
+        raise StoreError(f"bad date {value!r}: use YYYY-MM-DD, YYYY-MM or YYYY")
+    year, month, day = match.groups()
+    return f"{year}-{month or ('12' if end else '01')}-{day or ('31' if end else '01')}"
+
+
+def _add_db(parser: argparse.ArgumentParser, *, inherited: bool = False) -> None:
+    parser.add_argument("--db", default=argparse.SUPPRESS if inherited else None, metavar="FILE",
+                        help=f"the corpus database (default: $WORTLAUT_DB or ./{DEFAULT_DB})")
+
+
+def _add_range(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--from", dest="date_from", metavar="DATE", help="only statements on or after DATE")
+    parser.add_argument("--to", dest="date_to", metavar="DATE", help="only statements on or before DATE")
+
+
+def register(subparsers) -> None:
+    """Add ingest, search, timeline, actors, network and export to an argparse subparsers object."""
+    p = subparsers.add_parser("ingest", help="analyse files and store them in the corpus database",
+                              description="Analyse every article under PATH... and store it. Re-running skips "
+                                          "unchanged files; changed files replace what they held.")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files or directories (searched recursively)")
+    _add_db(p)
+    p.add_argument("--input-format", help="seed, text, jsonl, html or spkatt (default: from the file)")
+    p.add_argument("--date", help="publication date for articles that carry none (YYYY-MM-DD)")
+    p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                   help="show progress (default: when stderr is a terminal)")
+    p.set_defaults(func=cmd_ingest)
+
+    p = subparsers.add_parser("search", help="full-text search over statement content")
+    p.add_argument("query", help="words, \"a phrase\", prefix*, A OR B (SQLite FTS5 syntax)")
+    p.add_argument("--speaker", help="only statements of this actor")
+    _add_range(p)
+    p.add_argument("--form", choices=FORMS)
+    p.add_argument("--limit", type=int, default=100, help="at most this many results (default 100, 0: all)")
+    _add_db(p)
+    p.set_defaults(func=cmd_search)
+
+    p = subparsers.add_parser("timeline", help="an actor's statements by date")
+    p.add_argument("actor", help="actor name or any name it was quoted under")
+    _add_range(p)
+    p.add_argument("--form", choices=FORMS)
+    _add_db(p)
+    p.set_defaults(func=cmd_timeline)
+
+    p = subparsers.add_parser("actors", help="who is quoted how often; corrections (merge, split, rename)",
+                              description="Without an action: list actors by number of statements.")
+    p.add_argument("--top", type=int, default=None, metavar="N", help="only the N most quoted")
+    _add_db(p)
+    p.set_defaults(func=cmd_actors)
+    actions = p.add_subparsers(dest="action", metavar="ACTION")
+    q = actions.add_parser("merge", help="make actor A part of actor B (kept across re-ingest)")
+    q.add_argument("subject", metavar="A")
+    q.add_argument("argument", metavar="B")
+    _add_db(q, inherited=True)
+    q.set_defaults(func=cmd_actor_rule)
+    q = actions.add_parser("split", help="take name X out of actor A as an actor of its own")
+    q.add_argument("subject", metavar="A")
+    q.add_argument("--alias", dest="argument", required=True, metavar="X")
+    _add_db(q, inherited=True)
+    q.set_defaults(func=cmd_actor_rule)
+    q = actions.add_parser("rename", help="give actor A the name NEW")
+    q.add_argument("subject", metavar="A")
+    q.add_argument("argument", metavar="NEW")
+    _add_db(q, inherited=True)
+    q.set_defaults(func=cmd_actor_rule)
+    q = actions.add_parser("rules", help="list the stored corrections")
+    _add_db(q, inherited=True)
+    q.set_defaults(func=cmd_actor_rules)
+    q = actions.add_parser("unrule", help="delete a stored correction by its id")
+    q.add_argument("rule_id", type=int, metavar="ID")
+    _add_db(q, inherited=True)
+    q.set_defaults(func=cmd_actor_unrule)
+
+    p = subparsers.add_parser("network", help="actor-concept or actor-actor network for Gephi / visone")
+    p.add_argument("--format", dest="fmt", choices=NETWORK_FORMATS, default=None,
+                   help="default: from the --out suffix, else graphml")
+    p.add_argument("--kind", choices=NETWORK_KINDS, default="actor-concept")
+    _add_range(p)
+    p.add_argument("--out", metavar="FILE", help="default: standard output")
+    _add_db(p)
+    p.set_defaults(func=cmd_network)
+
+    p = subparsers.add_parser("export", help="all statements with all their fields")
+    p.add_argument("--format", dest="fmt", choices=EXPORT_FORMATS, default=None,
+                   help="default: from the --out suffix, else jsonl")
+    _add_range(p)
+    p.add_argument("--out", metavar="FILE", help="default: standard output")
+    _add_db(p)
+    p.set_defaults(func=cmd_export)
+
+
+def _error(message: str) -> int:
+    print(f"wortlaut: {message}", file=sys.stderr)
+    return 1
+
+
+def _reader(args: argparse.Namespace) -> Store:
+    return Store(database_path(args), readonly=True)
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from .ingestion import ingest
+
+    try:
+        summary = ingest(args.paths, database_path(args), input_format=args.input_format, date=args.date,
+                         progress=args.progress)
+    except StoreError as error:
+        return _error(str(error))
+    if args.progress is False:
+        print(f"ingest: {summary.line()}", file=sys.stderr)
+    return 1 if summary.failed else 0
+
+
+def _print_statements(rows: list[dict]) -> None:
+    for row in rows:
+        print(f"{row['date'] or '?':10}  {row['actor'] or row['speaker_text'] or '?'}  [{row['form']}]  "
+              f"{row['content']}")
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    try:
+        with _reader(args) as store:
+            rows = store.search(args.query, speaker=args.speaker, date_from=date_bound(args.date_from, end=False),
+                                date_to=date_bound(args.date_to, end=True), form=args.form, limit=args.limit or None)
+    except StoreError as error:
+        return _error(str(error))
+    _print_statements(rows)
+    print(f"{len(rows)} statements", file=sys.stderr)
+    return 0
+
+
+def cmd_timeline(args: argparse.Namespace) -> int:
+    try:
+        with _reader(args) as store:
+            found = store.find_actors(args.actor)
+            if not found:
+                return _error(f"no actor named {args.actor!r} (see 'wortlaut actors')")
+            rows = store.timeline(args.actor, date_from=date_bound(args.date_from, end=False),
+                                  date_to=date_bound(args.date_to, end=True), form=args.form)
+    except StoreError as error:
+        return _error(str(error))
+    if len(found) > 1:
+        print("several actors match: " + "; ".join(name for _, name in found), file=sys.stderr)
+    _print_statements(rows)
+    return 0
+
+
+def cmd_actors(args: argparse.Namespace) -> int:
+    try:
+        with _reader(args) as store:
+            rows = store.actors(args.top)
+    except StoreError as error:
+        return _error(str(error))
+    for row in rows:
+        roles = f"  ({row['roles']})" if row["roles"] else ""
+        print(f"{row['statements']:6}  {row['first_date'] or '?'} … {row['last_date'] or '?'}  {row['name']}{roles}")
+    return 0
+
+
+def cmd_actor_rule(args: argparse.Namespace) -> int:
+    try:
+        with Store(database_path(args)) as store:
+            store.add_rule(args.action, args.subject, args.argument)
+    except StoreError as error:
+        return _error(str(error))
+    print(f"stored: {args.action} {args.subject!r} {args.argument!r}", file=sys.stderr)
+    return 0
+
+
+def cmd_actor_rules(args: argparse.Namespace) -> int:
+    try:
+        with _reader(args) as store:
+            rules = store.rules()
+    except StoreError as error:
+        return _error(str(error))
+    for rule in rules:
+        print(f"{rule['id']:4}  {rule['action']:6}  {rule['subject']!r} {rule['argument']!r}  ({rule['created_at']})")
+    return 0
+
+
+def cmd_actor_unrule(args: argparse.Namespace) -> int:
+    try:
+        with Store(database_path(args)) as store:
+            store.remove_rule(args.rule_id)
+    except StoreError as error:
+        return _error(str(error))
+    return 0
+
+
+def _format_for(fmt: str | None, out: str | None, known: tuple[str, ...], default: str) -> str:
+    if fmt:
+        return fmt
+    suffix = Path(out).suffix.lstrip(".").lower() if out else ""
+    return suffix if suffix in known else default
+
+
+def cmd_network(args: argparse.Namespace) -> int:
+    fmt = _format_for(args.fmt, args.out, NETWORK_FORMATS, "graphml")
+    try:
+        with _reader(args) as store:
+            graph = store.network(args.kind, date_from=date_bound(args.date_from, end=False),
+                                  date_to=date_bound(args.date_to, end=True))
+    except StoreError as error:
+        return _error(str(error))
+    write_network(graph, args.out or sys.stdout.buffer, fmt)
+    print(f"{args.kind} network: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges",
+          file=sys.stderr)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    fmt = _format_for(args.fmt, args.out, EXPORT_FORMATS, "jsonl")
+    if fmt == "parquet" and not args.out:
+        return _error("Parquet needs a file: give --out FILE")
+    try:
+        with _reader(args) as store:
+            count = store.export(args.out or sys.stdout.buffer, fmt, date_from=date_bound(args.date_from, end=False),
+                                 date_to=date_bound(args.date_to, end=True))
+    except (StoreError, MissingDependency) as error:
+        return _error(str(error))
+    print(f"{count} statements exported", file=sys.stderr)
+    return 0

@@ -1,0 +1,78 @@
+"""Exporting statements with all their fields: JSON lines, CSV, or Parquet (with pyarrow)."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sqlite3
+from pathlib import Path
+from typing import BinaryIO
+
+FORMATS = ("jsonl", "csv", "parquet")
+# Everything statements_view shows, plus the offsets and details only the statements table has.
+_COLUMNS = (
+    "v.id", "v.article_id", "v.doc_id", "v.date", "v.statement_date", "v.article_date", "v.actor_id", "v.actor",
+    "v.speaker_name", "s.speaker_type", "v.speaker_text", "s.speaker_start", "s.speaker_end", "v.form",
+    "s.sentence", "s.continuation", "v.cue", "s.cue_start", "s.cue_end", "v.content", "s.content_start",
+    "s.content_end", "s.date_text", "v.place", "s.place_text", "s.place_country", "s.place_lat", "s.place_lon",
+    "v.via", "s.via_start", "s.via_end", "v.addressee", "s.addressee_start", "s.addressee_end", "v.title",
+    "v.source",
+)
+COLUMNS = tuple(column.split(".", 1)[1] for column in _COLUMNS)
+
+
+class MissingDependency(Exception):
+    pass
+
+
+def iter_statements(conn: sqlite3.Connection, *, date_from: str | None = None, date_to: str | None = None):
+    where, params = [], []
+    if date_from:
+        where.append("v.date >= ?")
+        params.append(str(date_from))
+    if date_to:
+        where.append("v.date <= ?")
+        params.append(str(date_to))
+    sql = (f"SELECT {', '.join(_COLUMNS)} FROM statements_view v JOIN statements s ON s.id = v.id"
+           + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY v.date, v.article_id, v.id")
+    for row in conn.execute(sql, params):
+        yield dict(zip(COLUMNS, row))
+
+
+def export_statements(conn: sqlite3.Connection, out: str | Path | BinaryIO, fmt: str = "jsonl", *,
+                      date_from: str | None = None, date_to: str | None = None) -> int:
+    """Write all statements to ``out`` (a path or a binary stream); returns how many."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}; known: {', '.join(FORMATS)}")
+    rows = iter_statements(conn, date_from=date_from, date_to=date_to)
+    if fmt == "parquet":
+        try:
+            import pyarrow
+            import pyarrow.parquet
+        except ImportError:
+            raise MissingDependency("Parquet export needs pyarrow: pip install pyarrow") from None
+        records = list(rows)
+        table = pyarrow.Table.from_pylist(records) if records else pyarrow.table({c: [] for c in COLUMNS})
+        pyarrow.parquet.write_table(table, out)
+        return table.num_rows
+    stream = open(out, "wb") if isinstance(out, (str, Path)) else out
+    count = 0
+    try:
+        if fmt == "jsonl":
+            for row in rows:
+                stream.write((json.dumps(row, ensure_ascii=False) + "\n").encode("utf-8"))
+                count += 1
+        else:
+            import io
+
+            text = io.TextIOWrapper(stream, encoding="utf-8", newline="", write_through=True)
+            writer = csv.DictWriter(text, fieldnames=COLUMNS)
+            writer.writeheader()
+            for row in rows:
+                writer.writerow(row)
+                count += 1
+            text.detach()
+    finally:
+        if isinstance(out, (str, Path)):
+            stream.close()
+    return count

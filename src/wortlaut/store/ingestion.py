@@ -1,0 +1,132 @@
+"""Ingesting files into a store: read, skip what is stored already, analyse, store, report."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import sys
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TextIO
+
+from ..pipeline import Options, run
+from ..readers import InputError, iter_input_files, read_file
+from .database import Store, content_hash
+from .progress import Progress
+
+
+@dataclass
+class IngestSummary:
+    files: int = 0
+    files_unchanged: int = 0  # skipped before reading: same bytes as last time
+    articles_added: int = 0  # analysed and stored
+    articles_unchanged: int = 0  # already in the store
+    articles_removed: int = 0  # gone from a changed file
+    failed: int = 0  # files or articles that could not be read or analysed
+    words: int = 0  # in the articles analysed
+    seconds: float = 0.0
+    failures: list[str] = field(default_factory=list)
+
+    def line(self) -> str:
+        rate = self.articles_added / self.seconds if self.seconds else 0.0
+        removed = f", {self.articles_removed} removed" if self.articles_removed else ""
+        return (f"{self.files} files: {self.articles_added} articles stored, {self.articles_unchanged} unchanged "
+                f"(skipped), {self.failed} failed{removed} in {self.seconds:.1f} s ({rate:.1f} articles/s)")
+
+
+def file_hash(path: Path, input_format: str | None, date: dt.date | str | None) -> str:
+    """Identity of a file's input: its bytes and the options that change how it is read."""
+    digest = hashlib.sha256()
+    digest.update(f"{input_format or ''}\x00{date or ''}\x00".encode())
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def ingest(
+    paths: Iterable[str | Path],
+    db: str | Path | Store,
+    *,
+    input_format: str | None = None,
+    date: dt.date | str | None = None,
+    progress: bool | None = None,
+    options: Options | None = None,
+    stream: TextIO | None = None,
+) -> IngestSummary:
+    """Analyse every article under ``paths`` and store it in ``db``.
+
+    Unchanged files are skipped before they are read; articles already stored
+    (same content hash) are not analysed again; a file whose content changed
+    replaces the articles it held.  Files and articles that fail are recorded
+    in the ``failures`` table and reported on ``stream`` (stderr); the run goes
+    on.  ``progress``: ``None`` shows it only when ``stream`` is a terminal.
+    """
+    stream = stream or sys.stderr
+    store = db if isinstance(db, Store) else Store(db)
+    summary = IngestSummary()
+    started = time.monotonic()
+    try:
+        files = [path.resolve() for path in iter_input_files(paths)]
+        summary.files = len(files)
+        bar = Progress(len(files), enabled=stream.isatty() if progress is None else progress, stream=stream)
+        for done, path in enumerate(files):
+            _ingest_file(store, path, summary, bar, input_format=input_format, date=date, options=options)
+            bar.update(done + 1, summary.articles_added, force=done + 1 == len(files))
+        bar.close()
+        if store.actors_dirty():
+            store.rebuild_actors()
+    finally:
+        summary.seconds = time.monotonic() - started
+        if not isinstance(db, Store):
+            store.close()
+    if progress is not False:
+        stream.write(f"ingest: {summary.line()}\n")
+    return summary
+
+
+def _ingest_file(store: Store, path: Path, summary: IngestSummary, bar: Progress, *,
+                 input_format: str | None, date: dt.date | str | None, options: Options | None) -> None:
+    source = str(path)
+
+    def fail(where: str, reason: str) -> None:
+        store.record_failure(source, reason if where == source else f"{where}: {reason}")
+        summary.failed += 1
+        summary.failures.append(f"{where}: {reason}")
+        bar.message(f"wortlaut: skipped {where}: {reason}")
+
+    try:
+        key = file_hash(path, input_format, date)
+    except OSError as error:
+        fail(source, f"cannot read: {error.strerror or error}")
+        return
+    if store.source_hash(source) == key:
+        summary.files_unchanged += 1
+        summary.articles_unchanged += store.source_articles(source)
+        return
+    store.clear_failures(source)
+    try:
+        docs = read_file(path, input_format=input_format, date=date)
+    except InputError as error:
+        fail(error.path, error.problem)
+        return
+    article_ids = []
+    for position, doc in enumerate(docs):
+        hash_ = content_hash(doc)
+        existing = store.article_id(hash_)
+        if existing is not None:
+            store.link_article(existing, source, position)
+            article_ids.append(existing)
+            summary.articles_unchanged += 1
+            continue
+        try:
+            analysed = run(doc, options)
+        except Exception as error:  # one bad article must not stop a corpus run
+            fail(source, f"article {position + 1} ({doc.id}): analysis failed: {type(error).__name__}: {error}")
+            continue
+        article_ids.append(store.add_document(analysed, source=source, position=position, hash_=hash_))
+        summary.articles_added += 1
+        summary.words += len(analysed.text.split())
+    summary.articles_removed += store.finish_source(source, key, article_ids)

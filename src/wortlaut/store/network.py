@@ -1,0 +1,116 @@
+"""Discourse networks from the store, for Gephi, visone or networkx.
+
+``actor-concept``: a two-mode network.  Nodes are actors (``type="actor"``) and
+concepts (``type="concept"``, ``kind`` entity/place/noun, see concepts.py);
+an edge actor→concept has ``weight`` = the number of the actor's statements
+that mention the concept.  A concept that names an actor of the corpus
+("Putin" in Merz's statement) is labelled with that actor's name.
+
+``actor-actor``: its one-mode projection onto the actors.  Two actors are linked
+when they talk about the same concepts; ``weight`` = the sum, over the shared
+concepts, of the smaller of the two statement counts (so one passing mention
+does not weigh as much as a shared theme), ``concepts`` = how many concepts
+they share.
+
+Node ids are ``actor:<name>`` and ``concept:<label>``; ``label`` holds the plain name.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import sqlite3
+from collections import defaultdict
+from itertools import combinations
+from pathlib import Path
+from typing import BinaryIO
+
+import networkx as nx
+
+KINDS = ("actor-concept", "actor-actor")
+FORMATS = ("graphml", "gexf", "csv")
+
+
+def _actor_concept_counts(conn: sqlite3.Connection, date_from: str | None, date_to: str | None
+                          ) -> tuple[dict[tuple[str, str], int], dict[str, str]]:
+    where, params = ["s.actor_id IS NOT NULL"], []
+    if date_from:
+        where.append("s.date >= ?")
+        params.append(str(date_from))
+    if date_to:
+        where.append("s.date <= ?")
+        params.append(str(date_to))
+    rows = conn.execute(
+        "SELECT ac.name, COALESCE(named.name, c.concept) AS label, MIN(c.kind), COUNT(DISTINCT s.id) "
+        "FROM statement_concepts c "
+        "JOIN statements s ON s.id = c.statement_id "
+        "JOIN actors ac ON ac.id = s.actor_id "
+        "LEFT JOIN actor_aliases al ON c.kind = 'entity' AND al.alias_key = c.concept_key "
+        "LEFT JOIN actors named ON named.id = al.actor_id "
+        f"WHERE {' AND '.join(where)} GROUP BY 1, 2",
+        params,
+    )
+    counts: dict[tuple[str, str], int] = defaultdict(int)
+    kinds: dict[str, str] = {}
+    for actor, label, kind, count in rows:
+        if label == actor:  # an actor quoted about itself is no edge
+            continue
+        counts[actor, label] = count
+        kinds[label] = min(kind, kinds.get(label, kind))
+    return counts, kinds
+
+
+def build_network(conn: sqlite3.Connection, kind: str = "actor-concept", *, date_from: str | None = None,
+                  date_to: str | None = None) -> nx.Graph:
+    """The network of ``kind`` over statements dated within ``date_from``..``date_to``."""
+    if kind not in KINDS:
+        raise ValueError(f"unknown network kind {kind!r}; known: {', '.join(KINDS)}")
+    counts, kinds = _actor_concept_counts(conn, date_from, date_to)
+    graph = nx.Graph(kind=kind)
+    if kind == "actor-concept":
+        for (actor, concept), weight in sorted(counts.items()):
+            graph.add_node(f"actor:{actor}", label=actor, type="actor")
+            graph.add_node(f"concept:{concept}", label=concept, type="concept", kind=kinds[concept])
+            graph.add_edge(f"actor:{actor}", f"concept:{concept}", weight=weight)
+        return graph
+    by_concept: dict[str, dict[str, int]] = defaultdict(dict)
+    for (actor, concept), weight in counts.items():
+        by_concept[concept][actor] = weight
+        graph.add_node(f"actor:{actor}", label=actor, type="actor")
+    for concept, actors in sorted(by_concept.items()):
+        for first, second in combinations(sorted(actors), 2):
+            a, b = f"actor:{first}", f"actor:{second}"
+            shared = min(actors[first], actors[second])
+            if graph.has_edge(a, b):
+                graph[a][b]["weight"] += shared
+                graph[a][b]["concepts"] += 1
+            else:
+                graph.add_edge(a, b, weight=shared, concepts=1)
+    return graph
+
+
+def write_network(graph: nx.Graph, out: str | Path | BinaryIO, fmt: str) -> None:
+    """Write ``graph`` as GraphML, GEXF or a CSV edge list (source,target,weight[,concepts])."""
+    if fmt == "graphml":
+        nx.write_graphml(graph, out)
+    elif fmt == "gexf":
+        nx.write_gexf(graph, out)
+    elif fmt == "csv":
+        text = io.StringIO()
+        writer = csv.writer(text, lineterminator="\n")
+        extra = ["concepts"] if graph.graph.get("kind") == "actor-actor" else []
+        writer.writerow(["source", "target", "weight", *extra])
+        rows = []
+        for a, b, data in graph.edges(data=True):
+            if graph.nodes[a]["type"] != "actor":  # actor first in a two-mode edge list
+                a, b = b, a
+            rows.append([graph.nodes[a]["label"], graph.nodes[b]["label"], data["weight"],
+                         *[data[name] for name in extra]])
+        writer.writerows(sorted(rows))
+        data = text.getvalue().encode("utf-8")
+        if isinstance(out, (str, Path)):
+            Path(out).write_bytes(data)
+        else:
+            out.write(data)
+    else:
+        raise ValueError(f"unknown network format {fmt!r}; known: {', '.join(FORMATS)}")

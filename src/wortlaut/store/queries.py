@@ -1,0 +1,82 @@
+"""Reading the store: full-text search, an actor's timeline, the most quoted actors."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from .actors import find_actors
+from .names import name_key
+
+FORMS = ("direct", "indirect", "reported")
+_RESULT_COLUMNS = ("id", "date", "actor", "speaker_text", "form", "cue", "content", "place", "via", "title", "source")
+
+
+def _filters(conn: sqlite3.Connection, *, speaker: str | None, date_from: str | None, date_to: str | None,
+             form: str | None) -> tuple[list[str], list]:
+    """SQL conditions on ``statements_view v`` and their parameters."""
+    where, params = [], []
+    if speaker:
+        actor_ids = [actor_id for actor_id, _ in find_actors(conn, speaker)]
+        # Speakers without an actor (not yet rebuilt) still match by their own name.
+        condition = "v.speaker_name IS NOT NULL AND v.id IN (SELECT id FROM statements WHERE speaker_key = ?)"
+        params.append(name_key(speaker))
+        if actor_ids:
+            condition = f"(v.actor_id IN ({', '.join('?' * len(actor_ids))}) OR {condition})"
+            params[-1:-1] = actor_ids
+        where.append(condition)
+    if date_from:
+        where.append("v.date >= ?")
+        params.append(str(date_from))
+    if date_to:
+        where.append("v.date <= ?")
+        params.append(str(date_to))
+    if form:
+        if form not in FORMS:
+            raise ValueError(f"unknown form {form!r}; known: {', '.join(FORMS)}")
+        where.append("v.form = ?")
+        params.append(form)
+    return where, params
+
+
+def fts_phrase(query: str) -> str:
+    """The whole query as one quoted FTS5 phrase (quotes inside doubled)."""
+    return '"' + query.replace('"', '""') + '"'
+
+
+def search(conn: sqlite3.Connection, query: str, *, speaker: str | None = None, date_from: str | None = None,
+           date_to: str | None = None, form: str | None = None, limit: int | None = None) -> list[dict]:
+    """Statements whose content matches ``query``, by date.
+
+    ``query`` is FTS5 syntax (``Waffenruhe OR Frieden``, ``Sicherheit*``, ``"rote Linie"``);
+    a query that is not valid FTS5 is searched as one literal phrase instead.
+    """
+    where, params = _filters(conn, speaker=speaker, date_from=date_from, date_to=date_to, form=form)
+    sql = (f"SELECT {', '.join('v.' + c for c in _RESULT_COLUMNS)} FROM statements_fts f "
+           "JOIN statements_view v ON v.id = f.rowid WHERE statements_fts MATCH ? "
+           + "".join(f" AND {condition}" for condition in where)
+           + " ORDER BY v.date, v.id" + (" LIMIT ?" if limit else ""))
+    tail = [limit] if limit else []
+    try:
+        rows = conn.execute(sql, [query, *params, *tail]).fetchall()
+    except sqlite3.OperationalError:
+        # Only the MATCH argument comes from the user, so the error is in the query syntax.
+        rows = conn.execute(sql, [fts_phrase(query), *params, *tail]).fetchall()
+    return [dict(zip(_RESULT_COLUMNS, row)) for row in rows]
+
+
+def timeline(conn: sqlite3.Connection, actor: str, *, date_from: str | None = None, date_to: str | None = None,
+             form: str | None = None, limit: int | None = None) -> list[dict]:
+    """The statements of one actor, by date (the statement's own date, else the article's)."""
+    where, params = _filters(conn, speaker=actor, date_from=date_from, date_to=date_to, form=form)
+    sql = (f"SELECT {', '.join('v.' + c for c in _RESULT_COLUMNS)} FROM statements_view v WHERE "
+           + " AND ".join(where) + " ORDER BY v.date, v.article_id, v.id" + (" LIMIT ?" if limit else ""))
+    return [dict(zip(_RESULT_COLUMNS, row)) for row in conn.execute(sql, [*params, *([limit] if limit else [])])]
+
+
+def top_actors(conn: sqlite3.Connection, top: int | None = None) -> list[dict]:
+    """Actors by how often they are quoted, with first and last date, aliases and roles."""
+    columns = ("id", "name", "type", "statements", "first_date", "last_date", "aliases", "roles")
+    sql = f"SELECT {', '.join(columns)} FROM actors_view ORDER BY statements DESC, name"
+    if top:
+        sql += " LIMIT ?"
+    return [dict(zip(columns, row)) for row in conn.execute(sql, [top] if top else [])]

@@ -1,0 +1,282 @@
+"""The store's SQLite schema, as an ordered list of migrations.
+
+Each migration is applied once, inside its own transaction, and recorded in
+``schema_version``.  A new release that needs another column adds a new entry;
+existing entries are never edited, so every database can be brought forward.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from .errors import SchemaError
+
+_V1 = """
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT
+);
+
+-- One row per stored article; content_hash identifies the article (text, date, title).
+CREATE TABLE articles (
+    id           INTEGER PRIMARY KEY,
+    content_hash TEXT NOT NULL UNIQUE,
+    doc_id       TEXT,
+    source       TEXT,
+    date         TEXT,
+    title        TEXT,
+    text         TEXT NOT NULL,
+    word_count   INTEGER NOT NULL,
+    ingested_at  TEXT NOT NULL
+);
+CREATE INDEX articles_date ON articles(date);
+
+-- Input files and what they held: lets a re-run skip an unchanged file before reading it.
+CREATE TABLE sources (
+    path        TEXT PRIMARY KEY,
+    file_hash   TEXT NOT NULL,
+    articles    INTEGER NOT NULL,
+    ingested_at TEXT NOT NULL
+);
+
+-- The same article may come from several files; it is deleted when no file holds it any more.
+CREATE TABLE article_sources (
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    path       TEXT NOT NULL,
+    position   INTEGER NOT NULL,
+    PRIMARY KEY (article_id, path)
+);
+CREATE INDEX article_sources_path ON article_sources(path);
+
+CREATE TABLE headings (
+    id         INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    text       TEXT NOT NULL,
+    start      INTEGER NOT NULL,
+    "end"      INTEGER NOT NULL
+);
+CREATE INDEX headings_article ON headings(article_id);
+
+CREATE TABLE entities (
+    id         INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    entity_key TEXT NOT NULL,          -- the id inside the article (e1, e2 ...)
+    name       TEXT NOT NULL,
+    name_key   TEXT NOT NULL,          -- normalised name, joins actor_aliases.alias_key
+    type       TEXT NOT NULL,
+    roles      TEXT NOT NULL DEFAULT '[]'  -- JSON list
+);
+CREATE INDEX entities_article ON entities(article_id);
+CREATE INDEX entities_name_key ON entities(name_key);
+
+CREATE TABLE mentions (
+    id         INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    entity_id  INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+    text       TEXT NOT NULL,
+    start      INTEGER NOT NULL,
+    "end"      INTEGER NOT NULL
+);
+CREATE INDEX mentions_article ON mentions(article_id);
+
+-- Corpus-level actors, rebuilt from speaker names plus the manual rules in actor_rules.
+CREATE TABLE actors (
+    id   INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    type TEXT NOT NULL
+);
+
+CREATE TABLE actor_aliases (
+    alias_key TEXT PRIMARY KEY,        -- normalised speaker name
+    alias     TEXT NOT NULL,           -- its most frequent spelling
+    actor_id  INTEGER NOT NULL REFERENCES actors(id) ON DELETE CASCADE,
+    count     INTEGER NOT NULL         -- statements under this spelling
+);
+CREATE INDEX actor_aliases_actor ON actor_aliases(actor_id);
+
+CREATE TABLE actor_roles (
+    actor_id INTEGER NOT NULL REFERENCES actors(id) ON DELETE CASCADE,
+    role     TEXT NOT NULL,
+    count    INTEGER NOT NULL,         -- articles in which the role was seen
+    PRIMARY KEY (actor_id, role)
+);
+
+-- Manual corrections, re-applied in order after every rebuild: merge A B | split A X | rename A NEW.
+CREATE TABLE actor_rules (
+    id         INTEGER PRIMARY KEY,
+    action     TEXT NOT NULL CHECK (action IN ('merge', 'split', 'rename')),
+    subject    TEXT NOT NULL,
+    argument   TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
+
+CREATE TABLE statements (
+    id                INTEGER PRIMARY KEY,
+    article_id        INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    statement_key     TEXT NOT NULL,   -- the id inside the article
+    form              TEXT NOT NULL,
+    sentence          INTEGER NOT NULL,
+    continuation      INTEGER NOT NULL DEFAULT 0,
+    date              TEXT,            -- the statement's own day, else the article's date
+    speaker_entity_id INTEGER REFERENCES entities(id) ON DELETE SET NULL,
+    speaker_text      TEXT,
+    speaker_start     INTEGER,
+    speaker_end       INTEGER,
+    speaker_name      TEXT,
+    speaker_type      TEXT,
+    speaker_key       TEXT,            -- normalised speaker name, joins actor_aliases
+    actor_id          INTEGER REFERENCES actors(id) ON DELETE SET NULL,
+    cue_text          TEXT,
+    cue_start         INTEGER,
+    cue_end           INTEGER,
+    content           TEXT NOT NULL,
+    content_start     INTEGER NOT NULL,
+    content_end       INTEGER NOT NULL,
+    date_text         TEXT,
+    date_value        TEXT,
+    place_text        TEXT,
+    place_name        TEXT,
+    place_country     TEXT,
+    place_lat         REAL,
+    place_lon         REAL,
+    via_text          TEXT,
+    via_start         INTEGER,
+    via_end           INTEGER,
+    via_entity_id     INTEGER REFERENCES entities(id) ON DELETE SET NULL,
+    addressee_text    TEXT,
+    addressee_start   INTEGER,
+    addressee_end     INTEGER
+);
+CREATE INDEX statements_article ON statements(article_id);
+CREATE INDEX statements_actor_date ON statements(actor_id, date);
+CREATE INDEX statements_speaker_key ON statements(speaker_key);
+CREATE INDEX statements_date ON statements(date);
+
+-- What a statement talks about: entities and places inside its content, and its nouns.
+CREATE TABLE statement_concepts (
+    statement_id INTEGER NOT NULL REFERENCES statements(id) ON DELETE CASCADE,
+    article_id   INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    concept      TEXT NOT NULL,
+    concept_key  TEXT NOT NULL,
+    kind         TEXT NOT NULL,        -- entity | place | noun
+    PRIMARY KEY (statement_id, concept_key, kind)
+);
+CREATE INDEX statement_concepts_article ON statement_concepts(article_id);
+
+CREATE TABLE times (
+    id         INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    text       TEXT NOT NULL,
+    start      INTEGER NOT NULL,
+    "end"      INTEGER NOT NULL,
+    value      TEXT,
+    type       TEXT NOT NULL
+);
+CREATE INDEX times_article ON times(article_id);
+
+CREATE TABLE places (
+    id         INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    text       TEXT NOT NULL,
+    start      INTEGER NOT NULL,
+    "end"      INTEGER NOT NULL,
+    name       TEXT NOT NULL,
+    country    TEXT,
+    lat        REAL,
+    lon        REAL
+);
+CREATE INDEX places_article ON places(article_id);
+
+CREATE TABLE failures (
+    id     INTEGER PRIMARY KEY,
+    path   TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    time   TEXT NOT NULL
+);
+CREATE INDEX failures_path ON failures(path);
+
+-- Full-text index over statement content, kept in step with the statements table by triggers.
+CREATE VIRTUAL TABLE statements_fts USING fts5(content, content='statements', content_rowid='id');
+CREATE TRIGGER statements_fts_insert AFTER INSERT ON statements BEGIN
+    INSERT INTO statements_fts(rowid, content) VALUES (new.id, new.content);
+END;
+CREATE TRIGGER statements_fts_delete AFTER DELETE ON statements BEGIN
+    INSERT INTO statements_fts(statements_fts, rowid, content) VALUES ('delete', old.id, old.content);
+END;
+CREATE TRIGGER statements_fts_update AFTER UPDATE OF content ON statements BEGIN
+    INSERT INTO statements_fts(statements_fts, rowid, content) VALUES ('delete', old.id, old.content);
+    INSERT INTO statements_fts(rowid, content) VALUES (new.id, new.content);
+END;
+
+CREATE VIEW statements_view AS
+SELECT
+    s.id                                   AS id,
+    s.article_id                           AS article_id,
+    s.date                                 AS date,
+    s.date_value                           AS statement_date,
+    a.date                                 AS article_date,
+    s.actor_id                             AS actor_id,
+    COALESCE(ac.name, s.speaker_name)      AS actor,
+    s.speaker_name                         AS speaker_name,
+    s.speaker_text                         AS speaker_text,
+    s.form                                 AS form,
+    s.cue_text                             AS cue,
+    s.content                              AS content,
+    s.place_name                           AS place,
+    s.via_text                             AS via,
+    s.addressee_text                       AS addressee,
+    a.title                                AS title,
+    a.source                               AS source,
+    a.doc_id                               AS doc_id
+FROM statements s
+JOIN articles a ON a.id = s.article_id
+LEFT JOIN actors ac ON ac.id = s.actor_id;
+
+CREATE VIEW actors_view AS
+SELECT
+    ac.id                                  AS id,
+    ac.name                                AS name,
+    ac.type                                AS type,
+    (SELECT COUNT(*) FROM statements s WHERE s.actor_id = ac.id)    AS statements,
+    (SELECT MIN(s.date) FROM statements s WHERE s.actor_id = ac.id) AS first_date,
+    (SELECT MAX(s.date) FROM statements s WHERE s.actor_id = ac.id) AS last_date,
+    (SELECT group_concat(alias, '; ') FROM
+        (SELECT alias FROM actor_aliases al WHERE al.actor_id = ac.id ORDER BY count DESC, alias)) AS aliases,
+    (SELECT group_concat(role, '; ') FROM
+        (SELECT role FROM actor_roles r WHERE r.actor_id = ac.id ORDER BY count DESC, role))       AS roles
+FROM actors ac;
+"""
+
+MIGRATIONS: list[tuple[int, str]] = [(1, _V1)]
+LATEST_VERSION = MIGRATIONS[-1][0]
+
+
+def current_version(conn: sqlite3.Connection) -> int:
+    exists = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'"
+    ).fetchone()
+    if not exists:
+        return 0
+    row = conn.execute("SELECT MAX(version) FROM schema_version").fetchone()
+    return row[0] or 0
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Bring the schema up to :data:`LATEST_VERSION`; returns the version reached."""
+    version = current_version(conn)
+    if version > LATEST_VERSION:
+        raise SchemaError(f"the database has schema version {version}, newer than this wortlaut knows "
+                          f"({LATEST_VERSION}); upgrade wortlaut")
+    for number, script in MIGRATIONS:
+        if number <= version:
+            continue
+        # executescript commits first; the whole migration then runs as one transaction.
+        conn.executescript(
+            "BEGIN IMMEDIATE;\n"
+            "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL);\n"
+            f"{script}\n"
+            f"INSERT INTO schema_version (version, applied_at) VALUES ({number}, datetime('now'));\n"
+            "COMMIT;"
+        )
+        version = number
+    return version
