@@ -25,6 +25,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
+from . import places
 from .lexicon import entries, json_data, table
 from .model import Document, Entity, Span, Token
 
@@ -116,33 +117,15 @@ def _words(key: str) -> frozenset[str]:
     return frozenset(_function_words()[key])
 
 
-# --- wortlaut.places, used defensively (written in parallel; may be missing) --------------
-
-
-def _places_function(name: str):
-    try:
-        from . import places
-    except ImportError:
-        return None
-    return getattr(places, name, None)
-
-
-def _place_info(word: str):
-    lookup = _places_function("lookup_place")
-    if lookup is None:
-        return None
-    try:
-        return lookup(word)
-    except Exception:  # a lookup failure must not stop the pipeline
-        return None
+# --- countries, through wortlaut.places --------------------------------------------------
 
 
 def country_name(word: str) -> str | None:
     """The country a country name stands for, genitive included: ``Frankreichs`` -> ``Frankreich``."""
     for form in _genitive_variants(word):
-        info = _place_info(form)
-        if info is not None and getattr(info, "kind", None) == "country":
-            return getattr(info, "name", None) or form
+        info = places.lookup_place(form)
+        if info is not None and info.kind == "country":
+            return info.name
     return None
 
 
@@ -150,25 +133,13 @@ def country_for_adjective(word: str) -> str | None:
     """``ukrainischen`` -> ``Ukraine``."""
     if not word[:1].islower() and not word[:1].isupper():
         return None
-    function = _places_function("country_for_adjective")
-    if function is None:
-        return None
-    try:
-        return function(word)
-    except Exception:
-        return None
+    return places.country_for_adjective(word)
 
 
 def capital_country(word: str) -> str | None:
     """``Moskau`` -> ``Russland`` (only for capitals, which stand for governments)."""
-    function = _places_function("capital_country")
-    if function is None:
-        return None
     for form in _genitive_variants(word):
-        try:
-            country = function(form)
-        except Exception:
-            country = None
+        country = places.capital_country(form)
         if country:
             return country
     return None
@@ -176,16 +147,8 @@ def capital_country(word: str) -> str | None:
 
 def institution_country(word: str) -> str | None:
     """Seats of government that stand for a country: ``Kreml``/``Kremls`` -> ``Russland``."""
-    function = _places_function("metonym_country") or _places_function("institution_country")
     for form in _genitive_variants(word):
-        if function is not None:
-            try:
-                country = function(form)
-            except Exception:
-                country = None
-            if country:
-                return country
-        country = table("org_metonyms.txt").get(form)
+        country = places.metonym_country(form)
         if country:
             return country
     return None
