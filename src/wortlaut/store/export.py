@@ -8,6 +8,8 @@ import sqlite3
 from pathlib import Path
 from typing import BinaryIO
 
+from .queries import date_range
+
 FORMATS = ("jsonl", "csv", "parquet")
 # Everything statements_view shows, plus the offsets and details only the statements table has.
 _COLUMNS = (
@@ -26,13 +28,7 @@ class MissingDependency(Exception):
 
 
 def iter_statements(conn: sqlite3.Connection, *, date_from: str | None = None, date_to: str | None = None):
-    where, params = [], []
-    if date_from:
-        where.append("v.date >= ?")
-        params.append(str(date_from))
-    if date_to:
-        where.append("v.date <= ?")
-        params.append(str(date_to))
+    where, params = date_range("v.date", date_from, date_to)
     sql = (f"SELECT {', '.join(_COLUMNS)} FROM statements_view v JOIN statements s ON s.id = v.id"
            + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY v.date, v.article_id, v.id")
     for row in conn.execute(sql, params):

@@ -27,19 +27,16 @@ from typing import BinaryIO
 
 import networkx as nx
 
+from .queries import date_range
+
 KINDS = ("actor-concept", "actor-actor")
 FORMATS = ("graphml", "gexf", "csv")
 
 
 def _actor_concept_counts(conn: sqlite3.Connection, date_from: str | None, date_to: str | None
                           ) -> tuple[dict[tuple[str, str], int], dict[str, str]]:
-    where, params = ["s.actor_id IS NOT NULL"], []
-    if date_from:
-        where.append("s.date >= ?")
-        params.append(str(date_from))
-    if date_to:
-        where.append("s.date <= ?")
-        params.append(str(date_to))
+    where, params = date_range("s.date", date_from, date_to)
+    where.insert(0, "s.actor_id IS NOT NULL")
     rows = conn.execute(
         "SELECT ac.name, COALESCE(named.name, c.concept) AS label, MIN(c.kind), COUNT(DISTINCT s.id) "
         "FROM statement_concepts c "

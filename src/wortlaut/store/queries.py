@@ -11,6 +11,18 @@ FORMS = ("direct", "indirect", "reported")
 _RESULT_COLUMNS = ("id", "date", "actor", "speaker_text", "form", "cue", "content", "place", "via", "title", "source")
 
 
+def date_range(column: str, date_from: str | None, date_to: str | None) -> tuple[list[str], list[str]]:
+    """SQL conditions (and parameters) keeping ``column`` within ``date_from``..``date_to``, both optional."""
+    where, params = [], []
+    if date_from:
+        where.append(f"{column} >= ?")
+        params.append(str(date_from))
+    if date_to:
+        where.append(f"{column} <= ?")
+        params.append(str(date_to))
+    return where, params
+
+
 def _filters(conn: sqlite3.Connection, *, speaker: str | None, date_from: str | None, date_to: str | None,
              form: str | None) -> tuple[list[str], list]:
     """SQL conditions on ``statements_view v`` and their parameters."""
@@ -24,12 +36,9 @@ def _filters(conn: sqlite3.Connection, *, speaker: str | None, date_from: str | 
             condition = f"(v.actor_id IN ({', '.join('?' * len(actor_ids))}) OR {condition})"
             params[-1:-1] = actor_ids
         where.append(condition)
-    if date_from:
-        where.append("v.date >= ?")
-        params.append(str(date_from))
-    if date_to:
-        where.append("v.date <= ?")
-        params.append(str(date_to))
+    date_where, date_params = date_range("v.date", date_from, date_to)
+    where += date_where
+    params += date_params
     if form:
         if form not in FORMS:
             raise ValueError(f"unknown form {form!r}; known: {', '.join(FORMS)}")
