@@ -15,6 +15,9 @@ from .readers import FORMATS, MAX_CHARS
 
 
 def _analyze(args: argparse.Namespace) -> int:
+    if args.output_format == "spkatt" and not args.out:
+        print("wortlaut: error: --output-format spkatt needs --out DIR", file=sys.stderr)
+        return 2
     options = Options(pipeline=tuple(args.pipeline.split(",")) if args.pipeline else DEFAULT_PIPELINE)
     summary = Summary()
     out = sys.stdout
@@ -31,9 +34,6 @@ def _analyze(args: argparse.Namespace) -> int:
     for doc in docs:
         report_failures()
         if args.output_format == "spkatt":
-            if not args.out:
-                print("wortlaut: error: --output-format spkatt needs --out DIR", file=sys.stderr)
-                return 2
             try:
                 write_spkatt(doc, Path(args.out))
             except ValueError as error:
@@ -50,22 +50,21 @@ def _analyze(args: argparse.Namespace) -> int:
 
 
 def _eval(args: argparse.Namespace) -> int:
+    from importlib import import_module
+
+    module = import_module(f".evaluate.{args.task}", __package__)
+    gold = Path(args.gold)
     if args.task == "spkatt":
-        from .evaluate.spkatt import evaluate_spkatt, format_spkatt_report
-
-        result = evaluate_spkatt(Path(args.gold), Path(args.pred))
-        print(json.dumps(result, indent=2, ensure_ascii=False) if args.json else format_spkatt_report(result))
+        if not args.pred:
+            print("wortlaut: error: eval spkatt needs GOLD_DIR PRED_DIR", file=sys.stderr)
+            return 2
+        result = module.evaluate_spkatt(gold, Path(args.pred))
     elif args.task == "mood":
-        from .evaluate.mood import evaluate_mood, format_mood_report
-
-        paths = sorted(Path(args.gold).rglob("*.conllu")) if Path(args.gold).is_dir() else [Path(args.gold)]
-        result = evaluate_mood(paths)
-        print(json.dumps(result, indent=2, ensure_ascii=False) if args.json else format_mood_report(result))
-    elif args.task == "timex":
-        from .evaluate.timex import evaluate_timex, format_timex_report
-
-        result = evaluate_timex(Path(args.gold))
-        print(json.dumps(result, indent=2, ensure_ascii=False) if args.json else format_timex_report(result))
+        result = module.evaluate_mood(sorted(gold.rglob("*.conllu")) if gold.is_dir() else [gold])
+    else:
+        result = module.evaluate_timex(gold)
+    report = getattr(module, f"format_{args.task}_report")
+    print(json.dumps(result, indent=2, ensure_ascii=False) if args.json else report(result))
     return 0
 
 
