@@ -100,7 +100,6 @@ class WordClassifier:
         best_tag, best = tags[0]
         if best < -20:  # unknown to HanTa's lexicon: a foreign name, not a German word
             return False
-        ne = dict(tags).get("NE")
         if best_tag != "NE":
             return True
         return any(tag != "NE" and score > best - 1.5 for tag, score in tags[1:])

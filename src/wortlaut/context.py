@@ -19,30 +19,27 @@ def attach_context(doc: Document) -> Document:
     for statement in doc.statements:
         if statement.continuation:
             continue
-        sentence = doc.sentences[statement.sentence]
-        inside = set(statement.content_tokens)
-        covered = [(doc.tokens[i].start, doc.tokens[i].end) for i in inside]
-        frame_start = doc.tokens[min(inside)].start if inside else sentence.start
-        frame_end = doc.tokens[max(inside)].end if inside else sentence.end
-
-        def outside(start: int, end: int) -> bool:
-            if not sentence.start <= start < sentence.end:
-                return False
-            if statement.form == "reported":  # its content is the whole report, time and place included
-                return True
-            return not frame_start <= start < frame_end or not any(s <= start < e for s, e in covered)
-
         if statement.date is None:
             statement.date = next((t for t in doc.times if t.type in ("DATE", "TIME") and t.value
-                                   and outside(t.start, t.end)), None)
+                                   and _in_frame(doc, statement, t.start)), None)
         if statement.place is None:
-            statement.place = next((p for p in doc.places if outside(p.start, p.end)
+            statement.place = next((p for p in doc.places if _in_frame(doc, statement, p.start)
                                     and _preposition_before(doc, p.start) in PLACE_PREPOSITIONS
                                     and (statement.form != "reported" or _near_cue(doc, statement, p.start))), None)
         if statement.addressee is not None and statement.via is None and \
                 any(word.rsplit("-", 1)[-1] in channels for word in statement.addressee.text.split()):
             statement.via = statement.addressee  # "gegenüber der Nachrichtenagentur Interfax"
     return doc
+
+
+def _in_frame(doc: Document, statement: Statement, start: int) -> bool:
+    """In the statement's sentence but outside its content (a reported statement's content is
+    the whole report, so there everything in the sentence counts)."""
+    sentence = doc.sentences[statement.sentence]
+    if not sentence.start <= start < sentence.end:
+        return False
+    return statement.form == "reported" or not any(
+        doc.tokens[i].start <= start < doc.tokens[i].end for i in statement.content_tokens)
 
 
 def _near_cue(doc: Document, statement: Statement, start: int) -> bool:

@@ -74,7 +74,7 @@ def build_network(conn: sqlite3.Connection, kind: str = "actor-concept", *, date
     for (actor, concept), weight in counts.items():
         by_concept[concept][actor] = weight
         graph.add_node(f"actor:{actor}", label=actor, type="actor")
-    for concept, actors in sorted(by_concept.items()):
+    for _concept, actors in sorted(by_concept.items()):
         for first, second in combinations(sorted(actors), 2):
             a, b = f"actor:{first}", f"actor:{second}"
             shared = min(actors[first], actors[second])
