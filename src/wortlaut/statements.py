@@ -93,10 +93,10 @@ class _StatementFinder:
     def __init__(self, doc: Document):
         self.doc = doc
         self.claimed: set[int] = set()  # token indices inside some statement's content
-        self.quote_of_token: dict[int, int] = {}
+        self.quotes_by_sentence: dict[int, list[int]] = {}  # sentence of the first quoted word -> quotations
         for number, quotation in enumerate(doc.quotations):
-            for index in range(quotation.token_start, quotation.token_end):
-                self.quote_of_token.setdefault(index, number)
+            sentence = doc.tokens[quotation.token_start].sentence
+            self.quotes_by_sentence.setdefault(sentence, []).append(number)
         self.used_quotes: set[int] = set()
 
     # -- driver -----------------------------------------------------------------------
@@ -157,33 +157,29 @@ class _StatementFinder:
     # -- 2. direct quotations -------------------------------------------------------------
     def _direct_quotes(self, sentence: Sentence) -> None:
         doc = self.doc
-        for number, quotation in enumerate(doc.quotations):
-            if number in self.used_quotes or not sentence.start <= quotation.start < sentence.end:
+        for number in self.quotes_by_sentence.get(sentence.index, ()):
+            if number in self.used_quotes:
                 continue
+            quotation = doc.quotations[number]
             open_mark, close_mark = quotation.token_start - 1, quotation.token_end
             last_sentence = doc.tokens[min(close_mark, len(doc.tokens) - 1)].sentence
             after = self._cue_after(close_mark, doc.sentences[last_sentence])
-            before = self._cue_before(open_mark, sentence) if after is None else None
-            cue_info = after or before
-            parts = [(open_mark, close_mark)]
+            cue_info = after or self._cue_before(open_mark, sentence)
             quoted = [quotation]
             if after is not None:
                 # "…", sagte er, "…": a second quotation right after the cue clause continues it
                 following = self._next_quote_after(after[2], number)
                 if following is not None:
-                    second = doc.quotations[following]
-                    parts.append((second.token_start - 1, second.token_end))
-                    quoted.append(second)
+                    quoted.append(doc.quotations[following])
                     self.used_quotes.add(following)
+            # the content keeps the quotation marks (SpkAtt counts them as part of a direct message)
+            content = [i for q in quoted for i in range(q.token_start - 1, q.token_end + 1)]
             if cue_info is None:
-                if not self._is_full_sentence_quote(quotation, sentence):
-                    continue
-                content = [i for a, b in parts for i in range(a, b + 1)]
-                if self.add_with_context_speaker(sentence, "direct", content):
+                if self._is_full_sentence_quote(quotation, sentence) and \
+                        self.add_with_context_speaker(sentence, "direct", content):
                     self.used_quotes.add(number)
                 continue
             cue, speaker, _ = cue_info
-            content = [i for a, b in parts for i in range(a, b + 1)]
             statement = self.add(sentence, "direct", content, cue, speaker, addressee=self._addressee(cue, sentence))
             if statement:
                 self.used_quotes.add(number)
@@ -506,7 +502,7 @@ class _StatementFinder:
         sentence = self.doc.sentences[sentence_index]
         if sentence.paragraph != self.doc.sentences[min(sentence_index + 1, len(self.doc.sentences) - 1)].paragraph:
             return []
-        subject = self._sentence_subject(sentence, exclude=range(0))
+        subject = self._sentence_subject(sentence)
         return subject if any(self.doc.tokens[j].tag == "NE" for j in subject) else []
 
     def _recent_statement(self, sentence_index: int) -> Statement | None:
@@ -610,7 +606,7 @@ class _StatementFinder:
                 first = earlier[0]
         return list(range(first, comma))
 
-    def _sentence_subject(self, sentence: Sentence, exclude: range) -> list[int]:
+    def _sentence_subject(self, sentence: Sentence, exclude: range = range(0)) -> list[int]:
         doc = self.doc
         for i in range(sentence.token_start, sentence.token_end):
             if doc.tokens[i].tag in FINITE and i not in exclude:
