@@ -75,3 +75,15 @@ def test_is_quote_mark():
         assert is_quote_mark(mark)
     assert is_quote_mark("``") and is_quote_mark("''")
     assert not is_quote_mark("-") and not is_quote_mark("(")
+
+
+def test_tokenised_double_apostrophes_pair_up():
+    """SpkAtt writes quotation marks as ``''`` tokens: ``die Tageszeitung '' La Nacion ''``."""
+    from wortlaut.model import Document
+    from wortlaut.pipeline import Options, run
+
+    doc = Document(text="", given_tokens=[["Die", "Zeitung", "''", "La", "Nacion", "''", "berichtet", "."]])
+    doc.text = "\n".join(" ".join(s) for s in doc.given_tokens)
+    doc = run(doc, Options(pipeline=("segment", "quotes")))
+    assert [doc.text[q.start:q.end] for q in doc.quotations] == ["La Nacion"]
+    assert not doc.warnings

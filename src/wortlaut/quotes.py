@@ -21,13 +21,15 @@ CLOSERS: dict[str, frozenset[str]] = {
     "›": frozenset("‹"),
     "‹": frozenset("›"),
     "'": frozenset("'’"),
+    "``": frozenset({"''"}),  # LaTeX/PTB-style marks as tokenised corpora (SpkAtt) write them
+    "''": frozenset({"''"}),
 }
 QUOTE_MARKS = frozenset(CLOSERS) | frozenset("”’")
 _ALWAYS_OPEN = frozenset("„‚")
 
 
 def is_quote_mark(text: str) -> bool:
-    return text in QUOTE_MARKS or text in ("``", "''")
+    return text in QUOTE_MARKS
 
 
 def find_quotations(doc: Document) -> Document:
@@ -72,7 +74,6 @@ def _match_marks(doc: Document, tokens: list[Token]) -> None:
         else:
             if mark in CLOSERS and _opens(token, _next(tokens, position), doc):
                 stack.append(token)
-            continue
     for opener in stack:
         doc.warnings.append(f"unbalanced quotation mark {opener.text!r} at character {opener.start}")
 
