@@ -101,13 +101,14 @@ def to_spkatt(doc: Document) -> dict:
     if doc.given_tokens is None:
         raise ValueError("SpkAtt output needs SpkAtt input (use --input-format spkatt)")
     annotations = []
+    parents = {id(s.nested_in) for s in doc.statements if s.nested_in is not None}
     for s in doc.statements:
         form = s.spkatt_form or FORMS_TO_SPKATT[s.form]
         annotations.append({
             "Cue": _refs(doc, s.cue_tokens), "Source": _refs(doc, s.speaker_tokens),
             "Message": _refs(doc, s.content_tokens), "Addr": _refs(doc, s.addressee_tokens),
             "Form": form, "IsNested": s.nested_in is not None,
-            "HasNested": any(other.nested_in is s for other in doc.statements),
+            "HasNested": id(s) in parents,
         })
     return {
         "DocumentName": doc.title or doc.id,
