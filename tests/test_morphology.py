@@ -4,27 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from wortlaut.model import Document, Sentence, Token
+from wortlaut.model import Document, Token
+from wortlaut.segment import segment
 from wortlaut.morphology import _split_compound, _tagger, form_mood, tag
 
 
 def make_document(sentences: list[list[str]]) -> Document:
-    """A Document from token lists: tokens joined by spaces, one sentence per line."""
-    tokens: list[Token] = []
-    doc_sentences: list[Sentence] = []
-    lines: list[str] = []
-    offset = 0
-    for words in sentences:
-        first = len(tokens)
-        position = offset
-        for word in words:
-            tokens.append(Token(word, position, position + len(word), len(tokens), len(doc_sentences)))
-            position += len(word) + 1
-        line = " ".join(words)
-        doc_sentences.append(Sentence(len(doc_sentences), offset, offset + len(line), first, len(tokens), 0))
-        lines.append(line)
-        offset += len(line) + 1
-    return Document(text="\n".join(lines), sentences=doc_sentences, tokens=tokens)
+    """A segmented Document from token lists."""
+    return segment(Document.from_tokens(sentences))
 
 
 def tagged(sentence: str) -> list[Token]:

@@ -82,8 +82,7 @@ def test_tokenised_double_apostrophes_pair_up():
     from wortlaut.model import Document
     from wortlaut.pipeline import Options, run
 
-    doc = Document(text="", given_tokens=[["Die", "Zeitung", "''", "La", "Nacion", "''", "berichtet", "."]])
-    doc.text = "\n".join(" ".join(s) for s in doc.given_tokens)
+    doc = Document.from_tokens([["Die", "Zeitung", "''", "La", "Nacion", "''", "berichtet", "."]])
     doc = run(doc, Options(pipeline=("segment", "quotes")))
     assert [doc.text[q.start:q.end] for q in doc.quotations] == ["La Nacion"]
     assert not doc.warnings

@@ -9,6 +9,7 @@ document and never rewrite what an earlier stage produced.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 
@@ -160,6 +161,13 @@ class Document:
     # Seed format: later paragraphs start with a subheading glued to their first sentence.
     glued_headings: bool = False
     warnings: list[str] = field(default_factory=list)
+
+    @classmethod
+    def from_tokens(cls, sentences: Iterable[Sequence[str]], **fields) -> Document:
+        """A pre-tokenised document (SpkAtt, UD): tokens joined by spaces, one sentence per line.
+        The segment stage keeps exactly these tokens."""
+        given = [list(words) for words in sentences]
+        return cls(text="\n".join(" ".join(words) for words in given), given_tokens=given, **fields)
 
     def sentence_tokens(self, sentence: Sentence | int) -> list[Token]:
         if isinstance(sentence, int):

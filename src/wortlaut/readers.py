@@ -182,5 +182,4 @@ def read_spkatt(path: Path, text: str, default_date: dt.date | None) -> list[Doc
     date = parse_date(match.group(1), path, "date in the file name") if match else default_date
     if date is None:
         raise InputError(path, "no '(YYYY-MM-DD)' date in the file name: give one with --date")
-    body = "\n".join(" ".join(tokens) for tokens in sentences)
-    return [Document(text=body, date=date, id=path.stem, title=name, given_tokens=sentences)]
+    return [Document.from_tokens(sentences, date=date, id=path.stem, title=name)]

@@ -8,12 +8,13 @@ from pathlib import Path
 import pytest
 
 from wortlaut.evaluate.mood import (
-    document_from_sentences,
     evaluate_mood,
     format_mood_report,
     read_conllu,
     scores_from_counts,
 )
+from wortlaut.model import Document
+from wortlaut.segment import segment
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 
@@ -56,7 +57,7 @@ def test_reader_keeps_surface_tokens_and_finds_finite_verbs(conllu_file: Path) -
 
 
 def test_document_offsets_point_at_the_tokens() -> None:
-    doc = document_from_sentences([["Das", "sei", "gut", "."], ["Ja", "."]])
+    doc = segment(Document.from_tokens([["Das", "sei", "gut", "."], ["Ja", "."]]))
     assert [doc.text[t.start : t.end] for t in doc.tokens] == ["Das", "sei", "gut", ".", "Ja", "."]
     assert doc.text[doc.sentences[1].start : doc.sentences[1].end] == "Ja ."
     assert doc.sentence_tokens(1)[0].sentence == 1

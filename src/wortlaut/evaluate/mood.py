@@ -17,8 +17,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..model import Document, Sentence, Token
+from ..model import Document
 from ..morphology import tag
+from ..segment import segment
 
 NO_MOOD = "none"  # predicted when the tagger did not see a finite verb
 _SUB_PREDICTIONS = frozenset({"subj1", "subj2"})
@@ -67,31 +68,12 @@ def read_conllu(path: Path) -> Iterator[_UDSentence]:
         yield _UDSentence(forms, moods)
 
 
-def document_from_sentences(sentences: Iterable[list[str]]) -> Document:
-    """A tokenised Document: tokens joined by spaces, one sentence per line."""
-    lines: list[str] = []
-    tokens: list[Token] = []
-    doc_sentences: list[Sentence] = []
-    offset = 0
-    for words in sentences:
-        first_token = len(tokens)
-        position = offset
-        for word in words:
-            tokens.append(Token(word, position, position + len(word), len(tokens), len(doc_sentences)))
-            position += len(word) + 1
-        line = " ".join(words)
-        doc_sentences.append(Sentence(len(doc_sentences), offset, offset + len(line), first_token, len(tokens), 0))
-        lines.append(line)
-        offset += len(line) + 1
-    return Document(text="\n".join(lines), sentences=doc_sentences, tokens=tokens)
-
-
 def _counts(paths: Iterable[Path]) -> Counter[tuple[str, str]]:
     """(gold mood, predicted mood) -> number of finite verbs."""
     pairs: Counter[tuple[str, str]] = Counter()
     for path in paths:
         sentences = list(read_conllu(Path(path)))
-        doc = tag(document_from_sentences(s.forms for s in sentences))
+        doc = tag(segment(Document.from_tokens(s.forms for s in sentences)))
         for sentence, doc_sentence in zip(sentences, doc.sentences):
             tokens = doc.sentence_tokens(doc_sentence)
             for position, gold in sentence.gold_moods.items():
