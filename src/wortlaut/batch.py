@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .model import Document
 from .pipeline import Options, run
-from .readers import MAX_CHARS, InputError, iter_input_files, read_file
+from .readers import InputError, iter_input_files, read_file
 
 
 @dataclass
@@ -36,15 +36,15 @@ def analyze_paths(
     input_format: str | None = None,
     date: dt.date | str | None = None,
     options: Options | None = None,
-    max_chars: int = MAX_CHARS,
     summary: Summary | None = None,
 ) -> Iterator[Document]:
     """Yield analysed documents from files and folders; failures go into ``summary``."""
     summary = summary if summary is not None else Summary()
+    options = options or Options()
     for path in iter_input_files(paths):
         summary.files += 1
         try:
-            docs = read_file(path, input_format=input_format, date=date, max_chars=max_chars)
+            docs = read_file(path, input_format=input_format, date=date, max_chars=options.max_chars)
         except InputError as error:
             summary.failures.append(Failure(error.path, error.problem))
             continue

@@ -18,11 +18,12 @@ def _analyze(args: argparse.Namespace) -> int:
     if args.output_format == "spkatt" and not args.out:
         print("wortlaut: error: --output-format spkatt needs --out DIR", file=sys.stderr)
         return 2
-    options = Options(pipeline=tuple(args.pipeline.split(",")) if args.pipeline else DEFAULT_PIPELINE)
+    options = Options(pipeline=tuple(args.pipeline.split(",")) if args.pipeline else DEFAULT_PIPELINE,
+                      max_chars=args.max_chars)
     summary = Summary()
     out = sys.stdout
     docs = analyze_paths(args.paths, input_format=args.input_format, date=args.date, options=options,
-                         max_chars=args.max_chars, summary=summary)
+                         summary=summary)
     reported = 0
 
     def report_failures() -> None:

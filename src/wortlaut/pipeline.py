@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib import import_module
 
 from .model import Document
+from .readers import MAX_CHARS
 
 Component = Callable[[Document], Document]
 
@@ -31,8 +32,7 @@ class Options:
     """Settings shared by the Python API and the CLI."""
 
     pipeline: tuple[str, ...] = DEFAULT_PIPELINE
-    max_chars: int = 2_000_000  # longer articles are refused, not silently cut
-    extra: dict = field(default_factory=dict)
+    max_chars: int = MAX_CHARS  # longer articles are refused, not silently cut
 
 
 _loaded: dict[str, Component] = {}
