@@ -108,7 +108,7 @@ def _ingest_file(store: Store, path: Path, summary: IngestSummary, bar: Progress
         return
     store.clear_failures(source)
     try:
-        docs = read_file(path, input_format=input_format, date=date)
+        docs = read_file(path, input_format=input_format, date=date, max_chars=(options or Options()).max_chars)
     except InputError as error:
         fail(error.path, error.problem)
         return
