@@ -23,7 +23,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from . import places
 from .lexicon import entries, json_data, table
@@ -187,6 +187,7 @@ def affiliation_of(modifier: str) -> str | None:
 # --- roles -------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=200_000)  # called for every capitalised token; the scan over role forms is slow
 def parse_role(word: str) -> RoleMatch | None:
     """Decompose a role noun, compounds included: ``US-Präsident`` -> Präsident of the USA."""
     if not word[:1].isupper() or not _WORD.match(word):
@@ -229,6 +230,7 @@ def is_org_noun(word: str) -> bool:
     return org_noun_head(word) is not None
 
 
+@lru_cache(maxsize=200_000)
 def org_noun_head(word: str) -> str | None:
     """``Außenministerium`` -> ``ministerium``; None when the word is no organisation noun."""
     if not word[:1].isupper() or not _WORD.match(word):
