@@ -146,3 +146,35 @@ def test_repeated_words_are_analysed_once() -> None:
     cached = len(tagger.lemma_cache)
     tag(make_document([["Die", "Beobachterstaaten", "berieten", "."]]))
     assert len(tagger.lemma_cache) == cached
+
+
+# The tagger replaces three of HanTa's searches with faster code; they must give HanTa's answers.
+_UNSEEN_WORDS = ["bundesverfassungsgerichtsentscheidung", "kremlsprecher", "friedensverhandlungen",
+                 "ukraineverbündeten", "wirtschaftsforum", "xqzt", "selenskyj", "a"]
+
+
+@pytest.mark.parametrize("word", _UNSEEN_WORDS)
+def test_word_search_gives_hantas_answer(word):
+    from HanTa.HanoverTagger import HanoverTagger
+
+    tagger = _tagger()
+    expected = HanoverTagger.analyze_forward(tagger, word)
+    found = tagger.analyze_forward(word)
+    assert [t for t, _ in found] == [t for t, _ in expected]
+    assert [p for _, p in found] == pytest.approx([float(p) for _, p in expected])
+    for tag_number, _ in expected[:3]:
+        target = -tag_number
+        assert tagger.analyze_viterbi(word, target) == HanoverTagger.analyze_viterbi(tagger, word, target)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Kreml-Sprecher Dmitri Peskow sagte am Freitag , die Sicherheit der Ukraine dürfe nicht auf Kosten Russlands gehen .",
+    "„ Wir werden das nicht hinnehmen “ , erklärte die Grünen-Vorsitzende vor Journalisten in Wladiwostok .",
+    "Xqztbrm flöng plurk .",
+])
+def test_sentence_search_gives_hantas_answer(sentence):
+    from HanTa.HanoverTagger import HanoverTagger
+
+    tagger = _tagger()
+    words = sentence.split()
+    assert tagger.tag_sent_viterbi(words) == HanoverTagger.tag_sent_viterbi(tagger, words)
