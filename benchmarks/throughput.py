@@ -92,15 +92,20 @@ def measure_time(load: Callable[[], Callable], inputs: list, *, words: int, warm
     process = load()
     process(warm_up)  # lazy imports and model files load on first use
     load_seconds = time.perf_counter() - started
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     for item in inputs:
         process(item)
     seconds = time.perf_counter() - started
+    cpu_seconds = time.process_time() - cpu_started
     return {
         "articles": len(inputs),
         "words": words,
         "seconds": round(seconds, 3),
         "words_per_second": round(words / seconds, 1) if seconds else None,
+        # CPU time of this single-threaded process: the one-core speed, steadier than wall
+        # time when other work shares the machine.
+        "cpu_seconds": round(cpu_seconds, 3),
+        "words_per_cpu_second": round(words / cpu_seconds, 1) if cpu_seconds else None,
         "load_seconds": round(load_seconds, 3),
         "ru_maxrss_mb": round(max_rss_mb(), 1),
     }
@@ -211,8 +216,8 @@ def measure_target(target: str, argv: list[str]) -> dict:
 
 def format_table(corpus: str, results: list[dict]) -> str:
     lines = [f"corpus: {corpus}", ""]
-    lines.append(f"{'target':<10}{'articles':>9}{'words':>9}{'sec':>9}{'words/s':>10}{'load s':>8}"
-                 f"{'trace MB':>10}{'RSS MB':>8}")
+    lines.append(f"{'target':<10}{'articles':>9}{'words':>9}{'sec':>9}{'words/s':>10}{'cpu s':>9}{'w/cpu-s':>9}"
+                 f"{'load s':>8}{'trace MB':>10}{'RSS MB':>8}")
     for result in results:
         name = result["target"]
         if "error" in result:
@@ -221,7 +226,8 @@ def format_table(corpus: str, results: list[dict]) -> str:
             traced = result.get("tracemalloc_peak_mb")
             lines.append(
                 f"{name:<10}{result['articles']:>9}{result['words']:>9}{result['seconds']:>9.2f}"
-                f"{result['words_per_second']:>10.0f}{result['load_seconds']:>8.2f}"
+                f"{result['words_per_second']:>10.0f}{result['cpu_seconds']:>9.2f}"
+                f"{result['words_per_cpu_second']:>9.0f}{result['load_seconds']:>8.2f}"
                 f"{traced if traced is not None else 'n/a':>10}{result['ru_maxrss_mb']:>8.1f}"
             )
         if name == "pipeline":
@@ -231,6 +237,7 @@ def format_table(corpus: str, results: list[dict]) -> str:
         if "memory_error" in result:
             lines.append(f"  memory run FAILED: {result['memory_error']}")
     lines += ["", "words: whitespace-separated words of the input; sec: processing time after loading;",
+              "cpu s, w/cpu-s: the same in CPU time of the (single-threaded) process: speed on one core;",
               "load s: imports, model loading and one short warm-up text;",
               "trace MB: tracemalloc peak from loading over the first --memory-articles articles (own process);",
               "RSS MB: ru_maxrss of the timing process."]
