@@ -34,6 +34,9 @@ GENITIVE_ARTICLES = {"des", "der", "eines", "einer"}
 VORFELD_INNER = NP_TAGS | {"APPR", "APPRART", "KON", "$(", "PPER", "PIS"}
 NEGATIONS = {"nicht", "nie", "niemals", "keine", "kein", "keinen"}
 MAX_SPEAKER_TOKENS = 10
+MAX_QUOTED_NAME_TOKENS = 6  # a quoted newspaper or programme name inside a cue clause
+# Adverbs HanTa tags as verb particles that leave the speech verb as it is: "sagte weiter"
+CONTINUING_PARTICLES = {"weiter"}
 MAX_CONTINUATION_GAP = 2  # sentences between a statement and its Konjunktiv-I continuation
 
 
@@ -98,6 +101,7 @@ class _StatementFinder:
             sentence = doc.tokens[quotation.token_start].sentence
             self.quotes_by_sentence.setdefault(sentence, []).append(number)
         self.used_quotes: set[int] = set()
+        self.quote_opened_at = {q.token_start - 1: q for q in doc.quotations}
 
     # -- driver -----------------------------------------------------------------------
     def sentence(self, sentence: Sentence) -> None:
@@ -271,6 +275,9 @@ class _StatementFinder:
             if not self._not_negated(clause_start, self._clause_end(i, sentence)):
                 continue
             subject = self._subject(i, clause_start, self._clause_end(i, sentence))
+            if not subject and i - 1 >= sentence.token_start and doc.tokens[i - 1].tag == "KON":
+                # "Podolski war anwesend und sagte, …": the coordinated verb shares the first subject
+                subject = self._sentence_subject(sentence, exclude=range(i, i + 1))
             impersonal = i + 1 < sentence.token_end and doc.tokens[i + 1].text == "es"  # "heißt es, …"
             if not subject and not impersonal:
                 continue
@@ -294,7 +301,9 @@ class _StatementFinder:
         # (b) cue first: "Putin hob hervor, dass …" / "Er sagte, er habe …"
         if clause_end + 1 < sentence.token_end and doc.tokens[clause_end + 1].text in {",", ":"}:
             start = clause_end + 2
-            if start < sentence.token_end:
+            relative = start + 1 < sentence.token_end and doc.tokens[start].tag == "APPR" \
+                and doc.tokens[start + 1].tag == "PRELS"  # "Studien, nach denen …" belongs to the noun
+            if start < sentence.token_end and not relative:
                 first = doc.tokens[start].text.lower()
                 end = self._complement_end(start, sentence)
                 content = list(range(start, end))
@@ -377,11 +386,14 @@ class _StatementFinder:
                 found = self._wie_cue(i, sentence)
             if found is None:
                 continue
-            cue, speaker, speaker_chars, frame_start, frame_end = found
+            cue, speaker, speaker_chars, frame_start, frame_end, *clause = found
             if self._is_channel(speaker) and self._set_via(sentence, speaker):
                 continue  # "sagte er der Agentur Interfax zufolge": a channel, not a speaker
-            content = [t for t in range(sentence.token_start, sentence.token_end)
-                       if not frame_start <= t <= frame_end]
+            if clause:  # a relative clause: its own content only
+                content = list(range(frame_end + 1, clause[0] + 1))
+            else:
+                content = [t for t in range(sentence.token_start, sentence.token_end)
+                           if not frame_start <= t <= frame_end]
             content = self._trim_commas(content, frame_start, frame_end)
             addressee = self._addressee(cue, sentence) if word == "wie" else None
             statement = self.add(sentence, "indirect", content, cue, speaker, speaker_chars=speaker_chars,
@@ -395,12 +407,29 @@ class _StatementFinder:
         doc = self.doc
         j = i + 1
         modifier = None
+        if j < sentence.token_end and doc.tokens[j].tag == "PRELS" and doc.tokens[i - 1].text == ",":
+            return self._relative_nach(i, sentence)
+        determiner = None
+        if j < sentence.token_end and (doc.tokens[j].tag in {"ART", "PDAT", "PRELAT"}
+                                       or doc.tokens[j].text.lower() in {"dessen", "deren"}):
+            determiner = j  # "nach einer norwegischen Studie", "nach dessen Angaben"
+            j += 1
         if j < sentence.token_end and doc.tokens[j].tag in {"ADJA", "PPOSAT"} or doc.tokens[j].text in {
                 "eigenen", "offiziellen", "ersten", "übereinstimmenden", "vorläufigen", "unbestätigten"}:
             modifier = j
             j += 1
+        while j + 1 < sentence.token_end and doc.tokens[j].tag == "ADJA" and doc.tokens[j + 1].tag in {"ADJA", "NN"}:
+            j += 1
         if j >= sentence.token_end:
             return None
+        if determiner is not None:
+            if not _is_attribution_noun(doc.tokens[j].text, nouns):
+                return None
+            speaker = self._noun_phrase_forward(j + 1, sentence.token_end, genitive=True)
+            if speaker and doc.tokens[speaker[0]].tag == "ART":  # "einer Stellungnahme der US-Armee"
+                chars = (doc.tokens[speaker[0]].start, doc.tokens[speaker[-1]].end)
+                return [i], list(range(determiner, speaker[-1] + 1)), chars, i, speaker[-1]
+            return [i], list(range(determiner, j + 1)), None, i, j
         noun = doc.tokens[j]
         head = noun.text.rsplit("-", 1)[-1]
         if not _is_attribution_noun(noun.text, nouns):
@@ -425,6 +454,17 @@ class _StatementFinder:
             return [i], list(range(source_start, j + 1)), None, i, j
         chars = (doc.tokens[speaker[0]].start, doc.tokens[speaker[-1]].end)
         return [i], list(range(source_start, speaker[-1] + 1)), chars, i, speaker[-1]
+
+    def _relative_nach(self, i: int, sentence: Sentence):
+        """``Studien, nach denen Homöopathie … ebenbürtig sei``: the relative pronoun is the source."""
+        pronoun = i + 1
+        end = self._clause_end(pronoun, sentence)
+        while end + 2 < sentence.token_end and self.doc.tokens[end + 1].text == "," \
+                and self.doc.tokens[end + 2].tag not in {"PRELS", "KOUS"} | FINITE:
+            end = self._clause_end(end + 2, sentence)
+        if end <= pronoun + 1:
+            return None
+        return [i], [pronoun], None, i, pronoun, end
 
     def _postposed_nach(self, i: int, sentence: Sentence, nouns: frozenset[str]):
         """``Seiner Meinung nach``, ``Angaben der Polizei nach``."""
@@ -521,9 +561,12 @@ class _StatementFinder:
         lemma = (token.lemma or token.text).lower()
         particle = self._particle(token.index, sentence) if token.tag in FINITE else []
         if particle:
-            joined = self.doc.tokens[particle[0]].text.lower() + lemma
+            word = self.doc.tokens[particle[0]].text.lower()
+            joined = word + lemma
             if joined in verbs:
                 return joined
+            if word in CONTINUING_PARTICLES and lemma in verbs:
+                return lemma  # "sagte weiter": HanTa tags the adverb as a verb particle
             return None  # "sprach sich aus" is not "sprechen"
         return lemma if lemma in verbs else None
 
@@ -564,10 +607,25 @@ class _StatementFinder:
     def _clause_end(self, i: int, sentence: Sentence) -> int:
         j = i
         last = sentence.token_end - 1
-        while j < last and self.doc.tokens[j + 1].text not in CLAUSE_BOUNDARY | {".", "!", "?"} \
-                and not is_quote_mark(self.doc.tokens[j + 1].text):
+        while j < last and self.doc.tokens[j + 1].text not in CLAUSE_BOUNDARY | {".", "!", "?"}:
+            if is_quote_mark(self.doc.tokens[j + 1].text):
+                close = self._quoted_name_end(j + 1)
+                if close is None:
+                    break
+                j = close
+                continue
             j += 1
         return j
+
+    def _quoted_name_end(self, open_mark: int) -> int | None:
+        """The closing mark of a short quoted name inside a clause (``der „Berliner Zeitung"``)."""
+        quotation = self.quote_opened_at.get(open_mark)
+        if quotation is None or quotation.token_end - quotation.token_start > MAX_QUOTED_NAME_TOKENS:
+            return None
+        words = self.doc.tokens[quotation.token_start:quotation.token_end]
+        if not words[0].text[:1].isupper() or any(t.tag in FINITE or t.text in ".!?," for t in words):
+            return None
+        return quotation.token_end
 
     def _subject(self, verb: int, clause_start: int, clause_end: int) -> list[int]:
         """The verb's subject: a name or pronoun right after the verb wins over a Vorfeld demonstrative."""
