@@ -26,6 +26,7 @@ FINITE = {"VVFIN", "VAFIN", "VMFIN"}
 NONFINITE_VERB = {"VVINF", "VVPP", "VVIZU", "VAINF", "VAPP", "VMINF", "VMPP"}
 NP_TAGS = {"ART", "ADJA", "NN", "NE", "PPOSAT", "PIAT", "PDAT", "CARD", "TRUNC", "FM"}
 NOUN_TAGS = {"NN", "NE", "FM"}
+SUBJECT_START_TAGS = {"ART", "NE", "NN", "ADJA", "PPOSAT", "PIAT", "CARD"}
 PRONOUN_SUBJECTS = {"er", "sie", "es", "wir", "ich", "man", "ihr"}
 CLAUSE_BOUNDARY = {",", ";", ":", "–", "—", "-"}
 SUBORDINATORS = {"dass", "ob", "daß"}
@@ -37,6 +38,7 @@ MAX_SPEAKER_TOKENS = 10
 MAX_QUOTED_NAME_TOKENS = 6  # a quoted newspaper or programme name inside a cue clause
 # Adverbs HanTa tags as verb particles that leave the speech verb as it is: "sagte weiter"
 CONTINUING_PARTICLES = {"weiter"}
+DOCUMENT_PREPOSITIONS = {"in", "im", "auf", "bei"}  # "heißt es in der Erklärung"
 MAX_CONTINUATION_GAP = 2  # sentences between a statement and its Konjunktiv-I continuation
 
 
@@ -207,6 +209,8 @@ class _StatementFinder:
             return None
         cue = [i] + self._particle(i, sentence)
         speaker = self._noun_phrase_forward(i + 1, sentence.token_end)
+        if not speaker and i + 1 < sentence.token_end and doc.tokens[i + 1].text == "es":
+            speaker = self._document_source(i, sentence)  # "…", heißt es in dem Bericht
         clause_end = self._clause_end(i, sentence)
         return cue, speaker, clause_end
 
@@ -279,6 +283,8 @@ class _StatementFinder:
                 # "Podolski war anwesend und sagte, …": the coordinated verb shares the first subject
                 subject = self._sentence_subject(sentence, exclude=range(i, i + 1))
             impersonal = i + 1 < sentence.token_end and doc.tokens[i + 1].text == "es"  # "heißt es, …"
+            if impersonal and not subject:
+                subject = self._document_source(i, sentence)
             if not subject and not impersonal:
                 continue
             if "clause" in kinds and self._indirect(sentence, i, cue, subject, clause_start):
@@ -295,7 +301,10 @@ class _StatementFinder:
         if clause_start > sentence.token_start and doc.tokens[clause_start - 1].text == "," \
                 and verb == clause_start:
             content = list(range(sentence.token_start, clause_start - 1))
-            if content and self._reportive(content):
+            # "…, heißt es (in dem Bericht)"; a source in the content itself ("In der Resolution …") is no frame
+            document_frame = verb + 1 < sentence.token_end and doc.tokens[verb + 1].text == "es" \
+                and not (subject and subject[0] < clause_start)
+            if content and (self._reportive(content) or document_frame):
                 return self.add(sentence, "indirect", content, cue, subject,
                                 addressee=self._addressee(cue, sentence)) is not None
         # (b) cue first: "Putin hob hervor, dass …" / "Er sagte, er habe …"
@@ -571,10 +580,29 @@ class _StatementFinder:
         return lemma if lemma in verbs else None
 
     def _particle(self, verb: int, sentence: Sentence) -> list[int]:
+        doc = self.doc
         end = self._clause_end(verb, sentence)
         for j in range(verb + 1, end + 1):
-            if self.doc.tokens[j].tag == "PTKVZ":
+            if doc.tokens[j].tag == "PTKVZ":
                 return [j]
+        # "teilte der Direktor der Behörde, Bagus Puruhito, mit.": the particle after an apposition
+        last = sentence.token_end - 2
+        if last > end + 1 and doc.tokens[last].tag == "PTKVZ" and doc.tokens[last - 1].text == "," \
+                and doc.tokens[last + 1].text in {".", "!", "?"}:
+            return [last]
+        return []
+
+    def _document_source(self, verb: int, sentence: Sentence) -> list[int]:
+        """``heißt es in dem Bericht`` / ``In der Resolution heißt es``: the document as source."""
+        doc = self.doc
+        start, end = self._clause_start(verb, sentence), self._clause_end(verb, sentence)
+        places = [j for j in range(start, end + 1) if doc.tokens[j].text.lower() in DOCUMENT_PREPOSITIONS]
+        if not places and doc.tokens[sentence.token_start].text.lower() in DOCUMENT_PREPOSITIONS:
+            places = [sentence.token_start]
+        for j in places:
+            phrase = self._noun_phrase_forward(j + 1, sentence.token_end)
+            if phrase and doc.tokens[phrase[0]].tag != "PPER":
+                return phrase
         return []
 
     def _participle_cue(self, finite: int, stop: int | None, sentence: Sentence) -> list[int] | None:
@@ -634,7 +662,7 @@ class _StatementFinder:
                 doc.tokens[clause_start].text.lower() in SUBORDINATORS | W_WORDS:
             return self._noun_phrase_forward(clause_start + 1, verb)  # verb-final clause: subject follows it
         start_after = verb + 1
-        while start_after <= clause_end and start_after < verb + 3 and doc.tokens[start_after].tag in {"PRF", "ADV"}:
+        while start_after <= clause_end and start_after < verb + 3 and doc.tokens[start_after].tag in {"PRF", "ADV", "ADJD"}:
             start_after += 1
         after = self._noun_phrase_forward(start_after, clause_end + 1)
         before = list(range(clause_start, verb))
@@ -654,6 +682,12 @@ class _StatementFinder:
         """``Der Direktor des Hilfswerks, Anthony Lake, sagte``: the phrase before the comma, with its apposition."""
         doc = self.doc
         sentence = doc.sentences[doc.tokens[comma].sentence]
+        first_comma = next(j for j in range(sentence.token_start, comma + 1) if doc.tokens[j].text == ",")
+        opening = doc.tokens[sentence.token_start:first_comma]
+        if opening and opening[0].tag in SUBJECT_START_TAGS and opening[-1].tag in NOUN_TAGS \
+                and not any(t.tag in FINITE or t.tag == "KOUS" for t in opening) and first_comma < comma:
+            # "Frank Biermann, Vorsitzender der DJU für das Münsterland, sagte": all of it
+            return list(range(sentence.token_start, comma))
         phrase = self._noun_phrase_backward(comma - 1, sentence.token_start)
         if not phrase:
             return []
