@@ -26,6 +26,8 @@ FINITE = {"VVFIN", "VAFIN", "VMFIN"}
 NONFINITE_VERB = {"VVINF", "VVPP", "VVIZU", "VAINF", "VAPP", "VMINF", "VMPP"}
 NP_TAGS = {"ART", "ADJA", "NN", "NE", "PPOSAT", "PIAT", "PDAT", "CARD", "TRUNC", "FM"}
 NOUN_TAGS = {"NN", "NE", "FM"}
+TIME_NOUNS = {"Tag", "Tagen", "Woche", "Wochen", "Jahr", "Jahren", "Monat", "Monaten", "Stunden", "Montag", "Dienstag",
+              "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag", "Anfang", "Ende", "Mitte"}
 SUBJECT_START_TAGS = {"ART", "NE", "NN", "ADJA", "PPOSAT", "PIAT", "CARD"}
 PRONOUN_SUBJECTS = {"er", "sie", "es", "wir", "ich", "man", "ihr"}
 CLAUSE_BOUNDARY = {",", ";", ":", "–", "—", "-"}
@@ -36,6 +38,7 @@ VORFELD_INNER = NP_TAGS | {"APPR", "APPRART", "KON", "$(", "PPER", "PIS"}
 NEGATIONS = {"nicht", "nie", "niemals", "keine", "kein", "keinen"}
 MAX_SPEAKER_TOKENS = 10
 MAX_QUOTED_NAME_TOKENS = 6  # a quoted newspaper or programme name inside a cue clause
+MAX_COLON_SPEAKER_TOKENS = 6  # "Bundesinnenminister Schäuble: „…“"
 # Adverbs HanTa tags as verb particles that leave the speech verb as it is: "sagte weiter"
 CONTINUING_PARTICLES = {"weiter"}
 DOCUMENT_PREPOSITIONS = {"in", "im", "auf", "bei"}  # "heißt es in der Erklärung"
@@ -170,7 +173,7 @@ class _StatementFinder:
             open_mark, close_mark = quotation.token_start - 1, quotation.token_end
             last_sentence = doc.tokens[min(close_mark, len(doc.tokens) - 1)].sentence
             after = self._cue_after(close_mark, doc.sentences[last_sentence])
-            cue_info = after or self._cue_before(open_mark, sentence)
+            cue_info = after or self._cue_before(open_mark, sentence) or self._speaker_colon(open_mark, sentence)
             quoted = [quotation]
             if after is not None:
                 # "…", sagte er, "…": a second quotation right after the cue clause continues it
@@ -234,6 +237,19 @@ class _StatementFinder:
                 if aux_cue is not None:
                     return aux_cue, self._subject(i, clause_start, open_mark - 1), open_mark - 1
         return None
+
+    def _speaker_colon(self, open_mark: int, sentence: Sentence):
+        """``Bundesinnenminister Schäuble: „…"``: a bare name before a colon introduces the quotation."""
+        doc = self.doc
+        colon = open_mark - 1
+        if colon <= sentence.token_start or doc.tokens[colon].text != ":":
+            return None
+        speaker = list(range(sentence.token_start, colon))
+        words = [doc.tokens[j] for j in speaker]
+        if len(words) > MAX_COLON_SPEAKER_TOKENS or words[-1].tag not in NOUN_TAGS \
+                or not any(t.tag == "NE" for t in words) or not all(t.tag in NP_TAGS for t in words):
+            return None
+        return [], speaker, colon
 
     def _next_quote_after(self, position: int, number: int) -> int | None:
         doc = self.doc
@@ -664,8 +680,12 @@ class _StatementFinder:
         start_after = verb + 1
         while start_after <= clause_end and start_after < verb + 3 and doc.tokens[start_after].tag in {"PRF", "ADV", "ADJD"}:
             start_after += 1
-        after = self._noun_phrase_forward(start_after, clause_end + 1)
         before = list(range(clause_start, verb))
+        if not before and clause_start > 1 and doc.tokens[clause_start - 1].text == ",":
+            opening = self._opening_apposition(clause_start - 1)
+            if opening:
+                return opening
+        after = self._noun_phrase_forward(start_after, clause_end + 1)
         if not before and not after and clause_start > 1 and doc.tokens[clause_start - 1].text == ",":
             return self._apposition_before(clause_start - 1)
         before_is_np = before and doc.tokens[before[0]].tag in NP_TAGS | {"PPER", "PIS"} \
@@ -682,12 +702,9 @@ class _StatementFinder:
         """``Der Direktor des Hilfswerks, Anthony Lake, sagte``: the phrase before the comma, with its apposition."""
         doc = self.doc
         sentence = doc.sentences[doc.tokens[comma].sentence]
-        first_comma = next(j for j in range(sentence.token_start, comma + 1) if doc.tokens[j].text == ",")
-        opening = doc.tokens[sentence.token_start:first_comma]
-        if opening and opening[0].tag in SUBJECT_START_TAGS and opening[-1].tag in NOUN_TAGS \
-                and not any(t.tag in FINITE or t.tag == "KOUS" for t in opening) and first_comma < comma:
-            # "Frank Biermann, Vorsitzender der DJU für das Münsterland, sagte": all of it
-            return list(range(sentence.token_start, comma))
+        opening = self._opening_apposition(comma)
+        if opening:
+            return opening
         phrase = self._noun_phrase_backward(comma - 1, sentence.token_start)
         if not phrase:
             return []
@@ -697,6 +714,18 @@ class _StatementFinder:
             if earlier and earlier[0] == sentence.token_start:
                 first = earlier[0]
         return list(range(first, comma))
+
+    def _opening_apposition(self, comma: int) -> list[int]:
+        """``Frank Biermann, Vorsitzender der DJU für das Münsterland, sagte``: all of it, when the
+        sentence opens with a noun phrase and an apposition that the comma before the verb closes."""
+        doc = self.doc
+        sentence = doc.sentences[doc.tokens[comma].sentence]
+        first_comma = next(j for j in range(sentence.token_start, comma + 1) if doc.tokens[j].text == ",")
+        opening = doc.tokens[sentence.token_start:first_comma]
+        if opening and first_comma < comma and opening[0].tag in SUBJECT_START_TAGS \
+                and opening[-1].tag in NOUN_TAGS and not any(t.tag in FINITE or t.tag == "KOUS" for t in opening):
+            return list(range(sentence.token_start, comma))
+        return []
 
     def _sentence_subject(self, sentence: Sentence, exclude: range = range(0)) -> list[int]:
         doc = self.doc
@@ -754,12 +783,9 @@ class _StatementFinder:
                 if close is None:
                     break
                 last = close
-            elif nxt.text.lower() in {"von", "vom"} and last + 2 < stop and doc.tokens[last].tag in {"NN", "NE"} \
-                    and (doc.tokens[last + 2].tag in {"NE", "NN"} or doc.tokens[last + 2].tag == "ART"
-                         and last + 3 < stop and doc.tokens[last + 3].tag in {"NE", "NN"}):
-                last += 2 if doc.tokens[last + 2].tag != "ART" else 3
-                while last + 1 < stop and doc.tokens[last + 1].tag in {"NE", "CARD"}:
-                    last += 1
+            elif nxt.text.lower() in {"von", "vom", "aus"} and doc.tokens[last].tag in {"NN", "NE"} \
+                    and self._attribute_end(last + 2, stop, nxt.text.lower()) is not None:
+                last = self._attribute_end(last + 2, stop, nxt.text.lower())
             elif nxt.text == "," and last + 2 < stop:
                 apposition = self._noun_phrase_forward(last + 2, stop) if doc.tokens[last + 2].tag != "PPER" else []
                 after = apposition[-1] + 1 if apposition else None
@@ -770,6 +796,21 @@ class _StatementFinder:
             else:
                 break
         return last
+
+    def _attribute_end(self, start: int, stop: int, preposition: str) -> int | None:
+        """End of ``vom niederösterreichischen Landeskriminalamt`` / ``aus Syke`` after a source noun."""
+        doc = self.doc
+        j = start
+        if preposition == "von" and j < stop and doc.tokens[j].tag == "ART":
+            j += 1
+        while j < stop and doc.tokens[j].tag == "ADJA" and preposition != "aus":
+            j += 1
+        wanted = {"NE"} if preposition == "aus" else {"NE", "NN"}
+        if j >= stop or doc.tokens[j].tag not in wanted or doc.tokens[j].text in TIME_NOUNS:
+            return None
+        while j + 1 < stop and doc.tokens[j + 1].tag in {"NE", "CARD"}:
+            j += 1
+        return j
 
     def _noun_phrase_backward(self, end: int, stop: int) -> list[int]:
         """The noun phrase ending at ``end`` (for ``X zufolge``)."""
@@ -807,9 +848,8 @@ class _StatementFinder:
                 phrase = self._noun_phrase_forward(j + 1, end + 1)
                 if phrase and (word == "gegenüber" or doc.tokens[phrase[-1]].tag == "NN"
                                and doc.tokens[phrase[0]].tag != "CARD"):
-                    if word == "vor" and doc.tokens[phrase[-1]].text in {"Tag", "Tagen", "Woche", "Wochen", "Jahr",
-                                                                          "Jahren", "Monaten", "Monat", "Stunden"}:
-                        continue
+                    if word == "vor" and doc.tokens[phrase[-1]].text in TIME_NOUNS:
+                        continue  # "vor drei Tagen"
                     return phrase
         return None
 
