@@ -33,6 +33,7 @@ PRONOUN_SUBJECTS = {"er", "sie", "es", "wir", "ich", "man", "ihr"}
 CLAUSE_BOUNDARY = {",", ";", ":", "–", "—", "-"}
 SUBORDINATORS = {"dass", "ob", "daß"}
 W_WORDS = {"wie", "was", "wer", "wann", "wo", "warum", "weshalb", "wieso", "welche", "welcher", "welches", "wohin"}
+DEFINITE_ARTICLES = {"der", "die", "das", "den", "dem", "des"}
 GENITIVE_ARTICLES = {"des", "der", "eines", "einer"}
 VORFELD_INNER = NP_TAGS | {"APPR", "APPRART", "KON", "$(", "PPER", "PIS"}
 NEGATIONS = {"nicht", "nie", "niemals", "keine", "kein", "keinen"}
@@ -84,7 +85,7 @@ def _nested_quotes(doc: Document, used: set[int]):
             if number in used or not all(i in inside for i in marks):
                 continue
             before, first = doc.tokens[quotation.token_start - 2], doc.tokens[quotation.token_start]
-            if before.tag == "ART" and first.text[:1].isupper():
+            if before.tag == "ART" and before.text.lower() in DEFINITE_ARTICLES and first.text[:1].isupper():
                 continue  # der „Koalition der Willigen“: a name in quotation marks, not someone's words
             used.add(number)
             child = Statement(
@@ -387,10 +388,13 @@ class _StatementFinder:
                 speaker = self._noun_phrase_backward(i - 1, sentence.token_start)
                 if speaker:
                     found = ([i], speaker, None, speaker[0], i)
-            elif word in ("laut", "lt."):
-                speaker = self._noun_phrase_forward(i + 1, sentence.token_end)
-                if speaker:
-                    found = ([i], speaker, None, i, speaker[-1])
+            elif word in ("laut", "lt.", "gemäß") and position + 1 < len(tokens):
+                if tokens[position + 1].tag == "PRELS" and position > 0 and tokens[position - 1].text == ",":
+                    found = self._relative_nach(i, sentence)  # "ein Gutachten, laut dem …"
+                else:
+                    speaker = self._noun_phrase_forward(i + 1, sentence.token_end)
+                    if speaker:
+                        found = ([i], speaker, None, i, speaker[-1])
             elif word == "nach" and position + 1 < len(tokens):
                 found = self._nach_angaben(i, sentence, nouns)
                 if found is None and position > 0:
@@ -481,7 +485,8 @@ class _StatementFinder:
         return [i], list(range(source_start, speaker[-1] + 1)), chars, i, speaker[-1]
 
     def _relative_nach(self, i: int, sentence: Sentence):
-        """``Studien, nach denen Homöopathie … ebenbürtig sei``: the relative pronoun is the source."""
+        """``Studien, nach denen Homöopathie … ebenbürtig sei`` (also ``laut dem``): the relative
+        pronoun is the source, the relative clause the content."""
         pronoun = i + 1
         end = self._clause_end(pronoun, sentence)
         while end + 2 < sentence.token_end and self.doc.tokens[end + 1].text == "," \
