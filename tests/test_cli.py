@@ -106,3 +106,26 @@ def test_eval_spkatt(tmp_path, capsys):
     assert result["roles"]["Message"]["recall"] == 0.5
     assert result["roles"]["Message"]["precision"] == 1.0
     assert result["roles"]["Source"]["f1"] == 1.0
+
+
+def test_eval_spkatt_split_scores_only_that_part(tmp_path, capsys):
+    """A folder smaller than the validation size is validation through and through."""
+    gold = [{"Cue": ["1:1"], "Source": ["1:0"], "Message": ["1:3", "1:4", "1:5", "1:6"], "Addr": [],
+             "Form": "Indirect", "IsNested": False, "HasNested": False}]
+    for name in ("A (2025-09-05).json", "B (2025-09-06).json"):
+        write(tmp_path / "gold" / name, spkatt_json(gold))
+        write(tmp_path / "pred" / name, spkatt_json(gold))
+    folders = [str(tmp_path / "gold"), str(tmp_path / "pred")]
+    assert main(["eval", "spkatt", "--json", "--split", "validation", *folders]) == 0
+    assert json.loads(capsys.readouterr().out)["documents"] == 2
+    assert main(["eval", "spkatt", "--split", "train", *folders]) == 1
+    assert "no gold *.json files to score" in capsys.readouterr().err
+
+
+def test_rules_only_and_pipeline_exclude_each_other(tmp_path, capsys):
+    path = write(tmp_path / "Artikel (2025-09-05).json", spkatt_json([]))
+    out = tmp_path / "pred"
+    assert main(["analyze", "--rules-only", "--output-format", "spkatt", "--out", str(out), str(path)]) == 0
+    assert len(json.loads((out / path.name).read_text(encoding="utf-8"))["Annotations"]) == 2
+    assert main(["analyze", "--rules-only", "--pipeline", "segment", str(path)]) == 2
+    assert "not both" in capsys.readouterr().err

@@ -10,7 +10,7 @@ from pathlib import Path
 from . import __version__
 from .batch import Failure, Summary, analyze_paths
 from .output import document_to_dict, to_table, write_spkatt
-from .pipeline import DEFAULT_PIPELINE, Options
+from .pipeline import DEFAULT_PIPELINE, RULES_PIPELINE, Options
 from .readers import FORMATS, MAX_CHARS
 
 
@@ -18,8 +18,12 @@ def _analyze(args: argparse.Namespace) -> int:
     if args.output_format == "spkatt" and not args.out:
         print("wortlaut: error: --output-format spkatt needs --out DIR", file=sys.stderr)
         return 2
-    options = Options(pipeline=tuple(args.pipeline.split(",")) if args.pipeline else DEFAULT_PIPELINE,
-                      max_chars=args.max_chars)
+    if args.pipeline and args.rules_only:
+        print("wortlaut: error: give --pipeline or --rules-only, not both", file=sys.stderr)
+        return 2
+    pipeline = tuple(args.pipeline.split(",")) if args.pipeline else RULES_PIPELINE if args.rules_only \
+        else DEFAULT_PIPELINE
+    options = Options(pipeline=pipeline, max_chars=args.max_chars)
     summary = Summary()
     out = sys.stdout
     docs = analyze_paths(args.paths, input_format=args.input_format, date=args.date, options=options,
@@ -51,6 +55,14 @@ def _analyze(args: argparse.Namespace) -> int:
 
 
 def _eval(args: argparse.Namespace) -> int:
+    try:
+        return _run_evaluation(args)
+    except (OSError, ValueError) as error:  # unreadable or mismatched gold/prediction files
+        print(f"wortlaut: error: {error}", file=sys.stderr)
+        return 1
+
+
+def _run_evaluation(args: argparse.Namespace) -> int:
     from importlib import import_module
 
     module = import_module(f".evaluate.{args.task}", __package__)
@@ -59,7 +71,18 @@ def _eval(args: argparse.Namespace) -> int:
         if not args.pred:
             print("wortlaut: error: eval spkatt needs GOLD_DIR PRED_DIR", file=sys.stderr)
             return 2
-        result = module.evaluate_spkatt(gold, Path(args.pred))
+        documents = None
+        if args.split != "all":
+            from .evaluate.split import spkatt_split
+
+            train, validation = spkatt_split(path.name for path in gold.glob("*.json"))
+            documents = set(validation if args.split == "validation" else train)
+        result = module.evaluate_spkatt(gold, Path(args.pred), documents=documents)
+    elif args.task == "ner":
+        if not args.pred:
+            print("wortlaut: error: eval ner needs GOLD_TSV PRED_TSV", file=sys.stderr)
+            return 2
+        result = module.evaluate_ner(gold, Path(args.pred))
     elif args.task == "mood":
         result = module.evaluate_mood(sorted(gold.rglob("*.conllu")) if gold.is_dir() else [gold])
     else:
@@ -83,22 +106,25 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("--output-format", choices=("table", "json", "spkatt"), default="table")
     analyze.add_argument("--out", help="output folder for --output-format spkatt")
     analyze.add_argument("--pipeline", help="comma-separated components (default: all)")
+    analyze.add_argument("--rules-only", action="store_true", help="leave out the learned components (attribution)")
     analyze.add_argument("--max-chars", type=int, default=MAX_CHARS, help="refuse longer articles")
     analyze.set_defaults(func=_analyze)
 
     evaluate = commands.add_parser("eval", help="score predictions against gold data")
-    evaluate.add_argument("task", choices=("spkatt", "mood", "timex"))
-    evaluate.add_argument("gold", help="gold folder (spkatt: SpkAtt JSON; mood: UD CoNLL-U; timex: WikiWarsDE)")
-    evaluate.add_argument("pred", nargs="?", help="prediction folder (spkatt)")
+    evaluate.add_argument("task", choices=("spkatt", "ner", "mood", "timex"))
+    evaluate.add_argument("gold", help="gold data (spkatt: SpkAtt JSON folder; ner: GermEval TSV; "
+                                       "mood: UD CoNLL-U; timex: WikiWarsDE)")
+    evaluate.add_argument("pred", nargs="?", help="predictions (spkatt: folder; ner: GermEval TSV)")
+    evaluate.add_argument("--split", choices=("all", "train", "validation"), default="all",
+                          help="spkatt: score only the articles of this part of the fixed 600/100 split")
     evaluate.add_argument("--json", action="store_true")
     evaluate.set_defaults(func=_eval)
 
-    try:
-        from .store.cli import register
-    except ImportError:
-        pass
-    else:
-        register(commands)
+    from .ner import register as register_ner
+    from .store.cli import register as register_store
+
+    register_ner(commands)
+    register_store(commands)
     return parser
 
 

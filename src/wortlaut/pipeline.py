@@ -21,10 +21,13 @@ COMPONENTS: dict[str, str] = {
     "places": "wortlaut.places:find_places",
     "entities": "wortlaut.entities:find_entities",
     "statements": "wortlaut.statements:find_statements",
+    "attribution": "wortlaut.attribution:attribute",  # learned cues and roles on top of the rules
     "speakers": "wortlaut.speakers:resolve_speakers",
     "context": "wortlaut.context:attach_context",
 }
 DEFAULT_PIPELINE: tuple[str, ...] = tuple(COMPONENTS)
+LEARNED_COMPONENTS: frozenset[str] = frozenset({"attribution"})  # trained models; the rest are rules
+RULES_PIPELINE: tuple[str, ...] = tuple(name for name in DEFAULT_PIPELINE if name not in LEARNED_COMPONENTS)
 
 
 @dataclass
