@@ -84,3 +84,13 @@ def test_given_tokens_are_kept_exactly():
     assert len(doc.sentences) == 3  # numbering stays aligned with the input, empty sentence included
     assert [[t.text for t in doc.sentence_tokens(s)] for s in doc.sentences] == given
     assert_offsets_consistent(doc)
+
+
+def test_offsets_when_somajo_rewrites_a_token():
+    """SoMaJo reads ``: (`` as the emoticon ``:(``; offsets then come from its own alignment."""
+    text = "Sie sagte: (lacht) Das ist gut."
+    doc = segment(Document(text=text))
+    for token in doc.tokens:
+        assert text[token.start:token.end].replace(" ", "") == token.text.replace(" ", "")
+    assert [t.text for t in doc.tokens][-4:] == ["Das", "ist", "gut", "."]
+    assert doc.tokens[-2].start == text.index("gut")
