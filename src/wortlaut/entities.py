@@ -79,8 +79,8 @@ def role_nouns() -> tuple[RoleNoun, ...]:
 
 
 @cache
-def _role_forms() -> tuple[tuple[str, RoleNoun, str, bool], ...]:
-    """(lower-case ending, role noun, gender, plural), longest ending first."""
+def _role_forms() -> dict[str, tuple[RoleNoun, str, bool]]:
+    """Lower-case ending -> (role noun, gender, plural)."""
     forms: dict[str, tuple[RoleNoun, str, bool]] = {}
     for noun in role_nouns():
         same = noun.masculine == noun.feminine  # Vorsitzende, Abgeordnete: gender unknown
@@ -92,8 +92,12 @@ def _role_forms() -> tuple[tuple[str, RoleNoun, str, bool], ...]:
         gender = "" if same else "m"
         for ending, plural in (("", False), ("n", False), ("en", False), ("s", False), ("es", False), ("r", False)):
             forms.setdefault(masculine + ending, (noun, gender, plural))
-    ordered = sorted(forms.items(), key=lambda item: -len(item[0]))
-    return tuple((ending, noun, gender, plural) for ending, (noun, gender, plural) in ordered)
+    return forms
+
+
+@cache
+def _longest_role_form() -> int:
+    return max(map(len, _role_forms()))
 
 
 @cache
@@ -103,9 +107,13 @@ def org_names() -> dict[str, str]:
 
 
 @cache
-def _org_noun_endings() -> tuple[str, ...]:
-    nouns = {noun.lower() for noun in entries("org_nouns.txt")}
-    return tuple(sorted(nouns, key=len, reverse=True))
+def _org_noun_forms() -> dict[str, tuple[str, ...]]:
+    """Inflected lower-case form -> the organisation nouns it inflects (``ministeriums`` -> ministerium)."""
+    forms: dict[str, set[str]] = {}
+    for noun in {noun.lower() for noun in entries("org_nouns.txt")}:
+        for ending in ("", "en", "n", "s", "es"):
+            forms.setdefault(noun + ending, set()).add(noun)
+    return {form: tuple(nouns) for form, nouns in forms.items()}
 
 
 @cache
@@ -193,10 +201,13 @@ def parse_role(word: str) -> RoleMatch | None:
     if not word[:1].isupper() or not _WORD.match(word):
         return None
     lower = word.lower()
-    for ending, noun, gender, plural in _role_forms():
-        if not lower.endswith(ending):
+    forms = _role_forms()
+    for size in range(min(len(lower), _longest_role_form()), 0, -1):  # the longest ending wins
+        found = forms.get(lower[-size:])
+        if found is None:
             continue
-        prefix = word[: len(word) - len(ending)]
+        noun, gender, plural = found
+        prefix = word[: len(word) - size]
         if prefix and not prefix.endswith("-") and len(prefix) < 3:
             continue  # "Ex" or a stray letter, not a compound part
         head = noun.feminine if gender == "f" else noun.masculine
@@ -236,11 +247,12 @@ def org_noun_head(word: str) -> str | None:
     if not word[:1].isupper() or not _WORD.match(word):
         return None
     lower = word.lower()
-    for ending in _org_noun_endings():
-        for inflected in (ending, ending + "en", ending + "n", ending + "s", ending + "es"):
-            if lower.endswith(inflected) and (len(lower) == len(inflected) or len(lower) - len(inflected) >= 3):
-                return ending
-    return None
+    forms = _org_noun_forms()
+    heads = [noun for size in range(len(lower), 0, -1)
+             # the whole word, or a compound whose first part has at least three letters
+             if size == len(lower) or len(lower) - size >= 3
+             for noun in forms.get(lower[-size:], ())]
+    return max(heads, key=len) if heads else None  # the longest noun: "Ministerium" over "Rium"
 
 
 # --- tokens ------------------------------------------------------------------------------
