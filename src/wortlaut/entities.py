@@ -30,6 +30,8 @@ from .lexicon import entries, json_data, table
 from .model import Document, Entity, Span, Token
 
 PERSON, ORGANISATION, COUNTRY, UNKNOWN = "person", "organisation", "country", "unknown"
+# GermEval types the entity list takes from the NER model; places and countries come from the gazetteer.
+LEARNED_TYPES = {"PER": PERSON, "ORG": ORGANISATION}
 MAX_NAME_TOKENS = 4
 # Tags of tokens that can be part of a name (empty: the morphology stage did not run).
 _NAME_TAGS = frozenset({"", "NE", "NN", "FM", "XY"})
@@ -346,7 +348,7 @@ def find_entities(doc: Document) -> Document:
     context = _Context(doc)
     taken: set[int] = set()
     mentions: list[_Mention] = []
-    for finder in (_named_persons, _organisations, _countries):
+    for finder in (_named_persons, _organisations, _countries, _learned_names):
         for mention in finder(doc, context, taken):
             mentions.append(mention)
             taken.update(range(mention.first, mention.last))
@@ -530,6 +532,28 @@ def _countries(doc: Document, context: _Context, taken: set[int]) -> Iterable[_M
         if country is not None:
             last = token_at(doc, place.end - 1)
             yield _Mention(COUNTRY, country, first, (last if last is not None else first) + 1)
+
+
+def _learned_names(doc: Document, context: _Context, taken: set[int]) -> Iterable[_Mention]:
+    """Persons and organisations the NER model finds and the rules did not (no model: none).
+
+    The rules know roles, word lists and the gazetteer; the model knows names it has never
+    seen from their shape and context (``Ulla Jelpke``, ``Transparency International``).
+    """
+    from . import ner
+
+    if not ner.model_path().exists():
+        return
+    for first, last, label in ner.find_named_entities(doc):
+        if label not in LEARNED_TYPES or any(k in taken for k in range(first, last)):
+            continue
+        words = doc.tokens[first:last]
+        if not all(_is_word(t) or t.text == "-" for t in words) or words[0].text[:1].islower():
+            continue
+        if LEARNED_TYPES[label] == PERSON:
+            yield _person_mention(doc, first, last, None)
+        else:
+            yield _org_mention(first, last, " ".join(t.text for t in words))
 
 
 def _two_word_metonym(doc: Document, i: int, taken: set[int]) -> str | None:
