@@ -1,0 +1,484 @@
+"""Named entities: a CRF tagger with GermEval-2014 outer BIO tags.
+
+Labels are the GermEval 2014 outer level: ``PER``, ``LOC``, ``ORG``, ``OTH`` and their
+``-deriv`` (``deutschen`` → ``B-LOCderiv``) and ``-part`` (``EU-Kommission`` → ``B-ORGpart``)
+variants, as ``B-``/``I-`` tags.  The model (``models/ner.crfsuite``) is trained by
+``training/train_ner.py``; its model card is ``models/ner.md``.
+
+Features are built per word once and cached, because inference must stay cheap (the whole
+pipeline has a budget of a few dozen microseconds per token): word form, affixes, shape,
+STTS tag, gazetteer flags (places, first names, country adjectives, organisation and role
+nouns from ``wortlaut/data``; surnames, first names and places in ``data/ner_gazetteer.tsv``),
+distributional word clusters and corpus statistics learned from unlabelled news text
+(``data/ner_clusters.tsv``), plus part of the same for a window of two words either side.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import TextIO
+
+from .lexicon import data_text, table, word_list
+from .model import Document
+
+ENTITY_TYPES = ("PER", "LOC", "ORG", "OTH")
+LABELS = frozenset(
+    ["O"] + [f"{bio}-{kind}{variant}" for bio in "BI" for kind in ENTITY_TYPES for variant in ("", "deriv", "part")]
+)
+MODEL_NAME = "ner.crfsuite"
+CLUSTERS_NAME = "ner_clusters.tsv"
+GAZETTEER_NAME = "ner_gazetteer.tsv"
+
+
+# --------------------------------------------------------------------------- GermEval TSV
+
+
+class GermEvalFormatError(ValueError):
+    """A GermEval TSV line that cannot be read; the message names the file and line."""
+
+
+@dataclass(slots=True)
+class GermEvalRow:
+    number: str  # column 1, the token's position as written
+    token: str  # column 2
+    outer: str = "O"  # column 3
+    inner: str = "O"  # column 4
+    line: int = 0  # line number in the file (1-based), for messages
+
+
+@dataclass(slots=True)
+class GermEvalSentence:
+    rows: list[GermEvalRow] = field(default_factory=list)
+    comments: list[str] = field(default_factory=list)  # the ``#`` lines before the tokens, as read
+
+    @property
+    def words(self) -> list[str]:
+        return [row.token for row in self.rows]
+
+
+def read_germeval(path: str | Path) -> list[GermEvalSentence]:
+    """Sentences of a GermEval-2014 TSV file: ``#`` lines are comments, the token is in
+    column 2, a blank line ends a sentence.  Columns 3 and 4 are read when present."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        raise GermEvalFormatError(f"{path}: not UTF-8 text ({error.reason} at byte {error.start})") from None
+    return parse_germeval(text, source=str(path))
+
+
+def parse_germeval(text: str, *, source: str = "<text>") -> list[GermEvalSentence]:
+    sentences: list[GermEvalSentence] = []
+    current = GermEvalSentence()
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            if current.rows or current.comments:
+                sentences.append(current)
+                current = GermEvalSentence()
+            continue
+        if line.startswith("#"):
+            if current.rows:  # a comment after tokens without a blank line: a new sentence
+                sentences.append(current)
+                current = GermEvalSentence()
+            current.comments.append(line)
+            continue
+        columns = line.split("\t") if "\t" in line else line.split()
+        if len(columns) < 2 or not columns[1].strip():
+            raise GermEvalFormatError(
+                f"{source}, line {number}: expected tab-separated columns 'number<TAB>token[<TAB>outer<TAB>inner]', "
+                f"got {line[:60]!r}")
+        row = GermEvalRow(columns[0].strip(), columns[1].strip(), line=number)
+        if len(columns) > 2 and columns[2].strip():
+            row.outer = columns[2].strip()
+        if len(columns) > 3 and columns[3].strip():
+            row.inner = columns[3].strip()
+        current.rows.append(row)
+    if current.rows or current.comments:
+        sentences.append(current)
+    return sentences
+
+
+def write_germeval(sentences: Iterable[GermEvalSentence], out: TextIO,
+                   predictions: Iterable[Sequence[str]] | None = None) -> None:
+    """Write sentences in GermEval layout: number, token, outer tag, ``O``.  The outer tag is
+    taken from ``predictions`` (one tag list per sentence) when given, else from the rows.
+    Comment lines are kept; every sentence ends with a blank line."""
+    tag_lists = iter(predictions) if predictions is not None else None
+    for sentence in sentences:
+        tags = list(next(tag_lists)) if tag_lists is not None else [row.outer for row in sentence.rows]
+        if len(tags) != len(sentence.rows):
+            raise ValueError(f"{len(tags)} tags for a sentence of {len(sentence.rows)} tokens")
+        out.writelines(comment + "\n" for comment in sentence.comments)
+        out.writelines(f"{row.number}\t{row.token}\t{tag}\tO\n" for row, tag in zip(sentence.rows, tags))
+        out.write("\n")
+
+
+# --------------------------------------------------------------------------- features
+
+
+@dataclass(frozen=True)
+class Resources:
+    """Word lists and clusters the features look up (all loaded once)."""
+
+    places: frozenset[str]
+    place_first_words: frozenset[str]  # first word of a multi-word place name
+    first_names: frozenset[str]
+    country_adjective_stems: frozenset[str]
+    org_names: frozenset[str]
+    org_heads: tuple[str, ...]  # lower-case org head nouns, matched as compound ends
+    role_heads: tuple[str, ...]
+    names: dict[str, tuple[str, ...]]  # one-word name -> kinds (LOC, SUR, FIRST), data/ner_gazetteer.tsv
+    phrases: dict[str, tuple[tuple[str, ...], ...]]  # first word -> rest of multi-word LOC names, longest first
+    clusters: dict[str, tuple[str, ...]]  # word -> (coarse, middle, fine cluster, after-article, lower-case,
+    # after-first-name, after-locative bins)
+
+
+def _cluster_table(text: str) -> dict[str, tuple[str, ...]]:
+    clusters: dict[str, tuple[str, ...]] = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            word, *ids = line.split("\t")
+            clusters[word] = tuple(ids)
+    return clusters
+
+
+def _gazetteer_tables(text: str) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[tuple[str, ...], ...]]]:
+    names: dict[str, tuple[str, ...]] = {}
+    phrases: dict[str, list[tuple[str, ...]]] = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            name, _, kinds = line.partition("\t")
+            words = name.split(" ")
+            if len(words) == 1:
+                names[name] = tuple(kinds.split("|"))
+            elif "LOC" in kinds:
+                phrases.setdefault(words[0], []).append(tuple(words[1:]))
+    return names, {first: tuple(sorted(rests, key=len, reverse=True)) for first, rests in phrases.items()}
+
+
+def _optional_data(name: str) -> str:
+    try:
+        return data_text(name)
+    except FileNotFoundError:
+        return ""
+
+
+@cache
+def resources_() -> Resources:
+    from .places import gazetteer
+
+    names = gazetteer().names
+    places = frozenset(names)
+    first_words = frozenset(name.split(" ", 1)[0] for name in names if " " in name)
+    adjective_stems = frozenset(stem.lower() for stem in table("place_country_adjectives.tsv") if not stem.endswith("-"))
+    role_lines = [line.split("\t") for line in word_list("role_nouns.txt")]
+    role_heads = tuple(sorted({part.strip().lower() for parts in role_lines for part in parts[:2] if part.strip()}))
+    clusters = _cluster_table(_optional_data(CLUSTERS_NAME))
+    gazetteer_names, phrases = _gazetteer_tables(_optional_data(GAZETTEER_NAME))
+    return Resources(
+        places=places,
+        place_first_words=first_words,
+        first_names=frozenset(table("name_first.txt")),
+        country_adjective_stems=adjective_stems,
+        org_names=frozenset(table("org_names.txt")),
+        org_heads=tuple(sorted(w.lower() for w in word_list("org_nouns.txt"))),
+        role_heads=role_heads,
+        names=gazetteer_names,
+        phrases=phrases,
+        clusters=clusters,
+    )
+
+
+_SHAPE = str.maketrans({**{c: "X" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÜÉÈÁÀÇÑ"},
+                        **{c: "x" for c in "abcdefghijklmnopqrstuvwxyzäöüßéèáàçñ"},
+                        **{c: "d" for c in "0123456789"}})
+_REPEATS = re.compile(r"(.)\1+")
+_ADJ_ENDINGS = ("em", "en", "er", "es", "e", "")
+
+
+def _shape(word: str) -> str:
+    return _REPEATS.sub(r"\1", word.translate(_SHAPE))
+
+
+def _country_adjective(low: str, stems: frozenset[str]) -> bool:
+    for ending in _ADJ_ENDINGS:
+        if low.endswith(ending) and low[: len(low) - len(ending)] in stems:
+            return True
+    return False
+
+
+def _gazetteer_flags(word: str, res: Resources) -> list[str]:
+    flags = []
+    bare = word.removesuffix("s")
+    if word in res.places or bare in res.places:
+        flags.append("PL")
+    elif word in res.place_first_words:
+        flags.append("PL1")
+    if word in res.first_names:
+        flags.append("FN")
+    if word in res.org_names or bare in res.org_names:
+        flags.append("ORG")
+    low = word.lower()
+    if _country_adjective(low, res.country_adjective_stems):
+        flags.append("CADJ")
+    if word[:1].isupper() and len(word) > 5 and low.endswith(("er", "ern")):
+        stem = word[:-2] if low.endswith("er") else word[:-3]
+        if stem in res.places or stem + "en" in res.places or stem + "e" in res.places:
+            flags.append("DEMO")  # Berliner, Hamburger, Kölner: a place adjective
+    if "-" in word:
+        head, _, tail = word.partition("-")
+        if head in res.places:
+            flags.append("PL-")
+        if head in res.first_names:
+            flags.append("FN-")
+        if head.isupper() and len(head) >= 2:
+            flags.append("ABBR-")
+        if _country_adjective(head.lower(), res.country_adjective_stems) or head.lower() in res.country_adjective_stems:
+            flags.append("CADJ-")
+        if tail[:1].islower():
+            flags.append("-low")
+    kinds = res.names.get(word) or res.names.get(bare)
+    if kinds:
+        flags.extend("z" + kind for kind in kinds)
+    if low.endswith(res.org_heads):
+        flags.append("ORGN")
+    if low.endswith(res.role_heads):
+        flags.append("ROLE")
+    return flags
+
+
+@dataclass(frozen=True, slots=True)
+class _WordFeatures:
+    own: tuple[str, ...]  # features of the word itself
+    context: tuple[str, ...]  # the part its neighbours see (prefixed by offset)
+
+
+def _word_features(word: str, res: Resources) -> _WordFeatures:
+    low = word.lower()
+    shape = _shape(word)
+    own = ["w=" + word, "l=" + low, "sh=" + shape, "p3=" + low[:3],
+           "s2=" + low[-2:], "s3=" + low[-3:], "s4=" + low[-4:], "s5=" + low[-5:]]
+    if len(word) <= 3:
+        own.append("short")
+    context = ["l=" + low, "sh=" + shape[:4]]
+    for flag in _gazetteer_flags(word, res):
+        own.append("g=" + flag)
+        context.append("g=" + flag)
+    if "-" in word:
+        head, _, tail = word.rpartition("-")
+        own.append("hd=" + head.split("-", 1)[0])
+        own.append("tl=" + tail.lower())
+    ids = res.clusters.get(word) or res.clusters.get(low)
+    if ids:
+        coarse, middle, fine, article, lower, first_name, locative = ids
+        own += ["c0=" + coarse, "c1=" + middle, "c2=" + fine, "art=" + article, "lc=" + lower,
+                "fn=" + first_name, "loc=" + locative]
+        context += ["c0=" + coarse, "c1=" + middle]
+    elif "-" in word:
+        tail_ids = res.clusters.get(word.rsplit("-", 1)[1])
+        if tail_ids:
+            own.append("tc=" + tail_ids[2])
+        head_ids = res.clusters.get(word.split("-", 1)[0])
+        if head_ids:
+            own.append("hc=" + head_ids[2])
+    else:
+        own.append("c=none")
+    return _WordFeatures(tuple(own), tuple(context))
+
+
+class _FeatureCache:
+    """Per-word features, cached: most words of a text have been seen before."""
+
+    def __init__(self, res: Resources, limit: int = 200_000) -> None:
+        self.res = res
+        self.limit = limit
+        self.cache: dict[str, _WordFeatures] = {}
+
+    def __call__(self, word: str) -> _WordFeatures:
+        found = self.cache.get(word)
+        if found is None:
+            if len(self.cache) >= self.limit:
+                self.cache.clear()
+            found = self.cache[word] = _word_features(word, self.res)
+        return found
+
+
+_OFFSETS = (-2, -1, 1, 2)
+
+
+def _phrase_matches(words: Sequence[str], phrases: dict[str, tuple[tuple[str, ...], ...]]) -> list[str]:
+    """``zB``/``zI`` for words inside the longest multi-word place name starting at a word."""
+    marks = [""] * len(words)
+    i = 0
+    while i < len(words):
+        for rest in phrases.get(words[i], ()):
+            end = i + 1 + len(rest)
+            if tuple(words[i + 1:end]) == rest:
+                marks[i] = "zB"
+                for j in range(i + 1, end):
+                    marks[j] = "zI"
+                i = end - 1
+                break
+        i += 1
+    return marks
+
+
+def sentence_features(words: Sequence[str], pos: Sequence[str] | None, features: _FeatureCache) -> list[list[str]]:
+    """CRF attributes for each word of one sentence."""
+    per_word = [features(word) for word in words]
+    n = len(words)
+    in_phrase = _phrase_matches(words, features.res.phrases)
+    result = []
+    for i, wf in enumerate(per_word):
+        attrs = ["b", *wf.own]
+        if in_phrase[i]:
+            attrs.append(in_phrase[i])
+        if i == 0:
+            attrs.append("BOS")
+        elif i == n - 1:
+            attrs.append("EOS")
+        if pos is not None:
+            attrs.append("t=" + pos[i])
+            if i > 0:
+                attrs.append("-1t=" + pos[i - 1])
+            if i + 1 < n:
+                attrs.append("+1t=" + pos[i + 1])
+        for offset in _OFFSETS:
+            j = i + offset
+            if 0 <= j < n:
+                prefix = f"{offset:+d}"
+                attrs.extend(prefix + f for f in per_word[j].context)
+            else:
+                attrs.append(f"{offset:+d}pad")
+        if i > 0:
+            attrs.append("lw=" + per_word[i - 1].context[0][2:] + "|" + wf.own[1][2:])
+        if i + 1 < n:
+            attrs.append("wr=" + wf.own[1][2:] + "|" + per_word[i + 1].context[0][2:])
+        result.append(attrs)
+    return result
+
+
+# --------------------------------------------------------------------------- tagging
+
+
+def model_path() -> Path:
+    return Path(str(resources.files("wortlaut").joinpath("models", MODEL_NAME)))
+
+
+# The model is trained with HanTa STTS features (+0.01 F1 on validation, see models/ner.md);
+# training/train_ner.py --no-pos trains one without, which needs this set to False.
+USE_POS = True
+
+
+@cache
+def _tagger():
+    import pycrfsuite
+
+    path = model_path()
+    if not path.exists():
+        raise FileNotFoundError(f"NER model missing: {path} (rebuild with python training/train_ner.py)")
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(path))
+    return tagger
+
+
+@cache
+def _features() -> _FeatureCache:
+    return _FeatureCache(resources_())
+
+
+def tag_sentence(words: Sequence[str], pos: Sequence[str] | None = None) -> list[str]:
+    """GermEval outer BIO tags for one tokenised sentence.  ``pos`` (STTS tags) is used only
+    when the model was trained with POS features; it is then computed by HanTa when absent."""
+    if not words:
+        return []
+    if USE_POS and pos is None:
+        from .morphology import tag_words
+
+        pos = [stts for stts, _ in tag_words(words)]
+    attrs = sentence_features(list(words), pos if USE_POS else None, _features())
+    tags = _tagger().tag(attrs)
+    return repair_bio(tags)
+
+
+def repair_bio(tags: Sequence[str]) -> list[str]:
+    """An ``I-X`` that does not continue an ``X`` chunk starts one (conlleval reads it so too)."""
+    fixed = list(tags)
+    previous = "O"
+    for i, tag in enumerate(fixed):
+        if tag.startswith("I-") and previous[2:] != tag[2:]:
+            fixed[i] = "B-" + tag[2:]
+        previous = fixed[i]
+    return fixed
+
+
+def chunks(tags: Sequence[str]) -> list[tuple[int, int, str]]:
+    """``(start, end, type)`` chunks of a BIO sequence, ``end`` exclusive.  An ``I-`` tag that
+    does not continue a chunk of its type starts a new one (conlleval's reading)."""
+    found = []
+    start, kind = None, None
+    for i, tag in enumerate([*tags, "O"]):
+        bio, _, label = tag.partition("-")
+        if kind is not None and (bio != "I" or label != kind):
+            found.append((start, i, kind))
+            start, kind = None, None
+        if bio == "B" or (bio == "I" and kind is None):
+            start, kind = i, label
+    return found
+
+
+def find_named_entities(doc: Document) -> list[tuple[int, int, str]]:
+    """Named entities of a segmented (and, for POS, tagged) document as ``(first_token,
+    end_token, label)`` with token indices into ``doc.tokens``, ``end_token`` exclusive and
+    ``label`` a GermEval type (``PER``, ``LOCderiv``, ``ORGpart`` ...)."""
+    found = []
+    for sentence in doc.sentences:
+        tokens = doc.sentence_tokens(sentence)
+        if not tokens:
+            continue
+        tags = [t.tag for t in tokens]
+        tagged = tag_sentence([t.text for t in tokens], tags if all(tags) else None)
+        found.extend((sentence.token_start + s, sentence.token_start + e, label) for s, e, label in chunks(tagged))
+    return found
+
+
+# --------------------------------------------------------------------------- command line
+
+
+def tag_germeval(sentences: Sequence[GermEvalSentence]) -> list[list[str]]:
+    return [tag_sentence(sentence.words) for sentence in sentences]
+
+
+def run_ner_command(args: argparse.Namespace) -> int:
+    """``wortlaut ner FILE --format germeval [--out OUT]``: tag a GermEval TSV file."""
+    if getattr(args, "format", "germeval") != "germeval":
+        print(f"wortlaut: error: unknown NER format {args.format!r}", file=sys.stderr)
+        return 2
+    try:
+        sentences = read_germeval(args.file)
+    except (OSError, GermEvalFormatError) as error:
+        print(f"wortlaut: error: {error}", file=sys.stderr)
+        return 1
+    predictions = tag_germeval(sentences)
+    if args.out:
+        with open(args.out, "w", encoding="utf-8") as out:
+            write_germeval(sentences, out, predictions)
+    else:
+        write_germeval(sentences, sys.stdout, predictions)
+    return 0
+
+
+def register(commands) -> None:
+    """Add ``ner`` to the ``wortlaut`` sub-commands (``commands`` from ``add_subparsers``)."""
+    ner = commands.add_parser("ner", help="named entities in GermEval-2014 TSV")
+    ner.add_argument("file", help="GermEval TSV: token in column 2, blank line between sentences")
+    ner.add_argument("--format", choices=("germeval",), default="germeval")
+    ner.add_argument("--out", help="output file (default: standard output)")
+    ner.set_defaults(func=run_ner_command)

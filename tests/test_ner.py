@@ -1,0 +1,226 @@
+"""Named entities: the CRF tagger, GermEval TSV reading/writing and the chunk scorer."""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from wortlaut.evaluate.ner import evaluate_ner, format_ner_report, score_tag_sequences
+from wortlaut.model import Document
+from wortlaut.morphology import tag as tag_morphology
+from wortlaut.ner import (
+    GermEvalFormatError,
+    chunks,
+    find_named_entities,
+    model_path,
+    parse_germeval,
+    read_germeval,
+    repair_bio,
+    run_ner_command,
+    tag_sentence,
+)
+from wortlaut.segment import segment
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+# ------------------------------------------------------------------ the model
+
+
+def test_model_is_shipped_and_small() -> None:
+    assert model_path().exists()
+    assert model_path().stat().st_size < 10_000_000
+    assert (model_path().parent / "ner.md").exists()
+
+
+def test_person_and_city() -> None:
+    words = "Angela Merkel reiste nach Paris .".split()
+    assert tag_sentence(words) == ["B-PER", "I-PER", "O", "O", "B-LOC", "O"]
+
+
+def test_unseen_person_after_first_name_and_role() -> None:
+    # An invented surname: only the first name and the context make it a person.
+    words = "Der Bürgermeister Thomas Krawinkel sagte am Montag , die Stadt habe kein Geld .".split()
+    tags = tag_sentence(words)
+    assert tags[2:4] == ["B-PER", "I-PER"]
+    assert tags[0:2] == ["O", "O"] and tags[4:] == ["O"] * (len(words) - 4)
+
+
+def test_organisation() -> None:
+    words = "Die Europäische Union verhängte neue Sanktionen gegen Russland .".split()
+    tags = tag_sentence(words)
+    assert tags[1:3] == ["B-ORG", "I-ORG"]
+    assert tags[7] == "B-LOC"
+    assert tags[3:7] == ["O"] * 4
+
+
+def test_country_adjective_is_loc_deriv() -> None:
+    # GermEval tags adjectives derived from place names as LOCderiv.
+    words = "Die deutschen Behörden prüfen den Fall .".split()
+    assert tag_sentence(words) == ["O", "B-LOCderiv", "O", "O", "O", "O", "O"]
+
+
+def test_common_nouns_and_empty_sentence_stay_untagged() -> None:
+    assert tag_sentence([]) == []
+    words = "Die Regierung will die Steuern im nächsten Jahr senken .".split()
+    assert set(tag_sentence(words)) == {"O"}
+
+
+def test_find_named_entities_in_a_document() -> None:
+    doc = Document.from_tokens([["Angela", "Merkel", "sprach", "in", "Berlin", "."],
+                                ["Die", "Polizei", "ermittelt", "."]])
+    tag_morphology(segment(doc))
+    entities = find_named_entities(doc)
+    assert [(" ".join(t.text for t in doc.tokens[s:e]), label) for s, e, label in entities] == [
+        ("Angela Merkel", "PER"), ("Berlin", "LOC")]
+    assert entities[1][0] == 4
+
+
+# ------------------------------------------------------------------ BIO helpers
+
+
+def test_chunks_read_stray_inside_tags_as_starts() -> None:
+    assert chunks(["B-PER", "I-PER", "O", "I-LOC", "I-LOC", "B-LOC"]) == [(0, 2, "PER"), (3, 5, "LOC"), (5, 6, "LOC")]
+    assert chunks(["B-PER", "I-ORG"]) == [(0, 1, "PER"), (1, 2, "ORG")]
+    assert repair_bio(["O", "I-LOC", "I-LOC", "I-PER"]) == ["O", "B-LOC", "I-LOC", "B-PER"]
+
+
+# ------------------------------------------------------------------ GermEval TSV
+
+SAMPLE = """\
+#\thttp://de.wikipedia.org/wiki/Beispiel\t[2009-10-23]
+1\tAngela\tB-PER\tO
+2\tMerkel\tI-PER\tO
+3\tbesuchte\tO\tO
+4\tParis\tB-LOC\tO
+5\t.\tO\tO
+
+#\thttp://example.org/zwei\t[2010-01-01]
+1\tDie\tO\tO
+2\tdeutschen\tB-LOCderiv\tO
+3\tBanken\tO\tO
+4\tund\tO\tO
+5\tdie\tO\tO
+6\tDeutsche\tB-ORG\tB-LOCderiv
+7\tBank\tI-ORG\tO
+8\t.\tO\tO
+"""
+
+PREDICTED = """\
+1\tAngela\tB-PER\tO
+2\tMerkel\tO\tO
+3\tbesuchte\tO\tO
+4\tParis\tB-LOC\tO
+5\t.\tO\tO
+
+1\tDie\tO\tO
+2\tdeutschen\tB-LOCderiv\tO
+3\tBanken\tO\tO
+4\tund\tO\tO
+5\tdie\tO\tO
+6\tDeutsche\tB-LOCderiv\tO
+7\tBank\tB-ORG\tO
+8\t.\tO\tO
+"""
+
+
+def test_read_germeval(tmp_path: Path) -> None:
+    path = tmp_path / "gold.tsv"
+    path.write_text(SAMPLE, encoding="utf-8")
+    first, second = read_germeval(path)
+    assert first.words == ["Angela", "Merkel", "besuchte", "Paris", "."]
+    assert first.comments == ["#\thttp://de.wikipedia.org/wiki/Beispiel\t[2009-10-23]"]
+    assert [r.outer for r in second.rows][5:7] == ["B-ORG", "I-ORG"]
+    assert second.rows[5].inner == "B-LOCderiv"
+
+
+def test_germeval_round_trip_through_the_command(tmp_path: Path) -> None:
+    source = tmp_path / "in.tsv"
+    source.write_text(SAMPLE, encoding="utf-8")
+    out = tmp_path / "out.tsv"
+    assert run_ner_command(argparse.Namespace(file=str(source), format="germeval", out=str(out))) == 0
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "#\thttp://de.wikipedia.org/wiki/Beispiel\t[2009-10-23]"
+    assert lines[1:3] == ["1\tAngela\tB-PER\tO", "2\tMerkel\tI-PER\tO"]
+    assert lines[6] == "" and lines[7].startswith("#\thttp://example.org/zwei")
+    read_back = read_germeval(out)
+    assert [s.words for s in read_back] == [s.words for s in read_germeval(source)]
+    assert all(row.inner == "O" for s in read_back for row in s.rows)
+
+
+def test_malformed_germeval_names_file_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "bad.tsv"
+    path.write_text("1\tAngela\tB-PER\tO\nMerkel\n", encoding="utf-8")
+    with pytest.raises(GermEvalFormatError, match=r"bad\.tsv, line 2"):
+        read_germeval(path)
+    assert run_ner_command(argparse.Namespace(file=str(path), format="germeval", out=None)) == 1
+
+
+def test_tokens_without_tags_are_read() -> None:
+    [sentence] = parse_germeval("1\tAngela\n2\tMerkel\n")
+    assert sentence.words == ["Angela", "Merkel"] and sentence.rows[0].outer == "O"
+
+
+# ------------------------------------------------------------------ the scorer
+
+
+def test_scores_by_hand(tmp_path: Path) -> None:
+    gold, pred = tmp_path / "gold.tsv", tmp_path / "pred.tsv"
+    gold.write_text(SAMPLE, encoding="utf-8")
+    pred.write_text(PREDICTED, encoding="utf-8")
+    result = evaluate_ner(gold, pred)
+    # Gold: PER Angela Merkel, LOC Paris, LOCderiv deutschen, ORG Deutsche Bank (4 chunks).
+    # Predicted: PER Angela (boundary wrong), LOC Paris, LOCderiv deutschen, LOCderiv Deutsche,
+    # ORG Bank (5 chunks); correct: Paris, deutschen.
+    overall = result["overall"]
+    assert (overall["tp"], overall["pred"], overall["gold"]) == (2, 5, 4)
+    assert overall["precision"] == pytest.approx(0.4)
+    assert overall["recall"] == pytest.approx(0.5)
+    assert overall["f1"] == pytest.approx(4 / 9)
+    types = result["types"]
+    assert types["LOC"]["f1"] == pytest.approx(1.0)
+    assert (types["LOCderiv"]["precision"], types["LOCderiv"]["recall"]) == (pytest.approx(0.5), pytest.approx(1.0))
+    assert types["PER"]["f1"] == 0.0 and types["ORG"]["f1"] == 0.0
+    assert result["token_accuracy"] == pytest.approx(10 / 13)
+    report = format_ner_report(result)
+    assert "overall" in report and "0.444" in report
+
+
+def test_scorer_refuses_different_tokens(tmp_path: Path) -> None:
+    gold, pred = tmp_path / "gold.tsv", tmp_path / "pred.tsv"
+    gold.write_text(SAMPLE, encoding="utf-8")
+    pred.write_text(PREDICTED.replace("Paris", "Rom"), encoding="utf-8")
+    with pytest.raises(ValueError, match="tokens differ"):
+        evaluate_ner(gold, pred)
+    with pytest.raises(ValueError, match="sentence 1"):
+        score_tag_sequences([["O", "O"]], [["O"]])
+
+
+# ------------------------------------------------------------------ training
+
+
+def _train_module():
+    spec = importlib.util.spec_from_file_location("train_ner", ROOT / "training" / "train_ner.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_validation_split_rule_is_stable_without_data() -> None:
+    train_ner = _train_module()
+    [sentence] = parse_germeval("#\thttp://de.wikipedia.org/wiki/Beispiel\t[2009-10-23]\n1\tA\tO\tO\n")
+    # The rule depends only on the source line, not on the position in the file.
+    assert train_ner.is_validation(sentence, 0) == train_ner.is_validation(sentence, 4711)
+    keys = [parse_germeval(f"#\tsource {i}\n1\tA\n")[0] for i in range(2000)]
+    share = sum(train_ner.is_validation(s, 0) for s in keys) / len(keys)
+    assert 0.17 < share < 0.23
+
+
+@pytest.mark.skipif(not (SHARED / "data" / "germeval2014").exists(), reason="needs ../shared/data/germeval2014")
+def test_validation_split_of_the_training_file() -> None:
+    train, validation = _train_module().germeval_split()
+    assert len(train) + len(validation) == 5100
+    assert 0.15 < len(validation) / 5100 < 0.25
