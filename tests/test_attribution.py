@@ -1,0 +1,192 @@
+"""Learned speaker attribution (wortlaut.attribution) and the fixed SpkAtt split."""
+
+from __future__ import annotations
+
+import hashlib
+import random
+from pathlib import Path
+
+import pytest
+
+import wortlaut
+from wortlaut import attribution
+from wortlaut.evaluate.split import spkatt_split, split_key
+from wortlaut.model import Document, Statement
+from wortlaut.pipeline import Options
+
+SPKATT = Path(__file__).resolve().parents[2] / "shared" / "data" / "spkatt-news" / "train"
+RULES = ("segment", "morphology", "quotes", "times", "places", "entities", "statements")
+
+needs_models = pytest.mark.skipif(attribution.load_attributor() is None, reason="attribution models not built")
+
+
+def attribute(text: str) -> Document:
+    doc = wortlaut.analyze(text, date="2025-09-05", options=Options(pipeline=RULES))
+    return attribution.attribute(doc)
+
+
+def with_cue(doc: Document, cue: str) -> Statement:
+    found = [s for s in doc.statements if s.cue is not None and s.cue.text == cue]
+    assert found, [(s.cue.text if s.cue else None, s.content.text) for s in doc.statements]
+    return found[0]
+
+
+# -- split -------------------------------------------------------------------------------------
+def test_split_key_is_sha1_of_the_file_name():
+    name = "10022 - Der Astronaut Neil Armstrong wird heute 75 Jahre alt (2005-08-05).json"
+    assert split_key(name) == hashlib.sha1(name.encode()).hexdigest()
+    assert split_key(name.removesuffix(".json")) == split_key(name) == split_key("/any/folder/" + name)
+
+
+def test_split_is_stable_under_order_and_disjoint():
+    names = [f"{n} - Artikel (2005-01-01).json" for n in range(250)]
+    train, validation = spkatt_split(names)
+    shuffled = names[:]
+    random.Random(7).shuffle(shuffled)
+    assert spkatt_split(shuffled) == (train, validation)
+    assert len(validation) == 100 and len(train) == 150
+    assert not set(train) & set(validation)
+    assert max(split_key(n) for n in validation) < min(split_key(n) for n in train)
+
+
+@pytest.mark.skipif(not SPKATT.exists(), reason=f"SpkAtt news not found at {SPKATT}")
+def test_split_of_the_700_articles():
+    train, validation = spkatt_split(p.name for p in SPKATT.glob("*.json"))
+    assert (len(train), len(validation)) == (600, 100)
+    assert validation[0] == min(validation)
+
+
+# -- decoding helpers ------------------------------------------------------------------------
+def test_decode_cues_groups_discontinuous_parts():
+    # "teilte … mit" is one cue; a second B starts another one
+    assert attribution.decode_cues(["O", "B", "O", "I", "B", "O"], 10) == [[11, 13], [14]]
+
+
+def test_source_is_the_tagged_stretch_nearest_the_cue():
+    labels = ["S", "S", "O", "O", "O", "S", "S", "O", "M"]  # cue at position 7
+    roles = attribution.decode_roles(labels, 100, [107])
+    assert roles["S"] == [105, 106]
+    assert roles["M"] == [108]
+
+
+# -- the models --------------------------------------------------------------------------------
+@needs_models
+def test_models_load():
+    attributor = attribution.load_attributor()
+    assert attributor.cue_tagger.labels() and set(attributor.role_tagger.labels()) >= {"S", "M", "O"}
+
+
+@needs_models
+def test_indirect_speech_after_sagte():
+    statement = with_cue(attribute("Der Minister sagte , die Lage sei ernst ."), "sagte")
+    assert statement.form == "indirect"
+    assert statement.speaker.text == "Der Minister"
+    assert statement.content.text == "die Lage sei ernst"
+
+
+@needs_models
+def test_direct_quote_with_following_cue():
+    doc = attribute("„ Wir werden das nicht hinnehmen “ , erklärte die Sprecherin der Regierung am Montag .")
+    statement = with_cue(doc, "erklärte")
+    assert statement.form == "direct"
+    assert statement.content.text == "Wir werden das nicht hinnehmen"
+    assert statement.speaker.text.startswith("die Sprecherin")
+
+
+@needs_models
+def test_nach_angaben_spkatt_convention():
+    doc = attribute("Nach Angaben der Polizei wurden bei dem Unfall drei Menschen verletzt .")
+    [statement] = [s for s in doc.statements if s.cue_tokens]
+    words = [doc.tokens[i].text for i in statement.cue_tokens]
+    assert words[0] == "Nach"
+    assert [doc.tokens[i].text for i in statement.speaker_tokens][-2:] == ["der", "Polizei"]
+    assert "drei Menschen verletzt" in statement.content.text
+
+
+def rules_only(text: str) -> Document:
+    return wortlaut.analyze(text, date="2025-09-05", options=Options(pipeline=RULES))
+
+
+def words(doc: Document, indices: list[int]) -> list[str]:
+    return [doc.tokens[i].text for i in indices]
+
+
+# -- SpkAtt conventions applied to the tagger's output ----------------------------------------
+def test_wie_joins_the_verb_of_its_clause():
+    doc = rules_only("Wie der Sprecher erklärte , gab es drei Verletzte .")
+    assert attribution.join_wie(doc, [[0], [3]]) == [[0, 3]]
+    assert attribution._cue_span(doc, [0, 3]).text == "erklärte"  # the user sees the verb
+    # a comma between: "wie" belongs to another clause
+    doc = rules_only("Er kam , wie erwartet , und sagte , er sei müde .")
+    wie, sagte = 3, 8
+    assert attribution.join_wie(doc, [[wie], [sagte]]) == [[wie], [sagte]]
+
+
+@pytest.mark.parametrize("text, cue, expected", [
+    ("Der Minister hatte angekündigt , dass er komme .", "angekündigt", ["hatte", "angekündigt"]),
+    ("Die Polizei gab das Ergebnis am Montag bekannt .", "gab", ["gab", "bekannt"]),
+    ("Der Kanzler äußerte sich zufrieden .", "äußerte", ["äußerte", "sich"]),
+    ("Sie sagte , er habe sich geirrt .", "sagte", ["sagte"]),  # "sich" of another clause stays out
+])
+def test_cue_is_the_whole_verb_complex(text, cue, expected):
+    doc = rules_only(text)
+    index = next(i for i, t in enumerate(doc.tokens) if t.text == cue)
+    assert words(doc, attribution.complete_cue(doc, [index])) == expected
+
+
+def test_negation_in_the_cue_clause_not_in_the_message():
+    doc = rules_only("Der Sprecher sagte nicht , dass die Lage ernst sei .")
+    negated = Statement(id="", form="indirect", content=doc.token_span(5, 9), cue_tokens=[2],
+                        content_tokens=list(range(5, 10)))
+    assert attribution.negated(doc, negated)
+    doc = rules_only("Der Sprecher sagte , die Lage sei nicht ernst .")
+    plain = Statement(id="", form="indirect", content=doc.token_span(4, 8), cue_tokens=[2],
+                      content_tokens=list(range(4, 9)))
+    assert not attribution.negated(doc, plain)
+
+
+@needs_models
+def test_negated_cue_gives_no_statement():
+    assert not [s for s in attribute("Der Sprecher sagte nicht , dass die Lage ernst sei .").statements if s.cue]
+
+
+@needs_models
+def test_precise_rule_statement_keeps_its_details():
+    # a direct quote with a cue: the user sees the rules' reading (speaker, quotation, addressee)
+    doc = attribute("„ Das ist gefährlich für unser Land “ , sagte Peskow gegenüber der Agentur Interfax .")
+    [statement] = doc.statements
+    assert statement.form == "direct"
+    assert statement.content.text == "Das ist gefährlich für unser Land"
+    assert statement.speaker.text == "Peskow"
+    assert statement.addressee.text == "der Agentur Interfax"  # the context stage makes it the channel
+
+
+@pytest.mark.parametrize("text, is_name", [
+    ("Das berichtet die Zeitung „ Yemen Observer “ .", True),
+    ("Er sprach mit der Fraktion „ Die Linke “ .", True),
+    ("Der Minister nannte das „ völlig unrealistisch “ .", False),  # lower case: his words
+    ("Die Opposition sprach von einem „ Wortbruch “ .", False),  # after a preposition: quoted
+])
+def test_short_quoted_names_are_no_statements(text, is_name):
+    doc = rules_only(text)
+    opening = next(i for i, t in enumerate(doc.tokens) if t.text == "„")
+    closing = next(i for i, t in enumerate(doc.tokens) if t.text == "“")
+    quote = Statement(id="", form="direct", content=doc.token_span(opening + 1, closing - 1),
+                      content_tokens=list(range(opening, closing + 1)))
+    assert attribution.quoted_name(doc, quote) is is_name
+
+
+@needs_models
+def test_konjunktiv_continuation_stays_its_own_statement():
+    doc = attribute("Der Minister sagte , die Lage sei ernst . Man müsse jetzt handeln .")
+    first, second = [s for s in doc.statements if s.nested_in is None]
+    assert first.cue.text == "sagte" and first.content.text == "die Lage sei ernst"
+    assert second.continuation and second.content.text == "Man müsse jetzt handeln"
+    assert second.speaker.text == "Der Minister"
+
+
+def test_without_models_the_rules_stay(monkeypatch):
+    monkeypatch.setattr(attribution, "load_attributor", lambda: None)
+    doc = wortlaut.analyze("Der Minister sagte, die Lage sei ernst.", date="2025-09-05", options=Options(pipeline=RULES))
+    before = [(s.form, s.content.text) for s in doc.statements]
+    assert [(s.form, s.content.text) for s in attribution.attribute(doc).statements] == before

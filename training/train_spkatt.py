@@ -1,0 +1,246 @@
+"""Train the speaker-attribution taggers of ``wortlaut.attribution`` on SpkAtt news.
+
+    python training/train_spkatt.py [--data ../shared/data/spkatt-news/train] [--out src/wortlaut/models]
+
+Steps: every article runs through the pipeline up to the rule stage ``statements`` (the
+rules' output is a feature); the 600 training articles of the fixed split
+(``wortlaut.evaluate.split``) train the cue tagger and the role tagger (python-crfsuite,
+L-BFGS, single-threaded); the 100 validation articles are then scored with the SpkAtt
+scorer, rules alone and rules + models, and the model card ``spkatt.md`` is written
+with those numbers.  Takes about two minutes on one core.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import datetime as dt
+import json
+import sys
+import tempfile
+import time
+from collections.abc import Iterable
+from pathlib import Path
+
+import pycrfsuite
+
+from wortlaut import attribution
+from wortlaut.evaluate.spkatt import evaluate_spkatt, format_spkatt_report
+from wortlaut.evaluate.split import spkatt_split
+from wortlaut.model import Document
+from wortlaut.output import write_spkatt
+from wortlaut.pipeline import Options, run
+from wortlaut.readers import read_file
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_DATA = ROOT.parent / "shared" / "data" / "spkatt-news" / "train"
+DEFAULT_OUT = ROOT / "src" / "wortlaut" / "models"
+RULE_STAGES = ("segment", "morphology", "quotes", "times", "places", "entities", "statements")
+CUE_PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 200, "feature.possible_transitions": True}
+ROLE_PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 200, "feature.possible_transitions": True}
+
+
+def analyse_rules(paths: Iterable[Path]) -> dict[str, Document]:
+    """Each article after the rule stage, keyed by file name."""
+    options = Options(pipeline=RULE_STAGES)
+    docs = {}
+    for path in paths:
+        [doc] = read_file(path, input_format="spkatt")
+        docs[path.name] = run(doc, options)
+    return docs
+
+
+def gold_annotations(path: Path, doc: Document) -> list[dict[str, list[int]]]:
+    """Gold annotations with roles as document token indices."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if len(data["Sentences"]) != len(doc.sentences):
+        raise ValueError(f"{path.name}: sentence count differs from the pipeline's")
+
+    def indices(refs: list[str]) -> list[int]:
+        result = []
+        for ref in refs:
+            sentence, token = map(int, ref.split(":"))
+            result.append(doc.sentences[sentence].token_start + token)
+        return sorted(result)
+
+    return [
+        {"cue": indices(a.get("Cue") or []), "source": indices(a.get("Source") or []),
+         "message": indices(a.get("Message") or []), "addr": indices(a.get("Addr") or []),
+         "nested": bool(a.get("IsNested")), "form": a.get("Form")}
+        for a in data.get("Annotations") or []
+    ]
+
+
+def cue_examples(doc: Document, gold: list[dict]) -> Iterable[tuple[list[list[str]], list[str]]]:
+    infos = attribution._token_infos(doc)
+    labels = ["O"] * len(doc.tokens)
+    for annotation in gold:
+        cue = annotation["cue"]
+        if cue:
+            labels[cue[0]] = "B"
+            for i in cue[1:]:
+                labels[i] = "I"
+    for sentence in doc.sentences:
+        first, end = sentence.token_start, sentence.token_end
+        if end > first:
+            yield attribution.cue_features(doc, infos, first, end), labels[first:end]
+
+
+def role_examples(doc: Document, gold: list[dict]) -> Iterable[tuple[list[list[str]], list[str]]]:
+    infos = attribution._token_infos(doc)
+    by_cue: dict[tuple[int, ...], list[dict]] = {}
+    for annotation in gold:
+        if annotation["cue"]:
+            by_cue.setdefault(tuple(annotation["cue"]), []).append(annotation)
+    for cue, group in by_cue.items():
+        outer = [a for a in group if not a["nested"]] or group
+        first, end = attribution.role_window(doc, cue)
+        labels = ["O"] * (end - first)
+        for role, label in (("message", "M"), ("addr", "A"), ("source", "S")):  # later wins
+            for annotation in outer:
+                for i in annotation[role]:
+                    if first <= i < end:
+                        labels[i - first] = label
+        rule = attribution.matching_rule(doc, cue)
+        yield attribution.role_features(doc, infos, list(cue), rule, first, end), labels
+
+
+def train(examples: Iterable[tuple[list[list[str]], list[str]]], params: dict, path: Path) -> None:
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for features, labels in examples:
+        trainer.append(features, labels)
+    trainer.set_params(params)
+    trainer.train(str(path))
+
+
+def score(docs: dict[str, Document], gold_dir: Path, names: list[str]) -> dict:
+    with tempfile.TemporaryDirectory() as folder:
+        for name in names:
+            write_spkatt(docs[name], Path(folder))
+        return evaluate_spkatt(gold_dir, Path(folder), documents=set(names))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="SpkAtt news folder with gold JSON")
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="folder for the models and model card")
+    args = parser.parse_args(argv)
+    started = time.time()
+    paths = sorted(args.data.glob("*.json"))
+    if not paths:
+        print(f"no SpkAtt JSON files in {args.data}", file=sys.stderr)
+        return 1
+    train_names, validation_names = spkatt_split(p.name for p in paths)
+    docs = analyse_rules(paths)
+    gold = {p.name: gold_annotations(p, docs[p.name]) for p in paths}
+    print(f"rules on {len(paths)} articles: {time.time() - started:.0f} s", flush=True)
+
+    rules_only = score(docs, args.data, validation_names)  # before the models change anything
+
+    args.out.mkdir(parents=True, exist_ok=True)
+    cue_path, role_path = args.out / attribution.CUE_MODEL, args.out / attribution.ROLE_MODEL
+    train((ex for n in train_names for ex in cue_examples(docs[n], gold[n])), CUE_PARAMS, cue_path)
+    print(f"cue tagger trained: {time.time() - started:.0f} s", flush=True)
+    train((ex for n in train_names for ex in role_examples(docs[n], gold[n])), ROLE_PARAMS, role_path)
+    print(f"role tagger trained: {time.time() - started:.0f} s", flush=True)
+
+    attributor = attribution.Attributor(cue_path, role_path)
+    words = sum(len(docs[n].tokens) for n in validation_names)
+    # SpkAtt-optimal reference: learned statements replace every rule statement, unconfirmed rule
+    # "reported" statements are dropped (loses details the user-facing output and the seed tests need)
+    replacing = {n: copy.deepcopy(docs[n]) for n in validation_names}
+    saved = attribution.MERGE_POLICY, attribution.DROP_UNCONFIRMED_REPORTED
+    attribution.MERGE_POLICY, attribution.DROP_UNCONFIRMED_REPORTED = "replace", True
+    try:
+        for doc in replacing.values():
+            attributor.attribute(doc)
+    finally:
+        attribution.MERGE_POLICY, attribution.DROP_UNCONFIRMED_REPORTED = saved
+    learned_replacing = score(replacing, args.data, validation_names)
+    tick = time.perf_counter()
+    for name in validation_names:
+        attributor.attribute(docs[name])
+    seconds = time.perf_counter() - tick
+    learned = score(docs, args.data, validation_names)
+
+    print("\n== validation, rules only ==\n" + format_spkatt_report(rules_only))
+    print("\n== validation, rules + models (default policy) ==\n" + format_spkatt_report(learned))
+    print("\n== validation, rules + models, replace all + drop unconfirmed reported ==\n"
+          + format_spkatt_report(learned_replacing))
+    print(f"\nattribution component: {words / seconds:,.0f} words/s on {words:,} validation words")
+    write_card(args.out / "spkatt.md", rules_only, learned, learned_replacing, len(train_names), len(validation_names),
+               words / seconds, [cue_path, role_path])
+    print(f"total {time.time() - started:.0f} s; wrote {cue_path}, {role_path}, {args.out / 'spkatt.md'}")
+    return 0
+
+
+def _row(name: str, result: dict) -> str:
+    roles = result["roles"]
+    cells = [f"{roles[r]['precision']:.3f} / {roles[r]['recall']:.3f} / **{roles[r]['f1']:.3f}**"
+             for r in ("Message", "Cue", "Source", "Addr")]
+    return f"| {name} | " + " | ".join(cells) + f" | {result['form']['accuracy']:.3f} |"
+
+
+def write_card(path: Path, rules_only: dict, learned: dict, learned_replacing: dict, n_train: int, n_validation: int,
+               words_per_second: float, models: list[Path]) -> None:
+    sizes = ", ".join(f"`{m.name}` {m.stat().st_size / 1e6:.1f} MB" for m in models)
+    path.write_text(f"""# SpkAtt speaker-attribution taggers
+
+`spkatt_cue.crfsuite` (cue tagger) and `spkatt_roles.crfsuite` (Source / Message / Addr tagger
+per cue): linear-chain CRFs (python-crfsuite) used by the pipeline component `attribution`
+(`wortlaut.attribution:attribute`, between `statements` and `speakers`). Sizes: {sizes}.
+
+## Training data and licence
+- SpkAtt-2023 shared task 2 (news): German Wikinews articles with gold Cue / Source / Message /
+  Addr / Form annotations, `../shared/data/spkatt-news/train`. Licence **CC BY-NC-SA 4.0**; the
+  models are derived from it and are shared under the same terms (non-commercial, share-alike).
+- Split (`wortlaut.evaluate.split.spkatt_split`): {n_train} training articles, {n_validation} validation
+  articles (the 100 smallest SHA-1 digests of the file names). Validation articles are never trained on.
+- Features: word, lemma, STTS tag and mood (HanTa via `wortlaut.morphology`), quotation state,
+  the cue lexicons `data/cue_verbs.tsv` and `data/attribution_nouns.txt`, the rules' own output,
+  neighbouring clauses (opening `dass`/`ob`/`wie`, Konjunktiv I, quotation, colon), position
+  relative to the cue (side, distance, clause, sentence).
+
+## Validation scores (SpkAtt scorer, {n_validation} held-out articles; P / R / **F1**)
+
+| system | Message | Cue | Source | Addr | Form acc. |
+|---|---|---|---|---|---|
+{_row("rules only", rules_only)}
+{_row("rules + models (default)", learned)}
+{_row("rules + models, replace all, drop unconfirmed `reported`", learned_replacing)}
+
+Default policy (`MERGE_POLICY = "carry"`): a learned statement replaces the rule statements it
+overlaps; a precise rule statement (direct quote with a cue, `nach Angaben X`, `X zufolge`,
+reported speech act) stays as the user sees it (cue span, speaker, quotation text, channel) and
+takes the learned cue, message and addressee tokens for SpkAtt output. Learned statements with a
+negated cue (`sagte nicht, dass …`) or whose source is a rule statement's channel are dropped.
+The third row is the SpkAtt-optimal setting (`MERGE_POLICY = "replace"`,
+`DROP_UNCONFIRMED_REPORTED = True`); it loses user-facing details and breaks 13 existing tests
+(10 on the seed article: Peskow's quotes, `Nach Angaben` cue spans, Putin's reported speech acts).
+Post-processing of the learned output (SpkAtt conventions): `Wie … erklärte` is one cue, a cue
+is the whole verb complex (`hatte … angekündigt`, `gab … bekannt`, `äußerte sich`), Konjunktiv-I
+continuations stay statements of their own and speak for the learned statement before them, short
+quoted names after a noun (`die Zeitung „Yemen Observer“`) are no statements.
+These choices were made on the validation split; a second check (models trained on 500 training
+articles, scored on 100 other training articles) agreed on each of them and showed the
+"replace all" row is not better in general (Message 0.728 there against 0.750 for the default).
+Targets of issue 3 (Message 0.75, Source 0.70, Cue 0.75) are not reached: the missing recall is
+mostly cue-less annotations (Reported, FreeIndirect: two in three missed) and rare cues
+(`gehört zu den Verdachtsmomenten`, `wörtlich`, `schlägt … vor`).
+
+Attribution component alone: about {words_per_second:,.0f} words/s (one core, validation articles,
+measured during training; the shared machine may have been busy).
+
+## Rebuild
+
+```sh
+. .venv/bin/activate && python training/train_spkatt.py
+```
+
+About 2 minutes on one core. Built {dt.date.today().isoformat()}; needs `../shared/data/spkatt-news/train`
+and python-crfsuite.
+""", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
