@@ -762,8 +762,9 @@ class _StatementFinder:
                 last_noun = j
             elif last_noun is None and token.tag in NP_TAGS and lower not in {"am", "im"}:
                 pass
-            elif last_noun is not None and lower in GENITIVE_ARTICLES and token.tag == "ART":
-                pass  # "der Sprecher des Ministeriums", "Kopf einer Gruppe"
+            elif last_noun is not None and lower in GENITIVE_ARTICLES and token.tag == "ART" \
+                    and doc.tokens[last_noun].tag != "NE":
+                pass  # "der Sprecher des Ministeriums", "Kopf einer Gruppe"; not "Peskow der Agentur Interfax"
             elif last_noun is not None and token.tag in {"ADJA", "PPOSAT"} and doc.tokens[j - 1].tag == "ART":
                 pass
             else:
