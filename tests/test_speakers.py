@@ -200,3 +200,16 @@ def test_subject_after_the_previous_statement_wins_the_pronoun():
     )
     doc = article(text, ["Kreml-Sprecher Dmitri Peskow", "Er"])
     assert [e.name for e in speaker_entities(doc)] == ["Dmitri Peskow", "Donald Trump"]
+
+
+def test_role_in_a_subheading_is_the_person_named_below():
+    import datetime as dt
+
+    from wortlaut.pipeline import run
+
+    text = ("Die Regierung hat am Montag getagt.\n\n"
+            'Regierungssprecher: "Wir prüfen alles" Regierungssprecher Steffen Hebestreit sagte, '
+            "die Lage sei ernst.")
+    doc = run(Document(text=text, date=dt.date(2025, 3, 3), glued_headings=True))
+    headline = next(s for s in doc.statements if s.speaker.text == "Regierungssprecher")
+    assert headline.speaker.name == "Steffen Hebestreit"

@@ -241,6 +241,8 @@ class _Resolver:
         plural = likely_plural(role, words[0].text if words[0].text != role.word else "")
         if not indefinite and not plural:
             entity = self._best_role_match(role, affiliation, span.start) or self._latest_fitting_speaker(role, affiliation)
+            if entity is None and self._in_heading(span.start):
+                entity = self._named_later(role, affiliation, span.start)
             if entity is not None:
                 return entity
         name = _without_determiners(self.doc, words)
@@ -261,6 +263,17 @@ class _Resolver:
             if best_key is None or key > best_key:
                 best, best_key = entity, key
         return best
+
+    def _in_heading(self, offset: int) -> bool:
+        return any(heading.start <= offset < heading.end for heading in self.doc.headings)
+
+    def _named_later(self, role: RoleMatch, affiliation: str | None, after: int) -> Entity | None:
+        """``Kreml-Sprecher: „Gefahr für uns"`` as a subheading: the person introduced below with
+        the same role noun (``Kreml-Sprecher Dmitri Peskow``)."""
+        later = [(min(m.start for m in entity.mentions), entity) for entity in self.doc.entities
+                 if entity.type == PERSON and entity.mentions and _role_score(entity, role, affiliation) == 3
+                 and min(m.start for m in entity.mentions) > after]
+        return min(later, key=lambda item: item[0])[1] if later else None
 
     def _latest_fitting_speaker(self, role: RoleMatch, affiliation: str | None) -> Entity | None:
         """The most recent person speaker whose known roles do not contradict ``role``."""
