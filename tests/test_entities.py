@@ -255,3 +255,24 @@ def test_one_form_per_role_noun():
     doc = entities("Der russische Machthaber Wladimir Putin sprach. Später sagte Machthaber Putin, er warte.")
     expected = ["Machthaber (Russland)"] if HAS_PLACES else ["Machthaber"]
     assert named(doc, "Wladimir Putin").roles == expected
+
+
+def _entities_of(text: str) -> list[tuple[str, str]]:
+    from wortlaut.pipeline import analyze
+
+    return [(e.type, e.name) for e in analyze(text, date="2025-01-01").entities]
+
+
+def test_ner_model_adds_names_the_rules_miss(monkeypatch):
+    from pathlib import Path
+
+    from wortlaut import ner
+
+    text = "Das sei ein Fehler, sagte Torvik Brannström am Montag."
+    assert ("person", "Torvik Brannström") in _entities_of(text)
+    monkeypatch.setattr(ner, "model_path", lambda: Path("/nonexistent/ner.crfsuite"))
+    assert ("person", "Torvik Brannström") not in _entities_of(text)  # the rules know neither name
+
+
+def test_learned_organisation_replaces_a_shorter_rule_one():
+    assert _entities_of("Die Gewerkschaft IG Metall warnte vor Entlassungen.") == [("organisation", "IG Metall")]

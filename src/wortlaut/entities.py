@@ -348,10 +348,11 @@ def find_entities(doc: Document) -> Document:
     context = _Context(doc)
     taken: set[int] = set()
     mentions: list[_Mention] = []
-    for finder in (_named_persons, _organisations, _countries, _learned_names):
+    for finder in (_named_persons, _organisations, _countries):
         for mention in finder(doc, context, taken):
             mentions.append(mention)
             taken.update(range(mention.first, mention.last))
+    mentions = _add_learned_names(doc, mentions, taken)
     mentions += _surname_mentions(doc, mentions, taken)
     doc.entities.extend(_group(doc, mentions, start_id=len(doc.entities) + 1))
     return doc
@@ -534,26 +535,39 @@ def _countries(doc: Document, context: _Context, taken: set[int]) -> Iterable[_M
             yield _Mention(COUNTRY, country, first, (last if last is not None else first) + 1)
 
 
-def _learned_names(doc: Document, context: _Context, taken: set[int]) -> Iterable[_Mention]:
+def _add_learned_names(doc: Document, mentions: list[_Mention], taken: set[int]) -> list[_Mention]:
     """Persons and organisations the NER model finds and the rules did not (no model: none).
 
     The rules know roles, word lists and the gazetteer; the model knows names it has never
-    seen from their shape and context (``Ulla Jelpke``, ``Transparency International``).
+    seen from their shape and context (``Ulla Jelpke``, ``Transparency International``).  A
+    learned organisation also replaces the rules' shorter ones inside it (``IG`` in ``IG Metall``).
     """
     from . import ner
 
     if not ner.model_path().exists():
-        return
+        return mentions
     for first, last, label in ner.find_named_entities(doc):
-        if label not in LEARNED_TYPES or any(k in taken for k in range(first, last)):
+        if label not in LEARNED_TYPES:
             continue
         words = doc.tokens[first:last]
         if not all(_is_word(t) or t.text == "-" for t in words) or words[0].text[:1].islower():
             continue
+        overlap = sum(k in taken for k in range(first, last))
+        if overlap:
+            inside = [m for m in mentions if first <= m.first and m.last <= last]
+            covered = sum(m.last - m.first for m in inside)
+            # only rule organisations wholly inside a longer learned one give way
+            if LEARNED_TYPES[label] != ORGANISATION or covered != overlap or covered == last - first \
+                    or any(m.type != ORGANISATION for m in inside):
+                continue
+            mentions = [m for m in mentions if m not in inside]
+        taken.update(range(first, last))
         if LEARNED_TYPES[label] == PERSON:
-            yield _person_mention(doc, first, last, None)
+            mentions.append(_person_mention(doc, first, last, None))
         else:
-            yield _org_mention(first, last, " ".join(t.text for t in words))
+            text = " ".join(t.text for t in words)
+            mentions.append(_org_mention(first, last, org_names().get(text, text)))
+    return mentions
 
 
 def _two_word_metonym(doc: Document, i: int, taken: set[int]) -> str | None:
