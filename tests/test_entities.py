@@ -268,7 +268,7 @@ def test_ner_model_adds_names_the_rules_miss(monkeypatch):
 
     from wortlaut import ner
 
-    text = "Das sei ein Fehler, sagte Torvik Brannström am Montag."
+    text = "Der Auftritt von Torvik Brannström begeisterte das Publikum."
     assert ("person", "Torvik Brannström") in _entities_of(text)
     monkeypatch.setattr(ner, "model_path", lambda: Path("/nonexistent/ner.crfsuite"))
     assert ("person", "Torvik Brannström") not in _entities_of(text)  # the rules know neither name
