@@ -390,7 +390,7 @@ class _StatementFinder:
                     found = ([i], speaker, None, speaker[0], i)
             elif word in ("laut", "lt.", "gemäß") and position + 1 < len(tokens):
                 if tokens[position + 1].tag == "PRELS" and position > 0 and tokens[position - 1].text == ",":
-                    found = self._relative_nach(i, sentence)  # "ein Gutachten, laut dem …"
+                    found = self._relative_source(i, sentence)  # "ein Gutachten, laut dem …"
                 else:
                     speaker = self._noun_phrase_forward(i + 1, sentence.token_end)
                     if speaker:
@@ -437,7 +437,7 @@ class _StatementFinder:
         j = i + 1
         modifier = None
         if j < sentence.token_end and doc.tokens[j].tag == "PRELS" and doc.tokens[i - 1].text == ",":
-            return self._relative_nach(i, sentence)
+            return self._relative_source(i, sentence)
         determiner = None
         if j < sentence.token_end and (doc.tokens[j].tag in {"ART", "PDAT", "PRELAT"}
                                        or doc.tokens[j].text.lower() in {"dessen", "deren"}):
@@ -484,7 +484,7 @@ class _StatementFinder:
         chars = (doc.tokens[speaker[0]].start, doc.tokens[speaker[-1]].end)
         return [i], list(range(source_start, speaker[-1] + 1)), chars, i, speaker[-1]
 
-    def _relative_nach(self, i: int, sentence: Sentence):
+    def _relative_source(self, i: int, sentence: Sentence):
         """``Studien, nach denen Homöopathie … ebenbürtig sei`` (also ``laut dem``): the relative
         pronoun is the source, the relative clause the content."""
         pronoun = i + 1
@@ -707,9 +707,6 @@ class _StatementFinder:
         """``Der Direktor des Hilfswerks, Anthony Lake, sagte``: the phrase before the comma, with its apposition."""
         doc = self.doc
         sentence = doc.sentences[doc.tokens[comma].sentence]
-        opening = self._opening_apposition(comma)
-        if opening:
-            return opening
         phrase = self._noun_phrase_backward(comma - 1, sentence.token_start)
         if not phrase:
             return []
@@ -790,8 +787,8 @@ class _StatementFinder:
                     break
                 last = close
             elif nxt.text.lower() in {"von", "vom", "aus"} and doc.tokens[last].tag in {"NN", "NE"} \
-                    and self._attribute_end(last + 2, stop, nxt.text.lower()) is not None:
-                last = self._attribute_end(last + 2, stop, nxt.text.lower())
+                    and (attribute_end := self._attribute_end(last + 2, stop, nxt.text.lower())) is not None:
+                last = attribute_end
             elif nxt.text == "," and last + 2 < stop:
                 apposition = self._noun_phrase_forward(last + 2, stop) if doc.tokens[last + 2].tag != "PPER" else []
                 after = apposition[-1] + 1 if apposition else None
