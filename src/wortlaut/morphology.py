@@ -8,13 +8,11 @@ indicative mark the journalist's own voice or hypotheticals (``er hätte``, ``er
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-import numpy as np
-
+from . import hanta_search
 from .lexicon import entries, word_list
 from .model import Document, Token
 
@@ -92,26 +90,16 @@ def _tagger():
             return found
 
         def analyze_forward(self, word: str) -> list[tuple[int, float]]:
-            """HanTa's morpheme-level search for the tags of an unknown word, same result, faster.
-
-            HanTa scores every substring of the word under every tag that may follow each
-            state, calling a method per score; for a long compound that is tens of
-            thousands of calls.  Here the scores are looked up inline and each substring's
-            guessed (unknown-morpheme) score is computed once per word.
-            """
-            return _forward_tags(self, word)
+            """HanTa's morpheme-level search for the tags of an unknown word, same result, faster."""
+            return hanta_search.word_tag_scores(self, word)
 
         def tag_sent_viterbi(self, sent, casesensitive=True):
-            """HanTa's sentence-level Viterbi over tags, same result, faster.
-
-            HanTa tries every tag that may follow each state and drops those the word
-            cannot have; a word has a handful of tags, so here those are tried directly.
-            """
-            return _sentence_tags(self, sent, casesensitive)
+            """HanTa's sentence-level Viterbi over tags, same result, faster."""
+            return hanta_search.sentence_tags(self, sent, casesensitive)
 
         def analyze_viterbi(self, word: str, targetpos: int) -> list[tuple[int, int]]:
-            """HanTa's segmentation of a word for its lemma, same result, faster (as above)."""
-            return _best_morphemes(self, word, targetpos)
+            """HanTa's segmentation of a word for its lemma, same result, faster."""
+            return hanta_search.best_segmentation(self, word, targetpos)
 
         def analysed_part(self, word: str) -> tuple[str, str]:
             """Split off the modifier of an unknown hyphenated compound; known words stay whole."""
@@ -127,204 +115,6 @@ def _tagger():
             return [(self.tag_names[tag], self.lemma(word, tag)) for word, tag in zip(words, tags)]
 
     return CachingTagger("morphmodel_ger.pgz")
-
-
-_LOWER_BOUND = -1e6  # HanTa's floor for log probabilities worth keeping
-_KEPT_STATES = 3  # HanTa continues from a row's best states only (and ties)
-
-
-_KEPT_SENTENCE_STATES = 5
-
-
-def _sentence_tags(tagger, words: Sequence[str], case_sensitive: bool) -> list[int]:
-    """The best tag sequence for a sentence (HanTa's trigram HMM over its word tag scores)."""
-    from HanTa.HanoverTagger import EMPTY, END, START, UNKNOWN
-
-    transitions = tagger.LP_trans_word
-    rows: list[dict[tuple[int, int], float]] = []
-    back: list[dict[tuple[int, int], tuple[int, int]]] = []
-    previous_row: dict[tuple[int, int], float] = {(EMPTY, START): 0.0}
-    for i, word in enumerate(words):
-        scores = dict(tagger._tag_word(word, cutoff=5, casesensitive=case_sensitive and i > 0, conditional=True))
-        if len(scores) == 1 and UNKNOWN in scores:
-            scores = {}
-        row: dict[tuple[int, int], float] = {}
-        pointers: dict[tuple[int, int], tuple[int, int]] = {}
-        if len(previous_row) > _KEPT_SENTENCE_STATES:
-            bound = sorted(previous_row.values(), reverse=True)[_KEPT_SENTENCE_STATES] - 1
-        else:
-            bound = _LOWER_BOUND
-        for state, score in previous_row.items():
-            if score < bound:
-                continue
-            following = transitions[state]
-            if scores:  # the word's own tags, those the state may go on to
-                options = [(tag, following[tag], word_score) for tag, word_score in scores.items() if tag in following]
-            else:  # an unknown word may be anything
-                options = [(tag, transition, 0.0) for tag, transition in following.items() if tag != END]
-            for tag, transition, word_score in options:
-                total = score + transition + word_score
-                if total > _LOWER_BOUND:
-                    key = (state[1], tag)
-                    if total > row.get(key, -math.inf):
-                        row[key] = total
-                        pointers[key] = state
-        rows.append(row)
-        back.append(pointers)
-        previous_row = row
-    best, best_score = None, -math.inf
-    for state, score in previous_row.items():
-        total = score + transitions[state].get(END, -math.inf)
-        if total > best_score:
-            best, best_score = state, total
-    tags = []
-    state = best
-    for pointers in reversed(back):
-        tags.append(state[1])
-        state = pointers[state]
-    return tags[::-1]
-
-
-def _forward_tags(tagger, word: str) -> list[tuple[int, float]]:
-    """(tag, log probability) of ``word`` from HanTa's morpheme HMM, best first."""
-    from HanTa.HanoverTagger import UNKNOWN
-
-    table, _ = _morpheme_table(tagger, word, guess=not tagger.strict)
-    last = table[-1]
-    for state, score in table[-2].items():
-        for tag, transition in tagger.LP_trans_final.get(state, ()):
-            total = score + transition
-            if total > _LOWER_BOUND:
-                key = (state[1], tag)
-                if total > last.get(key, -math.inf):
-                    last[key] = total
-    by_tag: dict[int, float] = {}
-    for (_, tag), score in last.items():
-        if score != -math.inf:
-            by_tag[-tag] = float(np.logaddexp(by_tag[-tag], score)) if -tag in by_tag else score
-    results = sorted(by_tag.items(), key=lambda item: item[1], reverse=True)
-    return results or [(UNKNOWN, 0)]
-
-
-def _best_morphemes(tagger, word: str, target: int) -> list[tuple[int, int]]:
-    """HanTa's best segmentation of ``word`` ending in the final state ``target``: (tag, end) pairs.
-
-    As HanTa does, listed morphemes are tried first and unknown ones only when that fails.
-    """
-    from HanTa.HanoverTagger import EMPTY, END_UNKNOWN, START, UNKNOWN
-
-    reachable = tagger.reachability.get(target, frozenset())
-    for guess in (False, True):
-        table, back = _morpheme_table(tagger, word, guess=guess, reachable=reachable)
-        last, last_back = table[-1], back[-1]
-        for state, score in table[-2].items():
-            for tag, transition in tagger.LP_trans_final.get(state, ()):
-                if tag != target:
-                    continue
-                total = score + transition
-                if total > _LOWER_BOUND:
-                    key = (state[1], tag)
-                    if total > last.get(key, -math.inf):
-                        last[key] = total
-                        last_back[key] = (state, len(word))
-                break
-        if last:
-            break
-    end = len(back) - 1
-    best, best_score = (EMPTY, EMPTY), -math.inf
-    for state, score in table[-1].items():
-        if score > best_score:
-            best, best_score = state, score
-    if best == (EMPTY, EMPTY):
-        return [(UNKNOWN, end - 1), (END_UNKNOWN, end)]
-    path = [(best, end)]
-    state, i = best, end
-    while i > 0:
-        state, i = back[i][state]
-        path.append((state, i))
-    return [(state[1], i) for state, i in reversed(path[:-1])]
-
-
-def _morpheme_table(tagger, word: str, *, guess: bool, reachable: frozenset | None = None):
-    """HanTa's Viterbi table over the word's characters: for each position, the best score of
-    each (previous tag, tag) state, and where that state came from."""
-    from HanTa.HanoverTagger import EMPTY, START
-
-    length = len(word)
-    known = tagger.LP_m_t
-    nonfinal = tagger.LP_trans_nonfinal
-    guessable = _guess_models(tagger) if guess else {}
-    listed, longest = _listed_morphemes(tagger)
-    table: list[dict[tuple[int, int], float]] = [{(EMPTY, START): 0.0}] + [{} for _ in range(length + 1)]
-    back: list[dict] = [{} for _ in range(length + 2)]
-    for i in range(length + 1):
-        row = table[i]
-        bound = sorted(row.values(), reverse=True)[_KEPT_STATES] - 1 if len(row) > _KEPT_STATES else _LOWER_BOUND
-        # Substrings from i that some tag lists as a morpheme: the only ones a tag
-        # without a guessing model can take.
-        candidates = [(j, word[i:j]) for j in range(i + 1, min(length, i + longest) + 1) if word[i:j] in listed]
-        everything = [(j, word[i:j]) for j in range(i + 1, length + 1)] if guessable else candidates
-        for state, score in row.items():
-            if score < bound:
-                continue
-            followers = nonfinal.get(state)
-            if not followers:
-                continue
-            previous = state[1]
-            origin = (state, i)
-            for tag, transition in followers:
-                if reachable is not None and tag not in reachable:
-                    continue
-                morphemes = known[tag]
-                model = guessable.get(tag)
-                key = (previous, tag)
-                for j, segment in everything if model is not None else candidates:
-                    morpheme = morphemes.get(segment)
-                    if morpheme is None:
-                        if model is None:
-                            continue
-                        morpheme = _guess(model, segment, length)
-                    total = score + transition + morpheme
-                    if total > _LOWER_BOUND:
-                        cell = table[j]
-                        if total > cell.get(key, -math.inf):
-                            cell[key] = total
-                            back[j][key] = origin
-    return table, back
-
-
-@cache
-def _listed_morphemes(tagger) -> tuple[frozenset[str], int]:
-    """Every morpheme HanTa lists under some tag, and the length of the longest."""
-    listed = frozenset(m for morphemes in tagger.LP_m_t.values() for m in morphemes)
-    return listed, max(map(len, listed))
-
-
-_GuessModel = tuple[float, dict[str, float], list[float]]  # base score, suffix scores, length scores
-
-
-@cache
-def _guess_models(tagger) -> dict[int, _GuessModel]:
-    """The few tags (open classes) HanTa lets an unseen morpheme have, with their guessing model."""
-    return {tag: (tagger.Int_t + tagger.LP_hapax_t[tag], tagger.LP_s_t[tag], tagger.LP_len_t[tag])
-            for tag in tagger.LP_hapax_t if tag in tagger.LP_s_t}
-
-
-def _guess(model: _GuessModel, segment: str, word_length: int) -> float:
-    """HanTa's score for a substring never seen as a morpheme: by its suffix and length."""
-    size = len(segment)
-    if word_length >= 4 and size <= 2:
-        return -math.inf
-    base, suffixes, lengths = model
-    for n in (4, 3, 2, 1):
-        if size > n and segment[-n:] in suffixes:
-            suffix = suffixes[segment[-n:]]
-            break
-    else:
-        suffix = suffixes[""]
-    score = base + lengths[min(size, 24)] + suffix
-    # HanTa penalises reading the whole word as one unknown morpheme.
-    return score - 4.6 if size == word_length else score
 
 
 def tag_words(words: Sequence[str]) -> list[tuple[str, str]]:
