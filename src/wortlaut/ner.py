@@ -35,6 +35,8 @@ LABELS = frozenset(
 MODEL_NAME = "ner.crfsuite"
 CLUSTERS_NAME = "ner_clusters.tsv"
 GAZETTEER_NAME = "ner_gazetteer.tsv"
+CHARMODEL_NAME = "ner_charmodel.tsv"
+CHAR_CLASSES = ("PER", "LOC", "ORG", "OTH", "O")  # classes of the character n-gram model
 
 
 # --------------------------------------------------------------------------- GermEval TSV
@@ -138,6 +140,9 @@ class Resources:
     phrases: dict[str, tuple[tuple[str, ...], ...]]  # first word -> rest of multi-word LOC names, longest first
     clusters: dict[str, tuple[str, ...]]  # word -> (coarse, middle, fine cluster, after-article, lower-case,
     # after-first-name, after-locative bins)
+    char_weights: dict[str, tuple[float, ...]] = field(default_factory=dict)  # n-gram -> weight per CHAR_CLASSES
+    char_prior: tuple[float, ...] = (0.0,) * len(CHAR_CLASSES)
+    char_override: dict[str, tuple[str, ...]] = field(default_factory=dict)  # training only: cross-fitted results
 
 
 def _cluster_table(text: str) -> dict[str, tuple[str, ...]]:
@@ -163,6 +168,54 @@ def _gazetteer_tables(text: str) -> tuple[dict[str, tuple[str, ...]], dict[str, 
     return names, {first: tuple(sorted(rests, key=len, reverse=True)) for first, rests in phrases.items()}
 
 
+def _char_table(text: str) -> tuple[dict[str, tuple[float, ...]], tuple[float, ...]]:
+    weights: dict[str, tuple[float, ...]] = {}
+    prior = (0.0,) * len(CHAR_CLASSES)
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            gram, *values = line.split("\t")
+            if gram == "":  # the prior row has an empty n-gram
+                prior = tuple(float(v) for v in values)
+            else:
+                weights[gram] = tuple(float(v) for v in values)
+    return weights, prior
+
+
+def char_ngrams(word: str) -> list[str]:
+    """Character 2- to 4-grams of a word with ``<``/``>`` marking its edges; the letters only
+    (case kept for the first letter, because ``Mc``/``Van`` and ``mc``/``van`` differ)."""
+    padded = "<" + word + ">"
+    return [padded[i:i + n] for n in (2, 3, 4) for i in range(len(padded) - n + 1)]
+
+
+def char_class(word: str, res: Resources) -> tuple[str, ...]:
+    """What a capitalised word looks like by its letters alone: ``(best class, confidence bin)``
+    from a naive-Bayes model over character n-grams trained on name lists and GermEval words
+    (``data/ner_charmodel.tsv``).  Empty for other words or without the table."""
+    found = res.char_override.get(word)
+    if found is not None:
+        return found
+    if not res.char_weights or not word[:1].isupper() or len(word) < 3:
+        return ()
+    return char_decide(word, res.char_weights, res.char_prior)
+
+
+def char_decide(word: str, weights: dict[str, tuple[float, ...]], prior: Sequence[float]) -> tuple[str, ...]:
+    totals = list(prior)
+    for gram in char_ngrams(word):
+        w = weights.get(gram)
+        if w is not None:
+            for k, v in enumerate(w):
+                totals[k] += v
+    best = max(range(len(totals)), key=totals.__getitem__)
+    top = totals[best]
+    margin = top - max(v for k, v in enumerate(totals) if k != best)
+    # Second choice matters for names: ``LOC`` vs ``PER`` is often close.
+    second = max((k for k in range(len(totals)) if k != best), key=totals.__getitem__)
+    bin_ = "3" if margin >= 6 else "2" if margin >= 3 else "1" if margin >= 1 else "0"
+    return CHAR_CLASSES[best], bin_, CHAR_CLASSES[second]
+
+
 def _optional_data(name: str) -> str:
     try:
         return data_text(name)
@@ -182,6 +235,7 @@ def resources_() -> Resources:
     role_heads = tuple(sorted({part.strip().lower() for parts in role_lines for part in parts[:2] if part.strip()}))
     clusters = _cluster_table(_optional_data(CLUSTERS_NAME))
     gazetteer_names, phrases = _gazetteer_tables(_optional_data(GAZETTEER_NAME))
+    char_weights, char_prior = _char_table(_optional_data(CHARMODEL_NAME))
     return Resources(
         places=places,
         place_first_words=first_words,
@@ -193,6 +247,8 @@ def resources_() -> Resources:
         names=gazetteer_names,
         phrases=phrases,
         clusters=clusters,
+        char_weights=char_weights,
+        char_prior=char_prior,
     )
 
 
@@ -290,6 +346,11 @@ def _word_features(word: str, res: Resources) -> _WordFeatures:
             own.append("hc=" + head_ids[2])
     else:
         own.append("c=none")
+    looks = char_class(word, res)
+    if looks:
+        best, bin_, second = looks
+        own += ["cm=" + best, "cmb=" + best + bin_, "cm2=" + best + second]
+        context.append("cm=" + best)
     return _WordFeatures(tuple(own), tuple(context))
 
 
