@@ -168,3 +168,72 @@ def test_content_offsets_index_into_the_text():
 def test_interrupted_quote_content_text_leaves_out_the_cue_clause():
     statement = only_statement("»Das ist gut«, sagte er, »und das bleibt so.«")
     assert "sagte" not in statement.content.text
+
+
+# --- rules alone (the learned attribution stage left out) ------------------------------------
+
+def rules(text: str) -> list[Statement]:
+    from wortlaut.pipeline import RULES_PIPELINE, Options
+
+    return wortlaut.analyze(text, date="2025-09-05", options=Options(pipeline=RULES_PIPELINE)).statements
+
+
+@pytest.mark.parametrize(("text", "speaker", "content"), [
+    # HanTa reads "weiter" as a separable particle; "weitersagen" is no speech verb of its own
+    ("Rice sagte weiter, der Iran habe eine Chance.", "Rice", "der Iran habe eine Chance"),
+    # a coordinated speech verb shares the subject of the first clause
+    ("Podolski war ebenfalls anwesend und sagte, er freue sich.", "Podolski", "er freue sich"),
+    # a quoted newspaper name inside the cue clause does not end it
+    ("Der Staatssekretär sagte der „Berliner Zeitung“, dass die Preise steigen.", "Der Staatssekretär",
+     "dass die Preise steigen"),
+    # a sentence-opening name with its apposition, closed by the comma before the verb
+    ("Frank Biermann, Vorsitzender der Gewerkschaft, kritisierte, die Entscheidung sei falsch.",
+     "Frank Biermann, Vorsitzender der Gewerkschaft", "die Entscheidung sei falsch"),
+])
+def test_cue_verb_rules(text, speaker, content):
+    found = rules(text)
+    assert [(s.speaker.text, s.content.text) for s in found] == [(speaker, content)]
+
+
+def test_separable_particle_after_an_apposition():
+    """``teilte … mit``: the particle closes the sentence after the speaker's apposition."""
+    (statement,) = rules("Es sei kein Notsignal gesendet worden, teilte der Direktor der Behörde, "
+                         "Bagus Puruhito, mit.")
+    assert statement.content.text == "Es sei kein Notsignal gesendet worden"
+    assert statement.speaker.text == "der Direktor der Behörde, Bagus Puruhito"
+    assert statement.cue.text == "teilte"
+    assert len(statement.cue_tokens) == 2  # "teilte" and "mit": mitteilen is the speech verb
+
+
+def test_heisst_es_names_the_document():
+    (statement,) = rules("Die Lage sei ernst, heißt es in dem Bericht der Kommission.")
+    assert statement.speaker.text == "dem Bericht der Kommission"
+    assert statement.content.text == "Die Lage sei ernst"
+
+
+@pytest.mark.parametrize(("text", "speaker", "content"), [
+    ("Nach einer norwegischen Studie wird das Risiko verdreifacht.", "einer norwegischen Studie",
+     "wird das Risiko verdreifacht"),
+    ("Der Chef verwies auf Studien, nach denen Homöopathie wirksam sei.", "denen", "Homöopathie wirksam sei"),
+    ("Dem Gericht liegt ein Gutachten vor, laut dem das Kind misshandelt wurde.", "dem",
+     "das Kind misshandelt wurde"),
+])
+def test_nominal_cues_with_determiners_and_relative_pronouns(text, speaker, content):
+    assert [(s.speaker.text, s.content.text) for s in rules(text)] == [(speaker, content)]
+
+
+def test_no_genitive_after_a_name():
+    (statement,) = rules("„Das ist gefährlich“, sagte Peskow der Agentur Interfax.")
+    assert statement.speaker.text == "Peskow"
+
+
+def test_name_and_colon_introduce_a_quotation():
+    found = rules("Der Minister reiste ab.\n\nBundesinnenminister Schäuble: „Wir können die Daten nicht vernichten.“")
+    assert [(s.form, s.speaker.text) for s in found] == [("direct", "Bundesinnenminister Schäuble")]
+
+
+def test_quoted_words_after_an_indefinite_article_are_the_speakers_words():
+    found = rules("Karsai sagte, Afghanistan sei ein „Opfer des Terrorismus“.")
+    assert [s.form for s in found] == ["indirect", "direct"]
+    assert found[1].content.text == "Opfer des Terrorismus"
+    assert found[1].nested_in is found[0]
