@@ -313,6 +313,7 @@ def write_gazetteer(gazetteer: dict[str, str], path: Path) -> None:
 # --------------------------------------------------------------------------- character model
 
 CHARMODEL = ROOT / "src" / "wortlaut" / "data" / ner.CHARMODEL_NAME
+LEXICON = ROOT / "src" / "wortlaut" / "data" / ner.LEXICON_NAME
 
 
 def char_examples(train: list[ner.GermEvalSentence], res: ner.Resources) -> dict[str, str]:
@@ -479,14 +480,15 @@ def _smartdata_tags(tokens: list[tuple[int, int, str]], mentions: list[tuple[int
 # --------------------------------------------------------------------------- CRF
 
 
-def featurize(words_list, features, use_pos: bool):
+def pos_tags(words_list, use_pos: bool) -> list[list[str] | None]:
+    """HanTa STTS tags per sentence (computed once; features are rebuilt from them)."""
     from wortlaut.morphology import tag_words
 
-    result = []
-    for words in words_list:
-        pos = [t for t, _ in tag_words(words)] if use_pos else None
-        result.append(ner.sentence_features(words, pos, features))
-    return result
+    return [[t for t, _ in tag_words(words)] if use_pos else None for words in words_list]
+
+
+def featurize(words_list, pos_list, features):
+    return [ner.sentence_features(words, pos, features) for words, pos in zip(words_list, pos_list)]
 
 
 def train_crf(x, y, path: Path, *, c1: float, c2: float, iterations: int) -> None:
@@ -508,39 +510,76 @@ def predict(path: Path, x) -> list[list[str]]:
     return [ner.repair_bio(tagger.tag(xseq)) for xseq in x]
 
 
-def news_sentences() -> Iterator[list[str]]:
-    """Unlabelled news sentences for self-training (not the historical Redewiedergabe texts)."""
+def news_sentences(parliament: bool = False) -> Iterator[list[str]]:
+    """Unlabelled news sentences for self-training (not the historical Redewiedergabe texts);
+    with ``parliament`` also the Bundestag speeches of SpkAtt."""
     with open(SHARED / "10kgnad" / "articles.csv", encoding="utf-8", newline="") as f:
         for row in csv.reader(f, delimiter=";", quotechar="'"):
             if len(row) >= 2:
                 for sentence in re.split(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ])", row[1]):
                     yield _tokenize(sentence)
-    for path in sorted((SHARED / "spkatt-news").rglob("*.json")):
-        for sentence in json.loads(path.read_text(encoding="utf-8")).get("Sentences", []):
-            yield sentence.get("Tokens", [])
+    for folder in ("spkatt-news", "spkatt-parl") if parliament else ("spkatt-news",):
+        for path in sorted((SHARED / folder).rglob("*.json")):
+            for sentence in json.loads(path.read_text(encoding="utf-8")).get("Sentences", []):
+                yield sentence.get("Tokens", [])
 
 
-def confident_sentences(model: Path, features, use_pos: bool, limit: int) -> tuple[list, list]:
+def corpus_sentences(use_pos: bool, parliament: bool) -> list[tuple[list[str], list[str] | None]]:
+    words_list = [words for words in news_sentences(parliament) if 6 <= len(words) <= 50]
+    return list(zip(words_list, pos_tags(words_list, use_pos)))
+
+
+def tag_corpus(model: Path, corpus, features, limit: int, threshold: float = 0.9
+               ) -> tuple[list[int], list[list[str]], dict[str, Counter]]:
+    """Tag unlabelled sentences with a first model: the indices and tags of those it is sure of
+    (sequence probability >= ``threshold``, at least one entity; at most ``limit``), and for
+    every capitalised word the types it was given across the whole corpus."""
     import pycrfsuite
 
     tagger = pycrfsuite.Tagger()
     tagger.open(str(model))
-    x_extra, y_extra = [], []
-    for words in news_sentences():
-        if not 6 <= len(words) <= 50:
-            continue
-        xseq = ner.sentence_features(words, None, features) if not use_pos else None
-        if xseq is None:
-            from wortlaut.morphology import tag_words
+    chosen, tag_lists = [], []
+    seen: dict[str, Counter] = {}
+    for index, (words, pos) in enumerate(corpus):
+        tags = tagger.tag(ner.sentence_features(words, pos, features))
+        for word, tag in zip(words, tags):
+            if word[:1].isupper():
+                seen.setdefault(word, Counter())[tag[2:] if tag != "O" else "O"] += 1
+        if len(chosen) < limit and any(t != "O" for t in tags) and tagger.probability(tags) >= threshold:
+            chosen.append(index)
+            tag_lists.append(tags)
+    return chosen, tag_lists, seen
 
-            xseq = ner.sentence_features(words, [t for t, _ in tag_words(words)], features)
-        tags = tagger.tag(xseq)
-        if any(t != "O" for t in tags) and tagger.probability(tags) >= 0.9:
-            x_extra.append(xseq)
-            y_extra.append(tags)
-            if len(x_extra) >= limit:
-                break
-    return x_extra, y_extra
+
+def corpus_lexicon(seen: dict[str, Counter], min_count: int = 2) -> dict[str, tuple[str, str]]:
+    """Capitalised word -> (type the first model gave it most often in unlabelled text, share bin)."""
+    lexicon = {}
+    for word, counter in seen.items():
+        total = sum(counter.values())
+        if total >= min_count:
+            kind, hits = counter.most_common(1)[0]
+            share = hits / total
+            lexicon[word] = (kind, "3" if share >= 0.9 else "2" if share >= 0.6 else "1")
+    return lexicon
+
+
+def crossfit_lexicons(x_train, labels, corpus, features, args) -> list[dict[str, tuple[str, str]]]:
+    """Corpus lexicons of two models, each trained on every other GermEval training sentence."""
+    lexicons = []
+    for half in (0, 1):
+        path = Path(f"/tmp/ner-half{half}.crfsuite")
+        train_crf(x_train[half::2], labels[half::2], path, c1=args.c1, c2=args.c2, iterations=args.iterations)
+        lexicons.append(corpus_lexicon(tag_corpus(path, corpus, features, 0)[2]))
+        path.unlink()
+    return lexicons
+
+
+def write_lexicon(lexicon: dict[str, tuple[str, str]], path: Path) -> None:
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("# word<TAB>type a first CRF gave it most often in unlabelled news<TAB>share bin (3: >= 0.9, "
+                "2: >= 0.6, 1: less) — built by training/train_ner.py, see models/ner.md\n")
+        f.writelines(f"{word}\t{kind}\t{bin_}\n" for word, (kind, bin_) in sorted(lexicon.items())
+                     if "\t" not in word)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -559,6 +598,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-pos", dest="pos", action="store_false", help="leave out HanTa STTS features")
     parser.add_argument("--self-train", type=int, default=8000, metavar="N",
                         help="add up to N confidently self-tagged unlabelled news sentences (0: none)")
+    parser.add_argument("--rounds", type=int, default=1, help="self-training rounds")
+    parser.add_argument("--parliament", action="store_true", help="self-train on SpkAtt parliament text too")
+    parser.add_argument("--no-lexicon", dest="lexicon", action="store_false",
+                        help="leave out the corpus lexicon (types a first model gives a word in unlabelled text)")
+    parser.add_argument("--crossfit", action="store_true", help="cross-fit the corpus lexicon on GermEval halves")
     parser.add_argument("--no-write", action="store_true", help="do not write the model, clusters or card")
     parser.add_argument("--model-out", type=Path, help="where to write the model (default: the package)")
     args = parser.parse_args(argv)
@@ -600,22 +644,52 @@ def main(argv: list[str] | None = None) -> int:
         print(f"SmartData: {len(extra)} sentences added", file=sys.stderr)
         words += [w for w, _ in extra]
         labels += [t for _, t in extra]
-    x_train = featurize(words, features, args.pos)
-    x_val = featurize([s.words for s in validation], features, args.pos)
+    t0 = time.time()
+    pos_train = pos_tags(words, args.pos)
+    pos_val = pos_tags([s.words for s in validation], args.pos)
+    x_train = featurize(words, pos_train, features)
+    x_val = featurize([s.words for s in validation], pos_val, features)
     y_val = [[r.outer for r in s.rows] for s in validation]
+    print(f"features: {time.time() - t0:.0f} s", file=sys.stderr)
 
     model = args.model_out or (MODEL if not args.no_write else Path("/tmp/ner-experiment.crfsuite"))
     model.parent.mkdir(parents=True, exist_ok=True)
-    if args.self_train:
+    lexicon: dict[str, tuple[str, str]] = {}
+    if args.self_train or args.lexicon:
         # Self-training: a first model tags unlabelled news; sentences it is sure of (sequence
         # probability >= 0.9, at least one entity) join the training data for the final model.
+        # The same pass records which type each capitalised word got across the corpus.
         t0 = time.time()
-        train_crf(x_train, labels, model, c1=args.c1, c2=args.c2, iterations=args.iterations)
-        print(f"first model: {format_ner_report(score_tag_sequences(y_val, predict(model, x_val))).splitlines()[2]}",
-              file=sys.stderr)
-        x_extra, y_extra = confident_sentences(model, features, args.pos, args.self_train)
-        print(f"self-training: {len(x_extra)} sentences added ({time.time() - t0:.0f} s)", file=sys.stderr)
-        x_train = x_train + x_extra
+        corpus = corpus_sentences(args.pos, args.parliament)
+        print(f"corpus: {len(corpus):,} sentences ({time.time() - t0:.0f} s)", file=sys.stderr)
+        extra_words, extra_pos, y_extra = [], [], []
+        for round_ in range(args.rounds):
+            train_crf(x_train + featurize(extra_words, extra_pos, features), labels + y_extra, model,
+                      c1=args.c1, c2=args.c2, iterations=args.iterations)
+            x_val_now = featurize([s.words for s in validation], pos_val, features)
+            print(f"model {round_ + 1}: "
+                  f"{format_ner_report(score_tag_sequences(y_val, predict(model, x_val_now))).splitlines()[2]}",
+                  file=sys.stderr)
+            chosen, y_extra, seen = tag_corpus(model, corpus, features, args.self_train)
+            extra_words = [corpus[i][0] for i in chosen]
+            extra_pos = [corpus[i][1] for i in chosen]
+            if args.lexicon:  # rebuilt each round, from the latest model
+                lexicon = corpus_lexicon(seen)
+                halves = crossfit_lexicons(x_train, labels, corpus, features, args) if args.crossfit else None
+                res = dataclasses.replace(res, lexicon=lexicon)
+                features = ner._FeatureCache(res)
+                if halves is None:
+                    x_train = featurize(words, pos_train, features)
+                else:
+                    # Each half of GermEval sees the lexicon of a model that never saw its labels,
+                    # so the CRF learns how far the lexicon is right on words it was not trained on.
+                    caches = [ner._FeatureCache(dataclasses.replace(res, lexicon=half)) for half in halves]
+                    x_train = [ner.sentence_features(w, p, caches[1 - i % 2])
+                               for i, (w, p) in enumerate(zip(words, pos_train))]
+                x_val = featurize([s.words for s in validation], pos_val, features)
+                print(f"lexicon: {len(lexicon):,} words", file=sys.stderr)
+            print(f"self-training: {len(chosen)} sentences ({time.time() - t0:.0f} s)", file=sys.stderr)
+        x_train = x_train + featurize(extra_words, extra_pos, features)
         labels = labels + y_extra
     t0 = time.time()
     train_crf(x_train, labels, model, c1=args.c1, c2=args.c2, iterations=args.iterations)
@@ -633,6 +707,8 @@ def main(argv: list[str] | None = None) -> int:
             write_gazetteer(gazetteer, GAZETTEER)
         if args.charmodel == "build":
             write_char_model(char_weights, char_prior, CHARMODEL)
+        if args.lexicon:
+            write_lexicon(lexicon, LEXICON)
         write_card(result, report, settings, len(train), len(validation), args, time.time() - started)
     return 0
 

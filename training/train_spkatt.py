@@ -26,7 +26,7 @@ import pycrfsuite
 
 from wortlaut import attribution
 from wortlaut.evaluate.spkatt import evaluate_spkatt, format_spkatt_report
-from wortlaut.evaluate.split import spkatt_split
+from wortlaut.evaluate.split import spkatt_split, split_key
 from wortlaut.model import Document
 from wortlaut.output import write_spkatt
 from wortlaut.pipeline import Options, run
@@ -38,6 +38,7 @@ DEFAULT_OUT = ROOT / "src" / "wortlaut" / "models"
 RULE_STAGES = ("segment", "morphology", "quotes", "times", "places", "entities", "statements")
 CUE_PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 200, "feature.possible_transitions": True}
 ROLE_PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 200, "feature.possible_transitions": True}
+SENTENCE_PARAMS = {"c1": 0.1, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True}
 
 
 def analyse_rules(paths: Iterable[Path]) -> dict[str, Document]:
@@ -105,6 +106,53 @@ def role_examples(doc: Document, gold: list[dict]) -> Iterable[tuple[list[list[s
         yield attribution.role_features(doc, infos, list(cue), rule, first, end), labels
 
 
+def sentence_labels(doc: Document, gold: list[dict]) -> list[str]:
+    """Per sentence: the short form of the cue-less gold statement covering at least half of it,
+    ``C`` for one with a cue, else ``O``."""
+    labels = ["O"] * len(doc.sentences)
+    for annotation in gold:
+        if annotation["nested"]:
+            continue
+        per_sentence: dict[int, int] = {}
+        for i in annotation["message"]:
+            per_sentence[doc.tokens[i].sentence] = per_sentence.get(doc.tokens[i].sentence, 0) + 1
+        for number, count in per_sentence.items():
+            sentence = doc.sentences[number]
+            if count * 2 >= sentence.token_end - sentence.token_start:
+                labels[number] = "C" if annotation["cue"] else \
+                    attribution.SPKATT_TO_SENTENCE_LABEL.get(annotation["form"], "O")
+    return labels
+
+
+def sentence_examples(doc: Document, gold: list[dict]) -> Iterable[tuple[list[list[str]], list[str]]]:
+    """One sequence per article: sentence features after the cue and role taggers ran."""
+    if doc.sentences:
+        yield attribution.sentence_features(doc, attribution.covered_sentences(doc)), sentence_labels(doc, gold)
+
+
+CROSS_FIT = True
+
+
+def sentence_training_docs(docs: dict[str, Document], gold: dict[str, list[dict]], names: list[str],
+                           cue_path: Path, role_path: Path) -> dict[str, Document]:
+    """The training articles as the cue and role taggers leave them, for the sentence tagger.
+    With ``CROSS_FIT`` each half is tagged by taggers trained on the other half, so the sentence
+    tagger learns from statements found as on unseen text, not from taggers that know the article."""
+    if not CROSS_FIT:
+        tagger = attribution.Attributor(cue_path, role_path)
+        return {n: tagger.attribute(copy.deepcopy(docs[n])) for n in names}
+    halves = [names[0::2], names[1::2]]
+    result: dict[str, Document] = {}
+    with tempfile.TemporaryDirectory() as folder:
+        for k, (own, other) in enumerate((halves, halves[::-1])):
+            cue, role = Path(folder) / f"cue{k}.crfsuite", Path(folder) / f"role{k}.crfsuite"
+            train((ex for n in other for ex in cue_examples(docs[n], gold[n])), CUE_PARAMS, cue)
+            train((ex for n in other for ex in role_examples(docs[n], gold[n])), ROLE_PARAMS, role)
+            tagger = attribution.Attributor(cue, role)
+            result.update((n, tagger.attribute(copy.deepcopy(docs[n]))) for n in own)
+    return result
+
+
 def train(examples: Iterable[tuple[list[list[str]], list[str]]], params: dict, path: Path) -> None:
     trainer = pycrfsuite.Trainer(verbose=False)
     for features, labels in examples:
@@ -123,14 +171,22 @@ def score(docs: dict[str, Document], gold_dir: Path, names: list[str]) -> dict:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="SpkAtt news folder with gold JSON")
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="folder for the models and model card")
+    parser.add_argument("--out", type=Path, default=None, help="folder for the models and model card")
+    parser.add_argument("--second-check", action="store_true",
+                        help="train on 500 training articles, score 100 other training articles (the validation "
+                             "articles stay unseen); models go to a temporary folder unless --out is given")
     args = parser.parse_args(argv)
+    if args.out is None:
+        args.out = Path(tempfile.mkdtemp(prefix="spkatt-check-")) if args.second_check else DEFAULT_OUT
     started = time.time()
     paths = sorted(args.data.glob("*.json"))
     if not paths:
         print(f"no SpkAtt JSON files in {args.data}", file=sys.stderr)
         return 1
     train_names, validation_names = spkatt_split(p.name for p in paths)
+    if args.second_check:  # the 100 training articles with the smallest split keys are the check set
+        by_key = sorted(train_names, key=split_key)
+        train_names, validation_names = sorted(by_key[100:]), sorted(by_key[:100])
     docs = analyse_rules(paths)
     gold = {p.name: gold_annotations(p, docs[p.name]) for p in paths}
     print(f"rules on {len(paths)} articles: {time.time() - started:.0f} s", flush=True)
@@ -144,7 +200,13 @@ def main(argv: list[str] | None = None) -> int:
     train((ex for n in train_names for ex in role_examples(docs[n], gold[n])), ROLE_PARAMS, role_path)
     print(f"role tagger trained: {time.time() - started:.0f} s", flush=True)
 
-    attributor = attribution.Attributor(cue_path, role_path)
+    trained_docs = sentence_training_docs(docs, gold, train_names, cue_path, role_path)
+    sentence_path = args.out / attribution.SENTENCE_MODEL
+    train((ex for n in train_names for ex in sentence_examples(trained_docs[n], gold[n])), SENTENCE_PARAMS,
+          sentence_path)
+    print(f"sentence tagger trained: {time.time() - started:.0f} s", flush=True)
+
+    attributor = attribution.Attributor(cue_path, role_path, sentence_path)
     words = sum(len(docs[n].tokens) for n in validation_names)
     # SpkAtt-optimal reference: learned statements replace every rule statement, unconfirmed rule
     # "reported" statements are dropped (loses details the user-facing output and the seed tests need)
@@ -168,8 +230,12 @@ def main(argv: list[str] | None = None) -> int:
     print("\n== validation, rules + models, replace all + drop unconfirmed reported ==\n"
           + format_spkatt_report(learned_replacing))
     print(f"\nattribution component: {words / seconds:,.0f} words/s on {words:,} validation words")
+    if args.second_check:
+        print(f"second check done ({len(train_names)} training / {len(validation_names)} check articles); "
+              f"models in {args.out}, model card not written")
+        return 0
     write_card(args.out / "spkatt.md", rules_only, learned, learned_replacing, len(train_names), len(validation_names),
-               words / seconds, [cue_path, role_path])
+               words / seconds, [cue_path, role_path, sentence_path])
     print(f"total {time.time() - started:.0f} s; wrote {cue_path}, {role_path}, {args.out / 'spkatt.md'}")
     return 0
 

@@ -39,6 +39,7 @@ from .quotes import is_quote_mark
 
 CUE_MODEL = "spkatt_cue.crfsuite"
 ROLE_MODEL = "spkatt_roles.crfsuite"
+SENTENCE_MODEL = "spkatt_sentences.crfsuite"  # optional third model: cue-less statements
 CLAUSE_MARKS = frozenset({",", ";", ":", "–", "—", "-", "(", ")"})
 FINITE = frozenset({"VVFIN", "VAFIN", "VMFIN"})
 MESSAGE_EDGE_PUNCT = frozenset({",", ".", ":", ";", "–", "-", "!", "?"})
@@ -356,13 +357,17 @@ def role_features(doc: Document, infos: Sequence[_TokenInfo], cue: Sequence[int]
 class Attributor:
     """The two loaded taggers; :meth:`attribute` works on one document."""
 
-    def __init__(self, cue_model: Path, role_model: Path):
+    def __init__(self, cue_model: Path, role_model: Path, sentence_model: Path | None = None):
         import pycrfsuite  # only needed when the models are used
 
         self.cue_tagger = pycrfsuite.Tagger()
         self.cue_tagger.open(str(cue_model))
         self.role_tagger = pycrfsuite.Tagger()
         self.role_tagger.open(str(role_model))
+        self.sentence_tagger = None
+        if sentence_model is not None and sentence_model.exists():
+            self.sentence_tagger = pycrfsuite.Tagger()
+            self.sentence_tagger.open(str(sentence_model))
 
     def _lenient(self, labels: list[str]) -> list[str]:
         """Viterbi's ``O`` becomes a cue where the tagger's marginal for ``O`` is low: the CRF is
@@ -403,6 +408,8 @@ class Attributor:
         predictions = self.predict(doc)
         learned = [s for s in (_statement(doc, cue, roles) for cue, roles in predictions) if s is not None]
         merge(doc, learned)
+        if self.sentence_tagger is not None:
+            add_cueless(doc, self.sentence_tagger)
         return doc
 
 
@@ -721,6 +728,169 @@ def _nested_quotes(doc: Document, parents: list[Statement], taken: set[int]):
             yield child
 
 
+# -- cue-less statements: a sentence tagger ----------------------------------------------------
+# SpkAtt annotates whole sentences without a cue: reported speech acts (``Die Medien sprechen von
+# …``), hearsay (``X soll … haben``), Konjunktiv-I continuations, quotations without a verb of
+# saying.  A linear-chain CRF over the sentences of an article labels each sentence with the form
+# of the cue-less statement it is (or ``C`` for one with a cue, ``O`` for none); transitions carry
+# the context (a continuation follows a statement).  Only sentences no statement covers yet get one.
+SENTENCE_FORMS = {"R": ("reported", "Reported"), "F": ("indirect", "FreeIndirect"),
+                  "I": ("indirect", "IndirectFreeIndirect"), "D": ("direct", "Direct")}
+SPKATT_TO_SENTENCE_LABEL = {"Reported": "R", "FreeIndirect": "F", "IndirectFreeIndirect": "I", "Direct": "D"}
+# Marginal probability a sentence's best cue-less label needs: a whole-sentence message pays off
+# when more than about a third of them are right (Message F1 ~0.7), so the bar is below one half.
+SENTENCE_THRESHOLD = 0.4
+SENTENCE_KEYWORDS = frozenset({"laut", "zufolge", "demnach", "angeblich", "offenbar", "wörtlich", "berichten",
+                               "heißen", "rede", "meldung", "bericht", "sprechen"})
+NEIGHBOUR_PREFIXES = ("cov=", "fm=", "hascue", "q=", "sollhaben", "pstart", "qstart", "colon")
+MAX_SOURCE_DISTANCE = 3
+REPORTED_SUBJECT = True  # sentences back to the statement whose speaker a continuation takes
+
+
+def covered_sentences(doc: Document) -> dict[int, str]:
+    """Sentences at least half inside a (non-nested) statement's message → that statement's form."""
+    covered: dict[int, str] = {}
+    tokens, sentences = doc.tokens, doc.sentences
+    for statement in doc.statements:
+        if statement.nested_in is not None:
+            continue
+        per_sentence: dict[int, int] = {}
+        for i in statement.content_tokens:
+            per_sentence[tokens[i].sentence] = per_sentence.get(tokens[i].sentence, 0) + 1
+        for number, count in per_sentence.items():
+            if count * 2 >= sentences[number].token_end - sentences[number].token_start:
+                covered.setdefault(number, statement.spkatt_form or statement.form)
+    return covered
+
+
+def sentence_features(doc: Document, covered: dict[int, str]) -> list[list[str]]:
+    """One feature list per sentence of the article."""
+    tokens = doc.tokens
+    verbs = _cue_verbs()
+    cue_sentences = {tokens[i].sentence for s in doc.statements for i in s.cue_tokens}
+    own: list[list[str]] = []
+    for number, sentence in enumerate(doc.sentences):
+        words = tokens[sentence.token_start:sentence.token_end]
+        if not words:
+            own.append(["empty"])
+            continue
+        features = {"cov=" + covered.get(number, "none"), "len=" + _distance_bucket(len(words)),
+                    "w0=" + words[0].text.lower(), "t0=" + words[0].tag, "last=" + words[-1].text}
+        if number in cue_sentences:
+            features.add("hascue")
+        quoted = sum(t.in_quote or is_quote_mark(t.text) for t in words)
+        features.add(f"q={4 * quoted // len(words)}")
+        if is_quote_mark(words[0].text):
+            features.add("qstart")
+        if len(words) > 1:
+            features.add("w1=" + words[1].text.lower())
+        if number == 0 or doc.sentences[number - 1].paragraph != sentence.paragraph:
+            features.add("pstart")
+        finite = [t for t in words if t.tag in FINITE]
+        features.update("fm=" + str(t.mood) for t in finite if not t.in_quote)
+        features.update("fl=" + (t.lemma or t.text).lower() for t in finite[:3])
+        if finite and (finite[0].lemma or "").lower() == "sollen":  # hearsay: "X soll … haben"
+            features.add("soll")
+            if len(words) > 2 and words[-2].text.lower() in {"haben", "sein", "worden"}:
+                features.add("sollhaben")
+        for t in words:
+            lemma = (t.lemma or t.text).lower()
+            kind = verbs.get(lemma)
+            if kind and t.tag.startswith("V"):
+                features.add("cv=" + kind)
+                features.add("cvl=" + lemma)
+            if t.tag in {"NN", "NE"} and _is_attribution_noun(t.text.lower()):
+                features.add("an")
+                features.add("anw=" + t.text.lower())
+            if lemma in SENTENCE_KEYWORDS:
+                features.add("kw=" + lemma)
+            if t.tag == "PPER" and lemma in {"er", "sie", "wir", "ich"}:
+                features.add("pp=" + lemma)
+            if t.text == ":":
+                features.add("colon")
+        own.append(sorted(features))
+    result = []
+    for number, features in enumerate(own):
+        combined = list(features)
+        for offset in (-1, 1):
+            other = number + offset
+            if 0 <= other < len(own):
+                combined.extend(f"{offset}{f}" for f in own[other] if f.startswith(NEIGHBOUR_PREFIXES))
+        result.append(combined)
+    return result
+
+
+NP_TAGS = frozenset({"ART", "ADJA", "NN", "NE", "PPER", "PPOSAT", "CARD", "PIAT", "PIS", "PDS", "PDAT", "FM", "TRUNC"})
+
+
+def sentence_subject(doc: Document, number: int) -> list[int]:
+    """The noun phrase before the first finite verb (``Die Medien sprechen …``), else the one right
+    after it (``In ersten Agenturmeldungen war …``: SpkAtt's source of a reported statement)."""
+    tokens = doc.tokens
+    sentence = doc.sentences[number]
+    verb = next((i for i in range(sentence.token_start, sentence.token_end)
+                 if tokens[i].tag in FINITE and not tokens[i].in_quote), None)
+    if verb is None:
+        return []
+    before = range(sentence.token_start, verb)
+    if before and tokens[before[0]].tag in NP_TAGS and all(
+            tokens[i].tag in NP_TAGS or tokens[i].tag in {"APPR", "KON"} and i > before[0] for i in before):
+        return list(before)
+    run: list[int] = []
+    for i in range(verb + 1, sentence.token_end):
+        if tokens[i].tag in NP_TAGS and not tokens[i].in_quote:
+            run.append(i)
+        elif run or tokens[i].tag not in {"ADV", "PTKNEG"}:
+            break
+    return run
+
+
+def add_cueless(doc: Document, tagger) -> None:
+    """Statements for the sentences the sentence tagger reads as cue-less statements."""
+    if not doc.sentences:
+        return
+    covered = covered_sentences(doc)
+    tagger.set(sentence_features(doc, covered))
+    tagger.tag()
+    added: list[Statement] = []
+    for number, sentence in enumerate(doc.sentences):
+        if number in covered or sentence.token_end - sentence.token_start < 3:
+            continue
+        label = max(SENTENCE_FORMS, key=lambda name: tagger.marginal(name, number))
+        if tagger.marginal(label, number) < SENTENCE_THRESHOLD:
+            continue
+        content = list(range(sentence.token_start, sentence.token_end))
+        previous = added[-1] if added else None
+        if label == "I" and previous is not None and previous.spkatt_form == "IndirectFreeIndirect" \
+                and previous.sentence == number - 1:
+            # SpkAtt makes a run of continuation sentences one statement
+            previous.content_tokens += content
+            previous.content = doc.token_span(previous.content_tokens[0], content[-1])
+            previous.sentence = number
+            continue
+        form, spkatt_form = SENTENCE_FORMS[label]
+        statement = Statement(id="", form=form, content=doc.token_span(content[0], content[-1]), sentence=number,
+                              content_tokens=content, continuation=True, spkatt_form=spkatt_form)
+        if label == "R" and REPORTED_SUBJECT:
+            source = sentence_subject(doc, number)
+            if source:
+                statement.speaker_tokens = source
+                statement.speaker = _speaker(doc, source)
+        elif label != "R":  # speaks for the statement before it
+            earlier = [s for s in doc.statements + added if number - MAX_SOURCE_DISTANCE <= s.sentence < number
+                       and s.speaker_tokens]
+            if earlier:
+                before = max(reversed(earlier), key=lambda s: s.sentence)  # the last of the nearest sentence
+                statement.speaker_tokens = list(before.speaker_tokens)
+                statement.speaker = before.speaker
+        added.append(statement)
+    if added:
+        doc.statements = sorted(doc.statements + added,
+                                key=lambda s: (s.content.start, s.nested_in is not None, s.content.end))
+        for number, statement in enumerate(doc.statements, start=1):
+            statement.id = f"S{number}"
+
+
 def model_path(name: str) -> Path:
     return Path(str(resources.files("wortlaut").joinpath("models", name)))
 
@@ -730,7 +900,7 @@ def load_attributor() -> Attributor | None:
     cue, role = model_path(CUE_MODEL), model_path(ROLE_MODEL)
     if not cue.exists() or not role.exists():
         return None
-    return Attributor(cue, role)
+    return Attributor(cue, role, model_path(SENTENCE_MODEL))
 
 
 def attribute(doc: Document) -> Document:
