@@ -190,3 +190,102 @@ def test_without_models_the_rules_stay(monkeypatch):
     doc = wortlaut.analyze("Der Minister sagte, die Lage sei ernst.", date="2025-09-05", options=Options(pipeline=RULES))
     before = [(s.form, s.content.text) for s in doc.statements]
     assert [(s.form, s.content.text) for s in attribution.attribute(doc).statements] == before
+
+
+# -- cue-less statements: the sentence tagger ----------------------------------------------------
+class FixedSentenceTagger:
+    """Stands in for the sentence CRF: fixed label probabilities per sentence."""
+
+    def __init__(self, probabilities: list[dict[str, float]]):
+        self.probabilities = probabilities
+
+    def set(self, features):
+        assert len(features) == len(self.probabilities)
+
+    def tag(self, features=None):
+        return [max(p, key=p.get) if p else "O" for p in self.probabilities]
+
+    def marginal(self, label, position):
+        return self.probabilities[position].get(label, 0.0)
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("Die Medien sprechen von örtlichen Angestellten als Geiseln .", ["Die", "Medien"]),
+    # a fronted adverbial: the subject follows the verb and ends where the object begins
+    ("Am Montag kritisierte die Opposition den Plan der Regierung .", ["die", "Opposition"]),
+    ("Gestern hatte er das Urteil scharf kritisiert .", ["er"]),
+])
+def test_subject_of_a_reported_speech_act(text, subject):
+    doc = rules_only(text)
+    assert words(doc, attribution.sentence_subject(doc, 0)) == subject
+
+
+def test_covered_sentences_need_half_of_their_tokens():
+    doc = rules_only("Der Minister sagte , die Lage sei ernst . Das Wetter war schön .")
+    assert doc.sentences[0].token_end == 9
+    statement = Statement(id="", form="indirect", content=doc.token_span(4, 7), content_tokens=[4, 5, 6, 7])
+    doc.statements = [statement]
+    assert attribution.covered_sentences(doc) == {}  # 4 of 9 tokens
+    statement.content_tokens = [4, 5, 6, 7, 8]  # 5 of 9, the full stop included
+    assert attribution.covered_sentences(doc) == {0: "indirect"}
+
+
+def test_cueless_sentences_become_statements():
+    doc = rules_only("Der Minister sagte , die Lage sei ernst . Man müsse jetzt handeln . "
+                     "Die Regierung werde alles tun . Das Wetter war schön .")
+    said = with_cue(doc, "sagte")
+    doc.statements = [said]  # only the cued statement; the continuations are left to the tagger
+    none = {"O": 0.9}
+    tagger = FixedSentenceTagger([{"C": 0.9}, {"I": 0.8}, {"I": 0.7}, none])
+    attribution.add_cueless(doc, tagger)
+    first, continuation = doc.statements
+    assert first is said
+    # two continuation sentences in a row are one statement (SpkAtt's convention), spoken by the minister
+    assert continuation.spkatt_form == "IndirectFreeIndirect" and continuation.cue_tokens == []
+    assert continuation.content.text == "Man müsse jetzt handeln . Die Regierung werde alles tun"
+    assert words(doc, continuation.speaker_tokens) == ["Der", "Minister"]
+    assert continuation.speaker.text == "Der Minister"
+
+
+def test_cueless_statement_below_the_threshold_or_without_a_speaker_before():
+    doc = rules_only("Gespräche in Moskau würden die Position stärken .")
+    doc.statements = []
+    attribution.add_cueless(doc, FixedSentenceTagger([{"I": 0.9}]))
+    assert doc.statements == []  # a continuation continues someone
+    bar = attribution.LABEL_THRESHOLDS.get("R", attribution.SENTENCE_THRESHOLD)
+    attribution.add_cueless(doc, FixedSentenceTagger([{"R": bar - 0.05, "O": 1.05 - bar}]))
+    assert doc.statements == []
+
+
+def test_reported_sentence_takes_its_subject_as_source():
+    doc = rules_only("Die Medien sprechen von örtlichen Angestellten als Geiseln .")
+    doc.statements = []
+    attribution.add_cueless(doc, FixedSentenceTagger([{"R": 0.6, "O": 0.4}]))
+    [statement] = doc.statements
+    assert (statement.form, statement.spkatt_form) == ("reported", "Reported")
+    assert statement.speaker.text == "Die Medien"
+    assert statement.content.text == "Die Medien sprechen von örtlichen Angestellten als Geiseln"
+    assert words(doc, statement.content_tokens)[-1] == "."  # SpkAtt's message keeps the full stop
+
+
+@pytest.mark.parametrize("text, source, expected", [
+    # the tagger stopped at the comma of a sentence-initial apposition
+    ("Günther Platter , der Verteidigungsminister , sagte , er sei zufrieden .", ["der", "Verteidigungsminister"],
+     ["Günther", "Platter", ",", "der", "Verteidigungsminister"]),
+    ("Günther Platter , der Verteidigungsminister , sagte , er sei zufrieden .", ["Günther", "Platter"],
+     ["Günther", "Platter", ",", "der", "Verteidigungsminister"]),
+    # a comma clause that does not end right before the cue is no apposition
+    ("Platter , der gestern kam , sagte , er sei zufrieden .", ["Platter"], ["Platter"]),
+])
+def test_source_takes_its_apposition(text, source, expected):
+    doc = rules_only(text)
+    cue = next(i for i, t in enumerate(doc.tokens) if t.text == "sagte")
+    start = next(i for i in range(len(doc.tokens)) if words(doc, range(i, i + len(source))) == source)
+    assert words(doc, attribution.with_apposition(doc, list(range(start, start + len(source))), [cue])) == expected
+
+
+@needs_models
+def test_sentence_model_loads():
+    attributor = attribution.load_attributor()
+    assert attributor.sentence_tagger is not None
+    assert set(attributor.sentence_tagger.labels()) >= {"O", "C", "R", "I"}
