@@ -21,8 +21,10 @@ def _analyze(args: argparse.Namespace) -> int:
     if args.pipeline and args.rules_only:
         print("wortlaut: error: give --pipeline or --rules-only, not both", file=sys.stderr)
         return 2
-    pipeline = tuple(args.pipeline.split(",")) if args.pipeline else RULES_PIPELINE if args.rules_only \
-        else DEFAULT_PIPELINE
+    if args.pipeline:
+        pipeline = tuple(args.pipeline.split(","))
+    else:
+        pipeline = RULES_PIPELINE if args.rules_only else DEFAULT_PIPELINE
     options = Options(pipeline=pipeline, max_chars=args.max_chars)
     summary = Summary()
     out = sys.stdout

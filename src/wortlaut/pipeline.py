@@ -26,7 +26,9 @@ COMPONENTS: dict[str, str] = {
     "context": "wortlaut.context:attach_context",
 }
 DEFAULT_PIPELINE: tuple[str, ...] = tuple(COMPONENTS)
-LEARNED_COMPONENTS: frozenset[str] = frozenset({"attribution"})  # trained models; the rest are rules
+# Stages that are trained models through and through; the rules pipeline leaves them out.
+# (The entities stage also consults the NER model, but only to add names the rules missed.)
+LEARNED_COMPONENTS: frozenset[str] = frozenset({"attribution"})
 RULES_PIPELINE: tuple[str, ...] = tuple(name for name in DEFAULT_PIPELINE if name not in LEARNED_COMPONENTS)
 
 
