@@ -323,10 +323,16 @@ def _gazetteer_flags(word: str, res: Resources) -> list[str]:
     return flags
 
 
+_OFFSETS = (-2, -1, 1, 2)  # neighbours whose context features a word sees
+_PADDING = tuple(f"{offset:+d}pad" for offset in _OFFSETS)
+
+
 @dataclass(frozen=True, slots=True)
 class _WordFeatures:
     own: tuple[str, ...]  # features of the word itself
-    context: tuple[str, ...]  # the part its neighbours see (prefixed by offset)
+    context: tuple[str, ...]  # the part its neighbours see
+    # ``context`` prefixed by each offset in _OFFSETS ("-1l=merkel"), built once per word, not per use
+    seen_from: tuple[tuple[str, ...], ...]
 
 
 def _word_features(word: str, res: Resources) -> _WordFeatures:
@@ -369,7 +375,8 @@ def _word_features(word: str, res: Resources) -> _WordFeatures:
         best, bin_, second = looks
         own += ["cm=" + best, "cmb=" + best + bin_, "cm2=" + best + second]
         context.append("cm=" + best)
-    return _WordFeatures(tuple(own), tuple(context))
+    seen_from = tuple(tuple(f"{offset:+d}{feature}" for feature in context) for offset in _OFFSETS)
+    return _WordFeatures(tuple(own), tuple(context), seen_from)
 
 
 class _FeatureCache:
@@ -387,9 +394,6 @@ class _FeatureCache:
                 self.cache.clear()
             found = self.cache[word] = _word_features(word, self.res)
         return found
-
-
-_OFFSETS = (-2, -1, 1, 2)
 
 
 def _phrase_matches(words: Sequence[str], phrases: dict[str, tuple[tuple[str, ...], ...]]) -> list[str]:
@@ -429,13 +433,12 @@ def sentence_features(words: Sequence[str], pos: Sequence[str] | None, features:
                 attrs.append("-1t=" + pos[i - 1])
             if i + 1 < n:
                 attrs.append("+1t=" + pos[i + 1])
-        for offset in _OFFSETS:
+        for k, offset in enumerate(_OFFSETS):
             j = i + offset
             if 0 <= j < n:
-                prefix = f"{offset:+d}"
-                attrs.extend(prefix + f for f in per_word[j].context)
+                attrs.extend(per_word[j].seen_from[k])
             else:
-                attrs.append(f"{offset:+d}pad")
+                attrs.append(_PADDING[k])
         if i > 0:
             attrs.append("lw=" + per_word[i - 1].context[0][2:] + "|" + wf.own[1][2:])
         if i + 1 < n:
