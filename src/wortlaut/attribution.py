@@ -37,9 +37,10 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from .lexicon import entries, word_list
+from .lexicon import word_list
 from .model import Document, Span, Speaker, Statement
 from .quotes import is_quote_mark
+from .statements import cue_verbs
 
 CUE_MODEL = "spkatt_cue.crfsuite"
 ROLE_MODEL = "spkatt_roles.crfsuite"
@@ -53,11 +54,8 @@ WINDOW = 1  # sentences on each side of the cue's sentence that the role tagger 
 # -- lexicons ------------------------------------------------------------------------------
 @cache
 def _cue_verbs() -> dict[str, str]:
-    verbs = {}
-    for line in entries("cue_verbs.tsv"):
-        lemma, _, kinds = line.partition("\t")
-        verbs[lemma.strip().lower()] = "+".join(sorted(k.strip() for k in kinds.split(",") if k.strip()))
-    return verbs
+    """Cue-verb lemma -> its kinds as one feature value (``act+clause``)."""
+    return {lemma: "+".join(sorted(kind for kind in kinds if kind)) for lemma, kinds in cue_verbs().items()}
 
 
 @cache

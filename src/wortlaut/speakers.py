@@ -270,9 +270,9 @@ class _Resolver:
     def _named_later(self, role: RoleMatch, affiliation: str | None, after: int) -> Entity | None:
         """``Kreml-Sprecher: „Gefahr für uns"`` as a subheading: the person introduced below with
         the same role noun (``Kreml-Sprecher Dmitri Peskow``)."""
-        later = [(min(m.start for m in entity.mentions), entity) for entity in self.doc.entities
+        later = [(first, entity) for entity in self.doc.entities
                  if entity.type == PERSON and entity.mentions and _role_score(entity, role, affiliation) == 3
-                 and min(m.start for m in entity.mentions) > after]
+                 and (first := min(m.start for m in entity.mentions)) > after]
         return min(later, key=lambda item: item[0])[1] if later else None
 
     def _latest_fitting_speaker(self, role: RoleMatch, affiliation: str | None) -> Entity | None:
