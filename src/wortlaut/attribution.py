@@ -39,6 +39,7 @@ from pathlib import Path
 
 from .lexicon import word_list
 from .model import Document, Span, Speaker, Statement
+from .morphology import FINITE_TAGS as FINITE
 from .quotes import is_quote_mark
 from .statements import cue_verbs
 
@@ -46,7 +47,6 @@ CUE_MODEL = "spkatt_cue.crfsuite"
 ROLE_MODEL = "spkatt_roles.crfsuite"
 SENTENCE_MODEL = "spkatt_sentences.crfsuite"  # optional third model: cue-less statements
 CLAUSE_MARKS = frozenset({",", ";", ":", "–", "—", "-", "(", ")"})
-FINITE = frozenset({"VVFIN", "VAFIN", "VMFIN"})
 MESSAGE_EDGE_PUNCT = frozenset({",", ".", ":", ";", "–", "-", "!", "?"})
 WINDOW = 1  # sentences on each side of the cue's sentence that the role tagger sees
 

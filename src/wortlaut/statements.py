@@ -20,9 +20,10 @@ from functools import cache
 
 from .lexicon import entries, word_list
 from .model import Document, Sentence, Span, Speaker, Statement, Token
+from .morphology import FINITE_TAGS
 from .quotes import is_quote_mark
 
-FINITE = {"VVFIN", "VAFIN", "VMFIN"}
+FINITE = FINITE_TAGS
 NONFINITE_VERB = {"VVINF", "VVPP", "VVIZU", "VAINF", "VAPP", "VMINF", "VMPP"}
 NP_TAGS = {"ART", "ADJA", "NN", "NE", "PPOSAT", "PIAT", "PDAT", "CARD", "TRUNC", "FM"}
 NOUN_TAGS = {"NN", "NE", "FM"}
