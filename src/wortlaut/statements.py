@@ -340,7 +340,30 @@ class _StatementFinder:
                         or doc.tokens[clause_end + 1].text == ":"):
                     return self.add(sentence, "indirect", content, cue, subject,
                                     addressee=self._addressee(cue, sentence)) is not None
+        # (c) the comma left out: "Pérez hoffte dass …", "hat angekündigt die Preise … zu erhöhen"
+        start = self._commaless_complement(cue, clause_end)
+        if start is not None:
+            content = list(range(start, self._complement_end(start, sentence)))
+            return self.add(sentence, "indirect", content, cue, subject,
+                            addressee=self._addressee(cue, sentence)) is not None
         return False
+
+    def _commaless_complement(self, cue: list[int], clause_end: int) -> int | None:
+        """Where a content clause starts that no comma sets off: ``dass``/``ob`` at most two words
+        after the cue, or a zu-infinitive right after a clause-final participle cue."""
+        doc = self.doc
+        last = max(cue)
+        for j in range(last + 1, min(last + 4, clause_end + 1)):
+            token = doc.tokens[j]
+            if token.text.lower() in SUBORDINATORS and token.tag == "KOUS":
+                return j
+            if token.tag in FINITE or token.tag.startswith("V") or token.tag == "KON":
+                break
+        if doc.tokens[last].tag == "VVPP" and last < clause_end and all(
+                doc.tokens[j].tag not in FINITE for j in range(last + 1, clause_end + 1)) \
+                and self._infinitive_clause(list(range(last + 1, clause_end + 1))):
+            return last + 1
+        return None
 
     def _has_content_clause(self, verb: int, sentence: Sentence) -> bool:
         end = self._clause_end(verb, sentence)
@@ -635,6 +658,8 @@ class _StatementFinder:
         end = self._clause_end(finite, sentence) if stop is None else stop - 1
         for j in range(end, finite, -1):
             token = doc.tokens[j]
+            if token.tag == "VVIZU" or token.tag in NONFINITE_VERB and doc.tokens[j - 1].tag == "PTKZU":
+                continue  # "hat angekündigt die Preise zu erhöhen": a zu-infinitive after the participle
             if token.tag in NONFINITE_VERB:
                 lemma = (token.lemma or token.text).lower()
                 if lemma in cue_verbs():
