@@ -33,6 +33,7 @@ SUBJECT_START_TAGS = {"ART", "NE", "NN", "ADJA", "PPOSAT", "PIAT", "CARD"}
 PRONOUN_SUBJECTS = {"er", "sie", "es", "wir", "ich", "man", "ihr"}
 CLAUSE_BOUNDARY = {",", ";", ":", "–", "—", "-"}
 SUBORDINATORS = {"dass", "ob", "daß"}
+APPOSITION_TAGS = frozenset({"NE", "NN", "ART", "ADJA", "FM", "CARD", "APPR", "APPRART", "XY", "TRUNC"})
 W_WORDS = {"wie", "was", "wer", "wann", "wo", "warum", "weshalb", "wieso", "welche", "welcher", "welches", "wohin"}
 DEFINITE_ARTICLES = {"der", "die", "das", "den", "dem", "des"}
 GENITIVE_ARTICLES = {"des", "der", "eines", "einer"}
@@ -314,7 +315,7 @@ class _StatementFinder:
 
     def _indirect(self, sentence: Sentence, verb: int, cue: list[int], subject: list[int], clause_start: int) -> bool:
         doc = self.doc
-        clause_end = self._clause_end(verb, sentence)
+        clause_end = self._clause_end(max(verb, *cue), sentence)  # the cue may follow an apposition
         # (a) content first: "Die Sicherheit … dürfe nicht …, sagte Peskow"
         if clause_start > sentence.token_start and doc.tokens[clause_start - 1].text == "," \
                 and verb == clause_start:
@@ -377,6 +378,9 @@ class _StatementFinder:
         for j in range(start + 1, sentence.token_end - 1):
             if doc.tokens[j].text == "," and self.cue_lemma(doc.tokens[j + 1], sentence):
                 return j
+            if doc.tokens[j].text in {".", "!", "?"} and not doc.tokens[j].in_quote \
+                    and doc.tokens[j + 1].text[:1].isupper():
+                return j  # a sentence end the given sentence split missed ("… zu wollen. Im Mai …")
         return end
 
     def _infinitive_clause(self, content: list[int]) -> bool:
@@ -666,6 +670,27 @@ class _StatementFinder:
                     return [j]
                 particle = doc.tokens[j - 1].text.lower() if doc.tokens[j - 1].tag == "PTKVZ" else ""
                 return [j] if particle + lemma in cue_verbs() and particle else None
+        if stop is None:
+            return self._participle_after_apposition(end, sentence)
+        return None
+
+    def _participle_after_apposition(self, end: int, sentence: Sentence) -> list[int] | None:
+        """``hatte der Investor, Larry A. Silverstein, zugesagt, …``: the participle after an
+        apposition that closes the subject."""
+        doc = self.doc
+        comma = end + 1
+        if comma >= sentence.token_end or doc.tokens[comma].text != ",":
+            return None
+        j = comma + 1
+        while j < sentence.token_end and doc.tokens[j].tag in APPOSITION_TAGS:
+            j += 1
+        if j == comma + 1 or j + 1 >= sentence.token_end or doc.tokens[j].text != ",":
+            return None
+        participle = doc.tokens[j + 1]
+        after = doc.tokens[j + 2].text if j + 2 < sentence.token_end else "."
+        if participle.tag in NONFINITE_VERB and after in {",", ".", ":"} \
+                and (participle.lemma or participle.text).lower() in cue_verbs():
+            return [j + 1]
         return None
 
     def _not_negated(self, start: int, end: int) -> bool:
