@@ -41,7 +41,7 @@ from .lexicon import word_list
 from .model import Document, Span, Speaker, Statement
 from .morphology import FINITE_TAGS as FINITE
 from .quotes import is_quote_mark
-from .statements import cue_verbs
+from .statements import TIME_NOUNS as RULE_TIME_NOUNS, cue_verbs
 
 CUE_MODEL = "spkatt_cue.crfsuite"
 ROLE_MODEL = "spkatt_roles.crfsuite"
@@ -421,10 +421,11 @@ class Attributor:
         predictions = self.predict(doc)
         learned = [s for s in (_statement(doc, cue, roles) for cue, roles in predictions) if s is not None]
         merge(doc, learned)
-        if COMPLETE_CUES:
-            for statement in doc.statements:
-                if statement.cue_tokens:
-                    statement.cue_tokens = complete_cue(doc, statement.cue_tokens)
+        for statement in doc.statements:
+            if COMPLETE_CUES and statement.cue_tokens:
+                statement.cue_tokens = complete_cue(doc, statement.cue_tokens)
+            if TIDY_SOURCES and statement.speaker_tokens:
+                statement.speaker_tokens = tidy_source(doc, statement.speaker_tokens)
         if self.sentence_tagger is not None:
             add_cueless(doc, self.sentence_tagger)
         return doc
@@ -509,6 +510,48 @@ def with_apposition(doc: Document, source: list[int], cue: Sequence[int]) -> lis
             j += 1
         if j > last + 2 and j + 1 == low and tokens[j].text == ",":
             return source + list(range(last + 1, j))
+    return source
+
+
+TIDY_SOURCES = True
+TIME_PREPOSITIONS = frozenset({"am", "im", "in", "vor", "seit", "bis", "zum", "nach"})
+DETERMINER_TAGS = frozenset({"ART", "ADJA", "PPOSAT", "PIAT", "PDAT"})
+TIME_NOUNS = RULE_TIME_NOUNS | {"Morgen", "Vormittag", "Mittag", "Nachmittag", "Abend", "Nacht", "Wochenende",
+                                "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
+                                "September", "Oktober", "November", "Dezember", "Frühjahr", "Sommer", "Herbst",
+                                "Winter"}
+
+
+def tidy_source(doc: Document, source: list[int]) -> list[int]:
+    """Source spans as SpkAtt draws them: no trailing adverb or time phrase (``EADS heute``,
+    ``Adidas-Salomon am Morgen``), no dangling quotation mark, a quoted name whole
+    (``der „Frankfurter Allgemeinen Zeitung“``), the determiner and adjectives of the first noun
+    (``Die spätere Außenministerin Rice``)."""
+    if not source:
+        return source
+    tokens = doc.tokens
+    source = sorted(source)
+    while len(source) > 1 and tokens[source[-1]].tag in {"ADV", "ADJD"}:
+        source.pop()
+    for k in range(1, len(source) - 1):
+        if tokens[source[k]].text.lower() in TIME_PREPOSITIONS and tokens[source[-1]].text in TIME_NOUNS \
+                and all(tokens[j].tag in DETERMINER_TAGS | {"NN", "CARD"} for j in source[k + 1:]):
+            source = source[:k]
+            break
+    opened = [i for i in source if is_quote_mark(tokens[i].text) and i + 1 < len(tokens) and tokens[i + 1].in_quote
+              and not tokens[i].in_quote]
+    if opened and opened[-1] == source[-1]:
+        source.pop()  # "Beckmann „": the quotation after the name is the message
+    elif opened:
+        j = source[-1] + 1
+        while j < len(tokens) and j - source[-1] <= 6 and tokens[j].in_quote:
+            j += 1
+        if j < len(tokens) and is_quote_mark(tokens[j].text) and j - source[-1] <= 6:
+            source.extend(range(source[-1] + 1, j + 1))
+    sentence_start = doc.sentences[tokens[source[0]].sentence].token_start
+    if tokens[source[0]].tag in {"NN", "NE", "ADJA"}:
+        while source[0] > sentence_start and tokens[source[0] - 1].tag in DETERMINER_TAGS:
+            source.insert(0, source[0] - 1)
     return source
 
 
