@@ -426,6 +426,8 @@ class Attributor:
                 statement.cue_tokens = complete_cue(doc, statement.cue_tokens)
             if TIDY_SOURCES and statement.speaker_tokens:
                 statement.speaker_tokens = tidy_source(doc, statement.speaker_tokens)
+                if APPOSITIONS and statement.cue_tokens:
+                    statement.speaker_tokens = with_apposition(doc, statement.speaker_tokens, statement.cue_tokens)
         if self.sentence_tagger is not None:
             add_cueless(doc, self.sentence_tagger)
         return doc
@@ -499,8 +501,11 @@ def with_apposition(doc: Document, source: list[int], cue: Sequence[int]) -> lis
     sentence = doc.sentences[tokens[source[0]].sentence]
     first, last = source[0], source[-1]
     low = min(cue)
-    if first - 2 >= sentence.token_start and tokens[first - 1].text == "," and last < low:
-        stretch = range(sentence.token_start, first - 1)
+    opening = sentence.token_start
+    while opening < first and tokens[opening].tag == "ADV":  # "Auch die Delegationsleiterin, Sharon Hayes, …"
+        opening += 1
+    if first - 2 >= opening and tokens[first - 1].text == "," and last < low:
+        stretch = range(opening, first - 1)
         if all(tokens[i].tag in APPOSITION_TAGS and not tokens[i].in_quote for i in stretch) \
                 and tokens[sentence.token_start].tag in {"ART", "ADJA", "NN", "NE"}:
             return list(stretch) + [first - 1] + source
@@ -509,6 +514,14 @@ def with_apposition(doc: Document, source: list[int], cue: Sequence[int]) -> lis
         while j < low and tokens[j].text != "," and tokens[j].tag in APPOSITION_TAGS and not tokens[j].in_quote:
             j += 1
         if j > last + 2 and j + 1 == low and tokens[j].text == ",":
+            return source + list(range(last + 1, j))
+    if last + 2 < sentence.token_end and tokens[last + 1].text == "," and last > max(cue) \
+            and tokens[last + 2].tag in {"ART", "NN", "ADJA"}:
+        # "…“, so Ursula Castrup, die Leiterin der Fachstelle.": an apposition closing the sentence
+        j = last + 2
+        while j < sentence.token_end and tokens[j].tag in APPOSITION_TAGS and not tokens[j].in_quote:
+            j += 1
+        if j + 1 == sentence.token_end and tokens[j].text in {".", "!", "?"} and tokens[j - 1].tag in {"NN", "NE"}:
             return source + list(range(last + 1, j))
     return source
 
