@@ -424,6 +424,8 @@ class Attributor:
         for statement in doc.statements:
             if COMPLETE_CUES and statement.cue_tokens:
                 statement.cue_tokens = complete_cue(doc, statement.cue_tokens)
+            if MISSING_SOURCES and statement.cue_tokens and not statement.speaker_tokens:
+                statement.speaker_tokens = fallback_source(doc, statement.cue_tokens)
             if TIDY_SOURCES and statement.speaker_tokens:
                 statement.speaker_tokens = tidy_source(doc, statement.speaker_tokens)
                 if APPOSITIONS and statement.cue_tokens:
@@ -544,7 +546,7 @@ def tidy_source(doc: Document, source: list[int]) -> list[int]:
         return source
     tokens = doc.tokens
     source = sorted(source)
-    while len(source) > 1 and tokens[source[-1]].tag in {"ADV", "ADJD"}:
+    while len(source) > 1 and tokens[source[-1]].tag in {"ADV", "ADJD"} and tokens[source[-1]].text[:1].islower():
         source.pop()
     for k in range(1, len(source) - 1):
         if tokens[source[k]].text.lower() in TIME_PREPOSITIONS and tokens[source[-1]].text in TIME_NOUNS \
@@ -566,6 +568,42 @@ def tidy_source(doc: Document, source: list[int]) -> list[int]:
         while source[0] > sentence_start and tokens[source[0] - 1].tag in DETERMINER_TAGS:
             source.insert(0, source[0] - 1)
     return source
+
+
+MISSING_SOURCES = True
+PASSIVE_AUXILIARIES = frozenset({"werden", "wird", "wurde", "wurden", "worden", "würde", "würden"})
+
+
+def fallback_source(doc: Document, cue: Sequence[int]) -> list[int]:
+    """A source for a statement whose taggers and rules found none: the noun phrase before
+    ``zufolge``, after ``nach``/``laut``, else the subject of the cue verb's clause; none for a
+    passive or impersonal cue (``wird kritisiert``, ``Es wird angenommen``)."""
+    tokens = doc.tokens
+    words = [tokens[i].text.lower() for i in cue]
+    if any(w in PASSIVE_AUXILIARIES or w == "es" for w in words):
+        return []
+    sentence = doc.sentences[tokens[cue[0]].sentence]
+    if words == ["zufolge"] or words == ["folge"]:
+        run = []
+        for i in range(cue[0] - 1, sentence.token_start - 1, -1):
+            if tokens[i].tag not in NP_TAGS or tokens[i].in_quote and not run:
+                break
+            run.insert(0, i)
+        return run
+    if words[0] in NOMINAL_CUES:
+        run = []
+        for i in range(max(cue) + 1, sentence.token_end):
+            if tokens[i].tag not in NP_TAGS:
+                break
+            run.append(i)
+        return run
+    clause = _clause_range(doc, cue[0])
+    if not any(tokens[i].tag in FINITE for i in clause):
+        return []
+    if tokens[clause.start].tag == "PRELS":
+        return [clause.start]  # "eines Hackers, der behauptet, …": SpkAtt's source is the pronoun
+    subject = _subject_in(doc, clause.start, clause.stop)
+    return subject
 
 
 def matching_rule(doc: Document, cue: Sequence[int]) -> Statement | None:
@@ -967,23 +1005,28 @@ PHRASE_STARTS = frozenset({"ART", "PPER", "PDS", "PIS", "PPOSAT", "PDAT", "PIAT"
 def sentence_subject(doc: Document, number: int) -> list[int]:
     """The noun phrase before the first finite verb (``Die Medien sprechen …``), else the one right
     after it (``In ersten Agenturmeldungen war …``: SpkAtt's source of a reported statement)."""
-    tokens = doc.tokens
     sentence = doc.sentences[number]
-    verb = next((i for i in range(sentence.token_start, sentence.token_end)
-                 if tokens[i].tag in FINITE and not tokens[i].in_quote), None)
+    return _subject_in(doc, sentence.token_start, sentence.token_end)
+
+
+def _subject_in(doc: Document, start: int, end: int) -> list[int]:
+    tokens = doc.tokens
+    verb = next((i for i in range(start, end) if tokens[i].tag in FINITE and not tokens[i].in_quote), None)
     if verb is None:
         return []
-    before = range(sentence.token_start, verb)
+    while start < verb and (tokens[start].tag in {"PWAV", "KOUS"} or tokens[start].text.lower() == "wie"):
+        start += 1  # "Wie t-online.de berichtet"
+    before = range(start, verb)
     if before and tokens[before[0]].tag in NP_TAGS and all(
             tokens[i].tag in NP_TAGS or tokens[i].tag in {"APPR", "KON"} and i > before[0] for i in before):
         return list(before)
     run: list[int] = []
-    for i in range(verb + 1, sentence.token_end):
+    for i in range(verb + 1, end):
         if run and tokens[i].tag in PHRASE_STARTS and tokens[run[-1]].tag in {"NN", "NE", "PPER"}:
             break  # "kritisierte die Opposition den Plan": the object starts
         if tokens[i].tag in NP_TAGS and not tokens[i].in_quote:
             run.append(i)
-        elif run or tokens[i].tag not in {"ADV", "PTKNEG"}:
+        elif run or tokens[i].tag not in {"ADV", "PTKNEG", "PRF"}:
             break
     return run
 
