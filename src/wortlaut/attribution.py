@@ -424,6 +424,8 @@ class Attributor:
         for statement in doc.statements:
             if COMPLETE_CUES and statement.cue_tokens:
                 statement.cue_tokens = complete_cue(doc, statement.cue_tokens)
+            if statement.speaker_tokens and not _names_someone(doc, statement):
+                statement.speaker_tokens = []  # "wonach" (the cue), "100 Jahren": no source
             if MISSING_SOURCES and statement.cue_tokens and not statement.speaker_tokens:
                 statement.speaker_tokens = fallback_source(doc, statement.cue_tokens)
             if TIDY_SOURCES and statement.speaker_tokens:
@@ -572,6 +574,18 @@ def tidy_source(doc: Document, source: list[int]) -> list[int]:
 
 MISSING_SOURCES = True
 PASSIVE_AUXILIARIES = frozenset({"werden", "wird", "wurde", "wurden", "worden", "würde", "würden"})
+
+
+SOURCE_HEADS = frozenset({"NN", "NE", "PPER", "PIS", "PDS", "PRELS", "FM", "XY", "PWS"})
+
+
+def _names_someone(doc: Document, statement: Statement) -> bool:
+    """A source is no part of its cue and has a noun or pronoun that is not a time word."""
+    cue = set(statement.cue_tokens)
+    tokens = doc.tokens
+    return not cue.intersection(statement.speaker_tokens) and any(
+        tokens[i].tag in SOURCE_HEADS and tokens[i].text not in TIME_NOUNS
+        and tokens[i].text not in {"Jahren", "Jahre", "Alter"} for i in statement.speaker_tokens)
 
 
 def fallback_source(doc: Document, cue: Sequence[int]) -> list[int]:
