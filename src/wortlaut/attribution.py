@@ -649,9 +649,10 @@ def _statement(doc: Document, cue: list[int], roles: dict[str, list[int]]) -> St
     if not message:
         return None
     tokens = doc.tokens
-    # mostly quoted; a message that merely starts and ends with quotations (``einen „wahren
-    # Patrioten“, dank dem …, und einen „großen Staatsmann“``) is not one quote but holds several
-    direct = sum(tokens[i].in_quote or is_quote_mark(tokens[i].text) for i in message) >= 0.8 * len(message)
+    # a quotation first and mostly quoted: ``einen „wahren Patrioten“, dank dem …, und einen „großen
+    # Staatsmann“`` holds several quotes, ``der Bericht sei „…“`` is indirect with a quote inside
+    direct = is_quote_mark(tokens[message[0]].text) \
+        and sum(tokens[i].in_quote or is_quote_mark(tokens[i].text) for i in message) >= 0.8 * len(message)
     form = "direct" if direct else "indirect"
     if not direct:
         while message and tokens[message[-1]].text in MESSAGE_EDGE_PUNCT:
