@@ -31,6 +31,7 @@ Models: ``models/spkatt_cue.crfsuite``, ``models/spkatt_roles.crfsuite`` and (op
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -88,6 +89,23 @@ def _shape(text: str) -> str:
     return "p"
 
 
+ENTITY_FEATURES = True
+
+
+def _entity_types(doc: Document) -> dict[int, str]:
+    """Token index -> type of the article entity it mentions (person, organisation, …)."""
+    starts = [t.start for t in doc.tokens]
+    types: dict[int, str] = {}
+    for entity in doc.entities:
+        for mention in entity.mentions:
+            i = max(bisect.bisect_right(starts, mention.start) - 1, 0)
+            while i < len(doc.tokens) and doc.tokens[i].start < mention.end:
+                if doc.tokens[i].end > mention.start:
+                    types[i] = entity.type
+                i += 1
+    return types
+
+
 def _token_infos(doc: Document) -> list[_TokenInfo]:
     """Token features computed once per document; rule output included."""
     verbs = _cue_verbs()
@@ -99,6 +117,7 @@ def _token_infos(doc: Document) -> list[_TokenInfo]:
             rule_message.setdefault(i, s.spkatt_form or s.form)
     infos: list[_TokenInfo] = []
     tokens = doc.tokens
+    entity_types = _entity_types(doc) if ENTITY_FEATURES else {}
     for sentence in doc.sentences:
         clause = 0
         particle_verb: dict[int, str] = {}
@@ -141,6 +160,10 @@ def _token_infos(doc: Document) -> list[_TokenInfo]:
             if token.tag in {"NN", "NE"} and _is_attribution_noun(lower):
                 base.append("an")
                 short.append("an")
+            entity = entity_types.get(i)
+            if entity:
+                base.append("e=" + entity)
+                short.append("e=" + entity)
             if i in rule_cue:
                 base.append("rc")
                 short.append("rc")
