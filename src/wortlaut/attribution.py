@@ -38,6 +38,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
+from .entities import org_noun_head, parse_role
 from .lexicon import word_list
 from .model import Document, Span, Speaker, Statement
 from .morphology import FINITE_TAGS as FINITE
@@ -160,6 +161,13 @@ def _token_infos(doc: Document) -> list[_TokenInfo]:
             if token.tag in {"NN", "NE"} and _is_attribution_noun(lower):
                 base.append("an")
                 short.append("an")
+            if ENTITY_FEATURES and token.tag == "NN":
+                if parse_role(text) is not None:
+                    base.append("rn")
+                    short.append("rn")
+                elif org_noun_head(text) is not None:
+                    base.append("on")
+                    short.append("on")
             entity = entity_types.get(i)
             if entity:
                 base.append("e=" + entity)
