@@ -297,7 +297,6 @@ def complete_cue(doc: Document, cue: list[int]) -> list[int]:
 
 
 # -- role tagger -----------------------------------------------------------------------------
-SUBJECT_FEATURE = True  # tokens of the cue clause's subject (``fallback_source``) are marked
 def _distance_bucket(distance: int) -> str:
     if distance <= 3:
         return str(distance)
@@ -336,7 +335,6 @@ def role_features(doc: Document, infos: Sequence[_TokenInfo], cue: Sequence[int]
         for i in rule.addressee_tokens:
             rule_roles[i] = "A"
     n_cue = "n" + str(min(len(cue), 3))
-    subject = set(fallback_source(doc, cue)) if SUBJECT_FEATURE else set()
     clauses: dict[int, dict[int, list[str]]] = {}  # per sentence of the window: its clause summaries
     for number in range(tokens[first].sentence, tokens[end - 1].sentence + 1):
         sentence = doc.sentences[number]
@@ -374,8 +372,6 @@ def role_features(doc: Document, infos: Sequence[_TokenInfo], cue: Sequence[int]
             if any(tokens[j].tag in FINITE for j in between):
                 features.append("vb")  # another finite verb between: likely another clause's subject
         features.extend("k" + f for f in clauses[token.sentence].get(info.clause, ()))
-        if i in subject:
-            features.append("subj")
         role = rule_roles.get(i)
         if role:
             features.append("rr=" + role)
