@@ -673,8 +673,24 @@ def _extend_to_quotations(doc: Document, message: list[int]) -> list[int]:
     return sorted(inside)
 
 
+OUTSIDE_CUE_CLAUSE = True
+
+
+def _outside_cue_clause(doc: Document, message: list[int], cue: list[int]) -> list[int]:
+    """A verb cue's message lies outside the cue's own clause (28 of 7,367 message tokens inside
+    it in the training gold): ``Eine Verschiebung bezeichnete Conze als fatal, …``."""
+    verb = next((i for i in cue if doc.tokens[i].tag.startswith("V")), None)
+    if verb is None:
+        return message
+    clause = _clause_range(doc, verb)
+    kept = [i for i in message if i not in clause]
+    return kept or message
+
+
 def _statement(doc: Document, cue: list[int], roles: dict[str, list[int]]) -> Statement | None:
     message = _extend_to_quotations(doc, roles["M"])
+    if OUTSIDE_CUE_CLAUSE:
+        message = _outside_cue_clause(doc, message, cue)
     while message and doc.tokens[message[0]].text in MESSAGE_EDGE_PUNCT:
         message = message[1:]
     if not message:
