@@ -154,6 +154,7 @@ def _morpheme_table(tagger, word: str, *, guess: bool, reachable: frozenset | No
         # without a guessing model can take.
         candidates = [(j, word[i:j]) for j in range(i + 1, min(length, i + longest) + 1) if word[i:j] in listed]
         everything = [(j, word[i:j]) for j in range(i + 1, length + 1)] if guessable else candidates
+        morpheme_scores: dict[int, list[tuple[int, float]]] = {}  # per tag: (end, score) of each substring
         for state, score in row.items():
             if score < bound:
                 continue
@@ -165,15 +166,12 @@ def _morpheme_table(tagger, word: str, *, guess: bool, reachable: frozenset | No
             for tag, transition in followers:
                 if reachable is not None and tag not in reachable:
                     continue
-                morphemes = known[tag]
-                model = guessable.get(tag)
+                scores = morpheme_scores.get(tag)
+                if scores is None:  # the same for every state of this row: computed once
+                    scores = morpheme_scores[tag] = _segment_scores(
+                        known[tag], guessable.get(tag), everything, candidates, length)
                 key = (previous, tag)
-                for j, segment in everything if model is not None else candidates:
-                    morpheme = morphemes.get(segment)
-                    if morpheme is None:
-                        if model is None:
-                            continue
-                        morpheme = _guess(model, segment, length)
+                for j, morpheme in scores:
                     total = score + transition + morpheme
                     if total > _LOWER_BOUND:
                         cell = table[j]
@@ -181,6 +179,21 @@ def _morpheme_table(tagger, word: str, *, guess: bool, reachable: frozenset | No
                             cell[key] = total
                             back[j][key] = origin
     return table, back
+
+
+def _segment_scores(morphemes: dict[str, float], model, everything: list[tuple[int, str]],
+                    candidates: list[tuple[int, str]], length: int) -> list[tuple[int, float]]:
+    """(end, score) of each substring from one position that the tag can take: listed
+    morphemes, and with a guessing model every substring."""
+    scores = []
+    for j, segment in everything if model is not None else candidates:
+        morpheme = morphemes.get(segment)
+        if morpheme is None:
+            if model is None:
+                continue
+            morpheme = _guess(model, segment, length)
+        scores.append((j, morpheme))
+    return scores
 
 
 @cache
