@@ -154,12 +154,12 @@ def train_models(docs: dict[str, Document], gold: dict[str, list[dict]], names: 
 
 
 def cross_validate(docs: dict[str, Document], gold: dict[str, list[dict]], names: list[str], folds: int,
-                   gold_dir: Path) -> int:
+                   gold_dir: Path, keep: Path | None = None) -> int:
     """Pooled scores over ``folds`` folds of the training articles (each scored by models trained
     on the others): steadier than one 100-article check when comparing settings."""
     by_key = sorted(names, key=split_key)
     with tempfile.TemporaryDirectory() as folder:
-        predicted = Path(folder) / "pred"
+        predicted = keep or Path(folder) / "pred"
         rules = Path(folder) / "rules"
         for name in names:
             write_spkatt(docs[name], rules)
@@ -203,6 +203,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--folds", type=int, default=0,
                         help="cross-validate on the training articles with this many folds (pooled scores; the "
                              "validation articles stay unseen, no models or card written)")
+    parser.add_argument("--folds-out", type=Path, default=None,
+                        help="keep the cross-validated predictions (SpkAtt JSON) in this folder")
     args = parser.parse_args(argv)
     if args.out is None:
         args.out = Path(tempfile.mkdtemp(prefix="spkatt-check-")) if args.second_check else DEFAULT_OUT
@@ -220,7 +222,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"rules on {len(paths)} articles: {time.time() - started:.0f} s", flush=True)
 
     if args.folds:
-        return cross_validate(docs, gold, train_names, args.folds, args.data)
+        return cross_validate(docs, gold, train_names, args.folds, args.data, args.folds_out)
     rules_only = score(docs, args.data, validation_names)  # before the models change anything
 
     args.out.mkdir(parents=True, exist_ok=True)
