@@ -289,3 +289,84 @@ def test_sentence_model_loads():
     attributor = attribution.load_attributor()
     assert attributor.sentence_tagger is not None
     assert set(attributor.sentence_tagger.labels()) >= {"O", "C", "R", "I"}
+
+
+# -- post-processing of learned and rule statements (SpkAtt conventions) ----------------------
+def index_of(doc: Document, word: str) -> int:
+    return next(i for i, t in enumerate(doc.tokens) if t.text == word)
+
+
+def test_cue_takes_the_pronominal_adverb_after_the_verb():
+    doc = rules_only("Die Organisation weist darauf hin , dass die Lage schwierig werde .")
+    assert words(doc, attribution.complete_cue(doc, [index_of(doc, "weist")])) == ["weist", "darauf", "hin"]
+
+
+def test_message_stays_within_its_sentences():
+    """A tagged stretch in the next sentence after an untagged full stop is another statement's."""
+    doc = rules_only("Er sagte , er freue sich . Overath sagte : „ Ja , wir haben uns geeinigt . “")
+    cue = [index_of(doc, "sagte")]
+    own = list(range(3, 7))  # er freue sich
+    other = list(range(11, 19))  # „ Ja , wir haben uns geeinigt
+    roles = {"S": [0], "M": own + other, "A": []}
+    assert attribution.connected_message(doc, own + other, cue, roles) == own
+    # across the cue and source ("„…“, sagte er, „…“") the parts belong together
+    doc = rules_only("„ Wir kommen “ , sagte er , „ und zwar bald . “")
+    first, second = [0, 1, 2, 3], [8, 9, 10, 11, 12, 13]
+    roles = {"S": [6], "M": first + second, "A": []}
+    assert attribution.connected_message(doc, first + second, [5], roles) == first + second
+
+
+@pytest.mark.parametrize("text, source, expected", [
+    ("Wie EADS heute mitteilte , wird das Werk verkauft .", ["EADS", "heute"], ["EADS"]),
+    ("Wie Adidas am Morgen bekannt gab , wird Reebok übernommen .", ["Adidas", "am", "Morgen"], ["Adidas"]),
+    ("Die spätere Außenministerin Rice nannte ihn einen Patrioten .", ["Außenministerin", "Rice"],
+     ["Die", "spätere", "Außenministerin", "Rice"]),
+    ("Nach einem Bericht der „ Frankfurter Allgemeinen Zeitung “ ist er tot .",
+     ["einem", "Bericht", "der", "„", "Frankfurter"],
+     ["einem", "Bericht", "der", "„", "Frankfurter", "Allgemeinen", "Zeitung", "“"]),
+    ("Laut Klinikdirektor Beckmann „ kann man jetzt helfen “ .", ["Klinikdirektor", "Beckmann", "„"],
+     ["Klinikdirektor", "Beckmann"]),
+    # a capitalised name HanTa reads as an adjective stays
+    ("Der Vertreter der Arbeitgeber , Peter Clever , hat gefordert , dass gespart werde .",
+     ["Peter", "Clever"], ["Peter", "Clever"]),
+])
+def test_source_spans_are_tidied(text, source, expected):
+    doc = rules_only(text)
+    start = index_of(doc, source[0])
+    assert words(doc, attribution.tidy_source(doc, list(range(start, start + len(source))))) == expected
+
+
+def test_fallback_source_is_the_cue_clause_subject():
+    doc = rules_only("Beide Regierungen legten aber Wert darauf , dass andere helfen .")
+    assert words(doc, attribution.fallback_source(doc, [index_of(doc, "darauf")])) == ["Beide", "Regierungen"]
+    doc = rules_only("Wie die Zeitung berichtet , ist der Dienst gestört .")
+    assert words(doc, attribution.fallback_source(doc, [index_of(doc, "berichtet")])) == ["die", "Zeitung"]
+    doc = rules_only("Behördenangaben zufolge starben drei Menschen .")
+    assert words(doc, attribution.fallback_source(doc, [index_of(doc, "zufolge")])) == ["Behördenangaben"]
+    # passive and impersonal cues have no source to fall back on
+    doc = rules_only("Insbesondere wird kritisiert , dass die Regeln fehlen .")
+    assert attribution.fallback_source(doc, [index_of(doc, "wird"), index_of(doc, "kritisiert")]) == []
+
+
+def test_learned_message_leaves_out_the_cue_clause():
+    doc = rules_only("Eine Verschiebung bezeichnete Conze als fatal , die Wahl müsse stattfinden .")
+    message = list(range(0, 11))
+    kept = attribution._outside_cue_clause(doc, message, [index_of(doc, "bezeichnete")])
+    assert words(doc, kept) == [",", "die", "Wahl", "müsse", "stattfinden"]
+
+
+def test_learned_message_is_direct_only_when_it_opens_with_a_quotation():
+    doc = rules_only("Singer erklärte , der Bericht sei „ ein grundlegendes Dokument für alle Länder “ .")
+    cue = [index_of(doc, "erklärte")]
+    message = list(range(3, 15))  # der Bericht sei „ … “
+    statement = attribution._statement(doc, cue, {"S": [0], "M": message, "A": []})
+    assert statement.form == "indirect"
+    quote = list(range(6, 15))
+    assert attribution._statement(doc, cue, {"S": [0], "M": quote, "A": []}).form == "direct"
+
+
+def test_tokens_know_the_type_of_the_entity_they_mention():
+    doc = rules_only("Bundeskanzlerin Angela Merkel sagte in Berlin , die Lage sei ernst .")
+    types = attribution._entity_types(doc)
+    assert types.get(index_of(doc, "Merkel")) == "person"
+    assert index_of(doc, "sagte") not in types

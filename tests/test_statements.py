@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 import wortlaut
@@ -189,6 +191,13 @@ def rules(text: str) -> list[Statement]:
     # a sentence-opening name with its apposition, closed by the comma before the verb
     ("Frank Biermann, Vorsitzender der Gewerkschaft, kritisierte, die Entscheidung sei falsch.",
      "Frank Biermann, Vorsitzender der Gewerkschaft", "die Entscheidung sei falsch"),
+    # the comma left out before "dass" and before a zu-infinitive after a participle cue
+    ("Pérez hoffte dass der Geist wach ist.", "Pérez", "dass der Geist wach ist"),
+    ("Der Konzern Philips hat angekündigt die Preise im Oktober zu erhöhen.", "Der Konzern Philips",
+     "die Preise im Oktober zu erhöhen"),
+    # the participle cue after an apposition that closes the subject
+    ("Gestern hatte der Investor, Larry Silverstein, zugesagt, nicht weiter zu bauen.",
+     "der Investor, Larry Silverstein", "nicht weiter zu bauen"),
 ])
 def test_cue_verb_rules(text, speaker, content):
     found = rules(text)
@@ -237,3 +246,15 @@ def test_quoted_words_after_an_indefinite_article_are_the_speakers_words():
     assert [s.form for s in found] == ["indirect", "direct"]
     assert found[1].content.text == "Opfer des Terrorismus"
     assert found[1].nested_in is found[0]
+
+
+
+def test_content_ends_at_a_sentence_end_the_given_split_missed():
+    """SpkAtt input keeps its own sentences, and one of them may hold two."""
+    from wortlaut.pipeline import RULES_PIPELINE, Options, run
+
+    tokens = ["Er", "hatte", "angekündigt", ",", "mehr", "zu", "investieren", ".", "Im", "Mai", "wurde", "bekannt",
+              ",", "dass", "er", "verkauft", "."]
+    doc = run(Document.from_tokens([tokens], date=dt.date(2025, 9, 5)), Options(pipeline=RULES_PIPELINE))
+    first = next(s for s in doc.statements if s.cue is not None and s.cue.text == "angekündigt")
+    assert first.content.text == "mehr zu investieren"
