@@ -186,6 +186,7 @@ def _token_infos(doc: Document) -> list[_TokenInfo]:
 
 # -- cue tagger ------------------------------------------------------------------------------
 CUE_THRESHOLD: float | None = None  # e.g. 0.7: see Attributor._lenient (no steady gain over two held-out sets)
+CUE_WINDOW = (-3, -2, -1, 1, 2, 3)  # neighbours whose short features a token sees (5-fold CV Cue +0.011 over ±2)
 REPORT_WORDS = frozenset({"dass", "ob", "wie", "wer", "was", "warum", "weshalb", "wann", "wo", "wieso", "zu"})
 
 
@@ -228,7 +229,7 @@ def cue_features(doc: Document, infos: Sequence[_TokenInfo], first: int, end: in
         features.extend("cc" + f for f in clauses[clause])
         if i == first:
             features.append("first")
-        for offset in (-2, -1, 1, 2):
+        for offset in CUE_WINDOW:
             j = i + offset
             if first <= j < end:
                 prefix = f"{offset}"
@@ -237,6 +238,7 @@ def cue_features(doc: Document, infos: Sequence[_TokenInfo], first: int, end: in
                 features.append(f"{offset}edge")
         if i > first:
             features.append("pl=" + infos[i - 1].base[1])
+            features.append("bg=" + infos[i - 1].base[1] + "|" + infos[i].base[1])  # lemma bigram
         if i + 1 < end:
             features.append("nl=" + infos[i + 1].base[1])
         sequence.append(features)
