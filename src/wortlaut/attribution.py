@@ -391,6 +391,13 @@ def role_features(doc: Document, infos: Sequence[_TokenInfo], cue: Sequence[int]
             features.append("-2" + infos[i - 2].short[1])
         if i + 2 < end:
             features.append("+2" + infos[i + 2].short[1])
+            features.append("+2w" + infos[i + 2].short[0])
+        if i > first + 1:  # wider context (5-fold CV Message +0.003, Source +0.006)
+            features.append("-2w" + infos[i - 2].short[0])
+        if i > first + 2:
+            features.append("-3" + infos[i - 3].short[1])
+        if i + 3 < end:
+            features.append("+3" + infos[i + 3].short[1])
         sequence.append(features)
     return sequence
 
