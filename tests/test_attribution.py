@@ -350,7 +350,7 @@ def test_fallback_source_is_the_cue_clause_subject():
 
 def test_learned_message_leaves_out_the_cue_clause():
     doc = rules_only("Eine Verschiebung bezeichnete Conze als fatal , die Wahl müsse stattfinden .")
-    message = list(range(0, 11))
+    message = list(range(11))
     kept = attribution._outside_cue_clause(doc, message, [index_of(doc, "bezeichnete")])
     assert words(doc, kept) == [",", "die", "Wahl", "müsse", "stattfinden"]
 

@@ -43,7 +43,8 @@ from .lexicon import word_list
 from .model import Document, Span, Speaker, Statement
 from .morphology import FINITE_TAGS as FINITE
 from .quotes import is_quote_mark
-from .statements import TIME_NOUNS as RULE_TIME_NOUNS, cue_verbs
+from .statements import TIME_NOUNS as RULE_TIME_NOUNS
+from .statements import cue_verbs
 
 CUE_MODEL = "spkatt_cue.crfsuite"
 ROLE_MODEL = "spkatt_roles.crfsuite"
