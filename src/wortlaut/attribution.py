@@ -497,15 +497,10 @@ def connected_message(doc: Document, message: list[int], cue: Sequence[int], rol
     the next sentence after an untagged full stop is another statement's (``…, sagte er. „Ja“``)."""
     if not message:
         return message
-    runs: list[list[int]] = [[message[0]]]
-    for i in message[1:]:
-        if i == runs[-1][-1] + 1:
-            runs[-1].append(i)
-        else:
-            runs.append([i])
+    runs = _runs(message)
     if len(runs) == 1:
         return message
-    anchor = runs.index(_nearest_run(message, cue))
+    anchor = runs.index(_closest_run(runs, cue))
     bridge = set(cue) | set(roles["S"]) | set(roles["A"])
     tokens = doc.tokens
 
@@ -520,13 +515,22 @@ def connected_message(doc: Document, message: list[int], cue: Sequence[int], rol
     return [i for run in runs[low:high + 1] for i in run]
 
 
-def _nearest_run(indices: list[int], cue: Sequence[int]) -> list[int]:
+def _runs(indices: list[int]) -> list[list[int]]:
+    """Sorted token indices → stretches of consecutive ones."""
     runs: list[list[int]] = [[indices[0]]]
     for i in indices[1:]:
         if i == runs[-1][-1] + 1:
             runs[-1].append(i)
         else:
             runs.append([i])
+    return runs
+
+
+def _nearest_run(indices: list[int], cue: Sequence[int]) -> list[int]:
+    return _closest_run(_runs(indices), cue)
+
+
+def _closest_run(runs: list[list[int]], cue: Sequence[int]) -> list[int]:
     if len(runs) == 1:
         return runs[0]
     low, high = min(cue), max(cue)
