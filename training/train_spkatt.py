@@ -226,19 +226,8 @@ def main(argv: list[str] | None = None) -> int:
     rules_only = score(docs, args.data, validation_names)  # before the models change anything
 
     args.out.mkdir(parents=True, exist_ok=True)
-    cue_path, role_path = args.out / attribution.CUE_MODEL, args.out / attribution.ROLE_MODEL
-    train((ex for n in train_names for ex in cue_examples(docs[n], gold[n])), CUE_PARAMS, cue_path)
-    print(f"cue tagger trained: {time.time() - started:.0f} s", flush=True)
-    train((ex for n in train_names for ex in role_examples(docs[n], gold[n])), ROLE_PARAMS, role_path)
-    print(f"role tagger trained: {time.time() - started:.0f} s", flush=True)
-
-    trained_docs = sentence_training_docs(docs, train_names, cue_path, role_path)
-    sentence_path = args.out / attribution.SENTENCE_MODEL
-    train((ex for n in train_names for ex in sentence_examples(trained_docs[n], gold[n])), SENTENCE_PARAMS,
-          sentence_path)
-    print(f"sentence tagger trained: {time.time() - started:.0f} s", flush=True)
-
-    attributor = attribution.Attributor(cue_path, role_path, sentence_path)
+    attributor = train_models(docs, gold, train_names, args.out)
+    print(f"cue, role and sentence taggers trained: {time.time() - started:.0f} s", flush=True)
     words = sum(len(docs[n].tokens) for n in validation_names)
     # SpkAtt-optimal reference: learned statements replace every rule statement, unconfirmed rule
     # "reported" statements are dropped (loses details the user-facing output and the seed tests need)
@@ -267,8 +256,9 @@ def main(argv: list[str] | None = None) -> int:
               f"models in {args.out}, model card not written")
         return 0
     write_card(args.out / "spkatt.md", rules_only, learned, learned_replacing, len(train_names), len(validation_names),
-               words / seconds, [cue_path, role_path, sentence_path])
-    print(f"total {time.time() - started:.0f} s; wrote {cue_path}, {role_path}, {args.out / 'spkatt.md'}")
+               words / seconds, [args.out / m for m in (attribution.CUE_MODEL, attribution.ROLE_MODEL,
+                                                        attribution.SENTENCE_MODEL)])
+    print(f"total {time.time() - started:.0f} s; wrote the models and {args.out / 'spkatt.md'} to {args.out}")
     return 0
 
 

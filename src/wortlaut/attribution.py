@@ -630,7 +630,7 @@ def _names_someone(doc: Document, statement: Statement) -> bool:
     tokens = doc.tokens
     return not cue.intersection(statement.speaker_tokens) and any(
         tokens[i].tag in SOURCE_HEADS and tokens[i].text not in TIME_NOUNS
-        and tokens[i].text not in {"Jahren", "Jahre", "Alter"} for i in statement.speaker_tokens)
+        and tokens[i].text not in {"Jahre", "Alter"} for i in statement.speaker_tokens)
 
 
 def fallback_source(doc: Document, cue: Sequence[int]) -> list[int]:

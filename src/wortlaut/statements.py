@@ -358,7 +358,7 @@ class _StatementFinder:
             token = doc.tokens[j]
             if token.text.lower() in SUBORDINATORS and token.tag == "KOUS":
                 return j
-            if token.tag in FINITE or token.tag.startswith("V") or token.tag == "KON":
+            if token.tag.startswith("V") or token.tag == "KON":  # another verb or clause: no complement
                 break
         if doc.tokens[last].tag == "VVPP" and last < clause_end and all(
                 doc.tokens[j].tag not in FINITE for j in range(last + 1, clause_end + 1)) \
