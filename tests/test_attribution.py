@@ -370,3 +370,42 @@ def test_tokens_know_the_type_of_the_entity_they_mention():
     types = attribution._entity_types(doc)
     assert types.get(index_of(doc, "Merkel")) == "person"
     assert index_of(doc, "sagte") not in types
+
+
+def statement_with(doc: Document, cue: list[int], content: list[int], form: str = "indirect") -> Statement:
+    return Statement(id="", form=form, content=doc.token_span(content[0], content[-1]),
+                     sentence=doc.tokens[cue[0]].sentence, cue_tokens=cue, content_tokens=content)
+
+
+def test_anaphoric_pronoun_takes_the_sentence_before_as_what_was_said():
+    doc = rules_only("Dem Torwart steht eine Operation bevor . Dies bestätigte Buffon gegenüber der Presse .")
+    dies = index_of(doc, "Dies")
+    statement = statement_with(doc, [index_of(doc, "bestätigte")], [dies], form="reported")
+    assert attribution.anaphoric_content(doc, statement, [statement])
+    assert words(doc, statement.content_tokens) == [*"Dem Torwart steht eine Operation bevor .".split(), "Dies"]
+    assert statement.content.text == "Dem Torwart steht eine Operation bevor"
+    assert statement.form == "indirect"
+
+
+def test_anaphoric_pronoun_needs_a_sentence_nobody_is_quoted_in():
+    # "Das" as an article, not a pronoun: the verb does not follow it
+    doc = rules_only("Die Lage ist ernst . Das Ministerium bestätigte den Bericht .")
+    statement = statement_with(doc, [index_of(doc, "bestätigte")], [index_of(doc, "Das")])
+    assert not attribution.anaphoric_content(doc, statement, [statement])
+    # the sentence before has a speaker of its own already
+    doc = rules_only("Merkel sagte , die Lage sei ernst . Das bestätigte auch Scholz .")
+    said = statement_with(doc, [index_of(doc, "sagte")], list(range(3, 7)))
+    statement = statement_with(doc, [index_of(doc, "bestätigte")], [index_of(doc, "Das")])
+    assert not attribution.anaphoric_content(doc, statement, [said, statement])
+
+
+def test_learned_content_in_a_clause_of_its_own():
+    doc = rules_only("Der Umsatz wird steigen , teilte das Unternehmen mit .")
+    cue = [index_of(doc, "teilte"), index_of(doc, "mit")]
+    assert attribution.own_clause(doc, statement_with(doc, cue, [0, 1, 2, 3]))
+    # the object of the cue verb is no clause of its own
+    doc = rules_only("Stoiber begründete seinen Rückzug mit einer veränderten Lage .")
+    assert not attribution.own_clause(doc, statement_with(doc, [1], [5, 6, 7, 8]))
+    # an adverbial clause after the comma says how, not what
+    doc = rules_only("Putin bezweifelte den Sinn , indem er die Legitimität infrage stellte .")
+    assert not attribution.own_clause(doc, statement_with(doc, [1], list(range(5, 12))))

@@ -462,6 +462,10 @@ class Attributor:
         predictions = self.predict(doc)
         learned = [s for s in (_statement(doc, cue, roles) for cue, roles in predictions) if s is not None]
         merge(doc, learned)
+        if ANAPHORIC_CONTENT:
+            rewritten = [s for s in doc.statements if s.cue_tokens and anaphoric_content(doc, s, doc.statements)]
+            taken = {i for s in rewritten for i in s.content_tokens}
+            doc.statements = [s for s in doc.statements if s.cue_tokens or not taken.intersection(s.content_tokens)]
         for statement in doc.statements:
             if COMPLETE_CUES and statement.cue_tokens:
                 statement.cue_tokens = complete_cue(doc, statement.cue_tokens)
@@ -665,6 +669,36 @@ def fallback_source(doc: Document, cue: Sequence[int]) -> list[int]:
     return subject
 
 
+ANAPHORIC_CONTENT = True
+ANAPHORS = frozenset({"das", "dies", "dieses"})
+
+
+def anaphoric_content(doc: Document, statement: Statement, others: Sequence[Statement]) -> bool:
+    """``… steht eine Operation bevor. Dies bestätigte Buffon.``: the pronoun stands for the
+    sentence before, which is what was said; SpkAtt's message is that sentence and the pronoun
+    (37 of the 38 such cues in the gold articles).  Rewrites the statement; True if it did."""
+    tokens = doc.tokens
+    number = tokens[statement.cue_tokens[0]].sentence
+    first = doc.sentences[number].token_start
+    if number == 0 or tokens[first].text.lower() not in ANAPHORS or tokens[first + 1].tag not in FINITE \
+            or any(tokens[i].sentence != number for i in statement.cue_tokens + statement.content_tokens):
+        return False
+    previous = doc.sentences[number - 1]
+    if previous.is_heading or previous.paragraph != doc.sentences[number].paragraph \
+            or previous.token_end - previous.token_start < 3:
+        return False
+    said = range(previous.token_start, previous.token_end)
+    if any(s.cue_tokens and set(s.content_tokens).intersection(said) for s in others if s is not statement):
+        return False  # the sentence before is someone's statement already
+    last = said[-1] - 1 if tokens[said[-1]].text in MESSAGE_EDGE_PUNCT else said[-1]
+    quoted = is_quote_mark(tokens[said[0]].text)
+    statement.form, statement.spkatt_form = ("direct" if quoted else "indirect"), None
+    statement.content_tokens = [*said, first]
+    statement.content = doc.token_span(said[0] + quoted, last - (quoted and is_quote_mark(tokens[last].text)))
+    statement.continuation = False
+    return True
+
+
 def matching_rule(doc: Document, cue: Sequence[int]) -> Statement | None:
     """The rules' (non-nested) statement with a cue overlapping this one."""
     wanted = set(cue)
@@ -840,7 +874,7 @@ def merge(doc: Document, learned: list[Statement]) -> None:
         if _precise(doc, rule) and MERGE_POLICY != "replace":
             blocked.update(rule.content_tokens)
             if MERGE_POLICY == "carry":
-                _adopt_roles(rule, matches[0])
+                _adopt_roles(doc, rule, matches[0])
             kept.append(rule)
             dropped.update(id(s) for s in matches)
             continue
@@ -937,13 +971,27 @@ ADOPTED_ROLES = ("cue", "content", "addressee")
 # A precise rule statement without a speaker takes the learned source (Source F1 +0.012 on
 # validation, +0.009 on the second check; speaker resolution then has a mention to work on).
 ADOPT_MISSING_SOURCE = True
-# A rule "reported" speech act whose cue the learned tagger reads with a message of its own
-# ("Der Umsatz wird … betragen, teilte das Unternehmen mit"; "Dies bestätigte Buffon") is an
-# indirect statement the rules could not parse: it takes the learned form.
+# A rule "reported" speech act whose cue the learned tagger reads with a clause of its own as the
+# message ("Der Umsatz wird … betragen, teilte das Unternehmen mit") is an indirect statement the
+# rules could not parse: it takes the learned form and content.
 ADOPT_FORM = True
 
 
-def _adopt_roles(rule: Statement, statement: Statement) -> None:
+def own_clause(doc: Document, statement: Statement) -> bool:
+    """The statement's content is a clause of the cue's sentence apart from the cue's clause: a
+    clause mark lies between them, and it is no adverbial clause (``…, indem er …``)."""
+    tokens, content = doc.tokens, statement.content_tokens
+    sentence = tokens[statement.cue_tokens[0]].sentence
+    if not content or any(tokens[i].sentence != sentence for i in content):
+        return False
+    if tokens[content[0]].tag == "KOUS" and tokens[content[0]].text.lower() not in REPORT_WORDS:
+        return False
+    cue_first, cue_last = min(statement.cue_tokens), max(statement.cue_tokens)
+    between = range(content[-1] + 1, cue_first) if content[-1] < cue_first else range(cue_last + 1, content[0])
+    return any(tokens[i].text in CLAUSE_MARKS for i in between)
+
+
+def _adopt_roles(doc: Document, rule: Statement, statement: Statement) -> None:
     """A precise rule statement stays as the user sees it (cue, speaker, quotation, channel) and
     takes the learned token roles, which follow SpkAtt's conventions more closely."""
     if "cue" in ADOPTED_ROLES and statement.cue_tokens:
@@ -957,7 +1005,7 @@ def _adopt_roles(rule: Statement, statement: Statement) -> None:
     if "addressee" in ADOPTED_ROLES and not rule.addressee_tokens and statement.addressee_tokens:
         rule.addressee_tokens = list(statement.addressee_tokens)
     if ADOPT_FORM and rule.form == "reported" and statement.form != "reported" and statement.cue_tokens \
-            and statement.content_tokens:
+            and own_clause(doc, statement):
         rule.form, rule.spkatt_form, rule.content = statement.form, statement.spkatt_form, statement.content
 
 
