@@ -409,3 +409,43 @@ def test_learned_content_in_a_clause_of_its_own():
     # an adverbial clause after the comma says how, not what
     doc = rules_only("Putin bezweifelte den Sinn , indem er die Legitimität infrage stellte .")
     assert not attribution.own_clause(doc, statement_with(doc, [1], list(range(5, 12))))
+
+
+@pytest.mark.parametrize("text, source, expected", [
+    ("Das sagte der Chef der Bundesagentur für Arbeit am Montag .", ["der", "Chef", "der", "Bundesagentur"],
+     ["der", "Chef", "der", "Bundesagentur", "für", "Arbeit"]),
+    ("Das meldete die Deutsche Presse-Agentur ( dpa ) .", ["die", "Deutsche", "Presse-Agentur"],
+     ["die", "Deutsche", "Presse-Agentur", "(", "dpa", ")"]),
+    # a time phrase or the cue's addressee is no attribute of the source
+    ("Das sagte Merkel am Montag .", ["Merkel"], ["Merkel"]),
+    ("Das sagte ein Sprecher gegenüber der Zeitung .", ["ein", "Sprecher"], ["ein", "Sprecher"]),
+])
+def test_source_takes_the_attributes_of_its_last_noun(text, source, expected):
+    doc = rules_only(text)
+    start = next(i for i in range(len(doc.tokens)) if words(doc, range(i, i + len(source))) == source)
+    taken = {index_of(doc, "sagte") if "sagte" in text else index_of(doc, "meldete"), 0}
+    assert words(doc, attribution.with_attributes(doc, list(range(start, start + len(source))), taken)) == expected
+
+
+@pytest.mark.parametrize("text, source, expected", [
+    ("Hubert Primus , der bei der Stiftung arbeitet , sagte , es sei ernst .", ["Hubert", "Primus", ",", "der", "bei"],
+     ["Hubert", "Primus"]),
+    ("Das bestätigte eine Sprecherin des Konzerns gegenüber der Zeitung .",
+     ["eine", "Sprecherin", "des", "Konzerns", "gegenüber", "der", "Zeitung"], ["eine", "Sprecherin", "des", "Konzerns"]),
+    # an apposition is no clause
+    ("Mark Keefe , der Sprecher der Klinik , sagte , es sei ernst .", ["Mark", "Keefe", ",", "der", "Sprecher"],
+     ["Mark", "Keefe", ",", "der", "Sprecher"]),
+])
+def test_source_ends_before_a_clause_or_an_addressee(text, source, expected):
+    doc = rules_only(text)
+    start = next(i for i in range(len(doc.tokens)) if words(doc, range(i, i + len(source))) == source)
+    assert words(doc, attribution.tidy_source(doc, list(range(start, start + len(source))))) == expected
+
+
+@needs_models
+def test_demnach_is_cue_and_source_and_speaks_for_the_report_before():
+    doc = attribute("Laut einem Bericht der Financial Times plant Airbus den Ausstieg . "
+                    "Demnach sollen bereits Personalplanungen existieren .")
+    statement = with_cue(doc, "Demnach")
+    assert words(doc, statement.speaker_tokens) == ["Demnach"]
+    assert statement.speaker is not None and "Financial Times" in statement.speaker.text
