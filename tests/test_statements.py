@@ -258,3 +258,21 @@ def test_content_ends_at_a_sentence_end_the_given_split_missed():
     doc = run(Document.from_tokens([tokens], date=dt.date(2025, 9, 5)), Options(pipeline=RULES_PIPELINE))
     first = next(s for s in doc.statements if s.cue is not None and s.cue.text == "angekündigt")
     assert first.content.text == "mehr zu investieren"
+
+
+def test_quotation_after_a_colon_sentence_of_the_given_split():
+    """SpkAtt input ends a sentence at the colon; the cue clause before it introduces the quotation."""
+    from wortlaut.pipeline import RULES_PIPELINE, Options, run
+
+    sentences = [["Der", "Abgeordnete", "Michael", "Müller", "bezweifelte", "offen", "die", "Eignung", "Merkels", ":"],
+                 ["„", "Sie", "kann", "das", "nicht", ".", "“"]]
+    doc = run(Document.from_tokens(sentences, date=dt.date(2025, 9, 5)), Options(pipeline=RULES_PIPELINE))
+    [statement] = doc.statements  # no speech act of its own for the colon sentence
+    assert statement.form == "direct" and statement.cue.text == "bezweifelte"
+    assert statement.speaker.text == "Der Abgeordnete Michael Müller"
+    assert statement.content.text.startswith("Sie kann das nicht")
+    # a sentence closed by a full stop introduces nothing
+    sentences[0][-1] = "."
+    doc = run(Document.from_tokens(sentences, date=dt.date(2025, 9, 5)), Options(pipeline=RULES_PIPELINE))
+    quote = next(s for s in doc.statements if s.form == "direct")
+    assert quote.cue is None or quote.cue.text != "bezweifelte"

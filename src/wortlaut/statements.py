@@ -196,6 +196,9 @@ class _StatementFinder:
             if statement:
                 self.used_quotes.add(number)
                 self.claimed.update(cue)
+                # the colon sentence before, read as a speech act of its own, introduced this quotation
+                doc.statements = [s for s in doc.statements if s is statement
+                                  or not (s.form == "reported" and set(cue).intersection(s.cue_tokens))]
                 if len(quoted) > 1:  # the cue clause between the parts is not part of the content
                     statement.content_parts = [doc.span(q.start, q.end) for q in quoted]
                     statement.content = Span(quoted[0].start, quoted[-1].end,
@@ -223,6 +226,8 @@ class _StatementFinder:
     def _cue_before(self, open_mark: int, sentence: Sentence):
         """``Das machte Peskow deutlich: "…"`` / ``Er sagte: "…"``: a cue clause ending in a colon."""
         doc = self.doc
+        if open_mark == sentence.token_start:
+            return self._colon_sentence_cue(sentence)
         if open_mark - 1 < sentence.token_start or doc.tokens[open_mark - 1].text not in (":", ","):
             return None
         clause_start = self._clause_start(open_mark - 1, sentence)
@@ -240,6 +245,18 @@ class _StatementFinder:
                 if aux_cue is not None:
                     return aux_cue, self._subject(i, clause_start, open_mark - 1), open_mark - 1
         return None
+
+    def _colon_sentence_cue(self, sentence: Sentence):
+        """Pre-split text (SpkAtt) ends a sentence at the colon: ``Müller bezweifelte offen die
+        Eignung Merkels:`` + ``„…“``: the cue clause is the sentence before."""
+        if sentence.index == 0:
+            return None
+        previous = self.doc.sentences[sentence.index - 1]
+        colon = previous.token_end - 1
+        if previous.paragraph != sentence.paragraph or colon <= previous.token_start \
+                or self.doc.tokens[colon].text != ":":
+            return None
+        return self._cue_before(colon + 1, previous)
 
     def _speaker_colon(self, open_mark: int, sentence: Sentence):
         """``Bundesinnenminister Schäuble: „…"``: a bare name before a colon introduces the quotation."""
