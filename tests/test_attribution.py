@@ -449,3 +449,27 @@ def test_demnach_is_cue_and_source_and_speaks_for_the_report_before():
     statement = with_cue(doc, "Demnach")
     assert words(doc, statement.speaker_tokens) == ["Demnach"]
     assert statement.speaker is not None and "Financial Times" in statement.speaker.text
+
+
+def test_cue_takes_als_after_bezeichnen():
+    doc = rules_only("Wiefelspütz bezeichnete die Äußerungen als „ Knaller aus Karlsruhe “ .")
+    assert words(doc, attribution.complete_cue(doc, [index_of(doc, "bezeichnete")])) == ["bezeichnete", "als"]
+    doc = rules_only("Er sagte , die Lage sei schlimmer als erwartet .")
+    assert words(doc, attribution.complete_cue(doc, [index_of(doc, "sagte")])) == ["sagte"]
+
+
+def test_an_accusative_noun_phrase_first_is_no_subject():
+    doc = rules_only("Den Unmut der CDU brachte die Sprecherin Annette Widmann-Mauz zum Ausdruck .")
+    assert words(doc, attribution.sentence_subject(doc, 0)) == ["die", "Sprecherin", "Annette", "Widmann-Mauz"]
+    doc = rules_only("Die Medien sprechen von einem Skandal .")
+    assert words(doc, attribution.sentence_subject(doc, 0)) == ["Die", "Medien"]
+
+
+def test_communication_words_beyond_the_cue_verbs_are_a_tagger_feature():
+    doc = rules_only("Der Sprecher legte nahe , die Firma habe konstatiert , dass die Forderung berechtigt sei .")
+    infos = attribution._token_infos(doc)
+    marked = [doc.tokens[i].text for i, info in enumerate(infos) if "cw" in info.base]
+    assert marked == ["legte", "nahe", "konstatiert", "Forderung"]
+    # a cue verb of the rules' lexicon has its own feature instead
+    doc = rules_only("Er sagte , es regne .")
+    assert not any("cw" in info.base for info in attribution._token_infos(doc))

@@ -108,6 +108,14 @@ def _entity_types(doc: Document) -> dict[int, str]:
     return types
 
 
+COMMUNICATION_WORDS = True
+
+
+def _communication(kind: str) -> frozenset[str]:
+    """Verbs and nouns of saying and deciding beyond the rules' cue verbs (a tagger feature)."""
+    return word_list(f"communication_{kind}.txt")
+
+
 def _token_infos(doc: Document) -> list[_TokenInfo]:
     """Token features computed once per document; rule output included."""
     verbs = _cue_verbs()
@@ -123,6 +131,7 @@ def _token_infos(doc: Document) -> list[_TokenInfo]:
     for sentence in doc.sentences:
         clause = 0
         particle_verb: dict[int, str] = {}
+        particle_verb_words: set[int] = set()  # "legte … nahe": a communication verb outside cue_verbs
         # separable particles: "teilte … mit" -> mitteilen, for the verb and the particle
         for i in range(sentence.token_start, sentence.token_end):
             if tokens[i].tag == "PTKVZ":
@@ -133,6 +142,8 @@ def _token_infos(doc: Document) -> list[_TokenInfo]:
                         joined = tokens[i].text.lower() + (tokens[j].lemma or tokens[j].text).lower()
                         if joined in verbs:
                             particle_verb[i] = particle_verb[j] = verbs[joined]
+                        elif COMMUNICATION_WORDS and joined in _communication("verbs"):
+                            particle_verb_words.update((i, j))
                         break
         for i in range(sentence.token_start, sentence.token_end):
             token = tokens[i]
@@ -162,6 +173,11 @@ def _token_infos(doc: Document) -> list[_TokenInfo]:
             if token.tag in {"NN", "NE"} and _is_attribution_noun(lower):
                 base.append("an")
                 short.append("an")
+            if COMMUNICATION_WORDS and not kind and (
+                    token.tag.startswith("V") and (lemma in _communication("verbs") or i in particle_verb_words)
+                    or token.tag == "NN" and text in _communication("nouns")):
+                base.append("cw")
+                short.append("cw")
             if ENTITY_FEATURES and token.tag == "NN":
                 if parse_role(text) is not None:
                     base.append("rn")
@@ -278,6 +294,8 @@ CUE_PRONOMINAL_ADVERBS = True
 PRONOMINAL_ADVERBS = frozenset({"davon", "darauf", "dazu", "darüber", "damit", "dafür", "daran", "darum", "dagegen"})
 CONNECTED_MESSAGE = True
 AUXILIARY = frozenset({"VAFIN", "VMFIN"})
+ALS_VERBS = frozenset({"bezeichnen", "sehen", "betrachten", "beschreiben", "würdigen", "werten", "bewerten",
+                       "ansehen", "einstufen", "darstellen", "feiern", "attackieren", "benennen"})
 NON_FINITE = frozenset({"VVPP", "VVINF", "VAPP", "VVIZU", "VAINF"})
 
 
@@ -296,6 +314,10 @@ def complete_cue(doc: Document, cue: list[int]) -> list[int]:
                 tokens[j].tag == "PTKVZ" or tokens[j].tag == "PRF" and tokens[j].text.lower() == "sich"))
         if tag.startswith("V") and CUE_PRONOMINAL_ADVERBS:
             wanted.update(j for j in _clause_range(doc, i) if j > i and tokens[j].text.lower() in PRONOMINAL_ADVERBS)
+        if (tokens[i].lemma or "").lower() in ALS_VERBS:  # "bezeichnete … als" (16 of 20 in the gold)
+            als = next((j for j in _clause_range(doc, i) if j > i and tokens[j].text == "als"), None)
+            if als is not None:
+                wanted.add(als)
     return sorted(wanted) if len(wanted) > len(cue) else cue
 
 
@@ -866,6 +888,7 @@ NEGATIONS = frozenset({"nicht", "nie", "niemals", "kein", "keine", "keinen", "ke
 #  "keep"    precise rule statements stay untouched and block the learned ones they overlap.
 #  "replace" the learned one replaces all, carrying over only channel and addressee.
 MERGE_POLICY = "carry"
+BLOCK_ADOPTED = True
 # Rule "reported" statements no learned cue confirms: SpkAtt annotates few of them.
 DROP_UNCONFIRMED_REPORTED = False
 
@@ -935,9 +958,12 @@ def merge(doc: Document, learned: list[Statement]) -> None:
             kept.append(rule)
             continue
         if _precise(doc, rule) and MERGE_POLICY != "replace":
-            blocked.update(rule.content_tokens)
+            if not BLOCK_ADOPTED:
+                blocked.update(rule.content_tokens)
             if MERGE_POLICY == "carry":
                 _adopt_roles(doc, rule, matches[0])
+            if BLOCK_ADOPTED:
+                blocked.update(rule.content_tokens)  # as adopted: a second statement may share the sentence
             kept.append(rule)
             dropped.update(id(s) for s in matches)
             continue
@@ -1193,6 +1219,7 @@ def sentence_features(doc: Document, covered: dict[int, str]) -> list[list[str]]
 NP_TAGS = frozenset({"ART", "ADJA", "NN", "NE", "PPER", "PPOSAT", "CARD", "PIAT", "PIS", "PDS", "PDAT", "FM", "TRUNC"})
 
 
+OBJECT_ARTICLES = frozenset({"den", "einen"})  # "Den Unmut der CDU brachte … zum Ausdruck": never a subject
 PHRASE_STARTS = frozenset({"ART", "PPER", "PDS", "PIS", "PPOSAT", "PDAT", "PIAT"})
 
 
@@ -1211,7 +1238,7 @@ def _subject_in(doc: Document, start: int, end: int) -> list[int]:
     while start < verb and (tokens[start].tag in {"PWAV", "KOUS"} or tokens[start].text.lower() == "wie"):
         start += 1  # "Wie t-online.de berichtet"
     before = range(start, verb)
-    if before and tokens[before[0]].tag in NP_TAGS and all(
+    if before and tokens[before[0]].tag in NP_TAGS and tokens[before[0]].text.lower() not in OBJECT_ARTICLES and all(
             tokens[i].tag in NP_TAGS or tokens[i].tag in {"APPR", "KON"} and i > before[0] for i in before):
         return list(before)
     run: list[int] = []
