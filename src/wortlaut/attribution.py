@@ -174,7 +174,7 @@ def _token_infos(doc: Document) -> list[_TokenInfo]:
                 base.append("an")
                 short.append("an")
             if COMMUNICATION_WORDS and not kind and (
-                    token.tag.startswith("V") and (lemma in _communication("verbs") or i in particle_verb_words)
+                    i in particle_verb_words or token.tag.startswith("V") and lemma in _communication("verbs")
                     or token.tag == "NN" and text in _communication("nouns")):
                 base.append("cw")
                 short.append("cw")
