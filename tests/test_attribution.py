@@ -166,6 +166,10 @@ def test_precise_rule_statement_keeps_its_details():
     ("Er sprach mit der Fraktion „ Die Linke “ .", True),
     ("Der Minister nannte das „ völlig unrealistisch “ .", False),  # lower case: his words
     ("Die Opposition sprach von einem „ Wortbruch “ .", False),  # after a preposition: quoted
+    # after a preposition and definite article: a paper, a programme
+    ("Das schreibt Papier in der „ BILD am Sonntag “ .", True),
+    ("Er sagte im „ Spiegel “ , die Lage sei ernst .", True),
+    ("Er warnte vor der „ völligen Eskalation “ .", False),
 ])
 def test_short_quoted_names_are_no_statements(text, is_name):
     doc = rules_only(text)
@@ -473,3 +477,42 @@ def test_communication_words_beyond_the_cue_verbs_are_a_tagger_feature():
     # a cue verb of the rules' lexicon has its own feature instead
     doc = rules_only("Er sagte , es regne .")
     assert not any("cw" in info.base for info in attribution._token_infos(doc))
+
+
+@pytest.mark.parametrize("text, cue, implausible", [
+    ("Clinton hatte in der Regierung das Amt übernommen .", "hatte", True),
+    ("Stunden nach dem Putsch sei die Lage ruhig gewesen .", "nach", True),
+    ("Nach Angaben der Polizei sei die Lage ruhig .", "Nach", False),
+    ("Nach einer weiteren Nachricht sei er gestorben .", "Nach", False),
+    ("Nach Merkel sei die Lage ruhig .", "Nach", False),
+])
+def test_implausible_learned_cues(text, cue, implausible):
+    doc = rules_only(text)
+    statement = statement_with(doc, [index_of(doc, cue)], [len(doc.tokens) - 2])
+    assert attribution.implausible_cue(doc, statement) is implausible
+
+
+def test_adjacent_continuations_of_one_speaker_become_one_statement():
+    doc = rules_only("Merkel sagte , die Lage sei ernst . Man müsse handeln . Die Regierung werde helfen . "
+                     "Das Wetter war schön .")
+
+    def statements(second_speaker: int) -> list[Statement]:
+        said = statement_with(doc, [1], [3, 4, 5, 6])
+        found = [said]
+        for number, speaker in ((1, 0), (2, second_speaker)):
+            sentence = doc.sentences[number]
+            content = list(range(sentence.token_start, sentence.token_end))
+            found.append(Statement(id="", form="indirect", content=doc.token_span(content[0], content[-2]),
+                                   sentence=number, content_tokens=content, speaker_tokens=[speaker],
+                                   continuation=True, spkatt_form="IndirectFreeIndirect"))
+        return found
+
+    doc.statements = statements(second_speaker=0)
+    attribution.join_continuations(doc)
+    assert len(doc.statements) == 2
+    assert doc.statements[1].content.text == "Man müsse handeln . Die Regierung werde helfen"
+    assert words(doc, doc.statements[1].content_tokens)[-1] == "."
+    # another speaker keeps them apart
+    doc.statements = statements(second_speaker=2)
+    attribution.join_continuations(doc)
+    assert len(doc.statements) == 3

@@ -509,7 +509,45 @@ class Attributor:
                     statement.speaker_tokens = with_apposition(doc, statement.speaker_tokens, statement.cue_tokens)
         if self.sentence_tagger is not None:
             add_cueless(doc, self.sentence_tagger)
+        if JOIN_CONTINUATIONS:
+            join_continuations(doc)
         return doc
+
+
+# SpkAtt makes a run of Konjunktiv-I continuation sentences one statement (108 of 113 adjacent
+# pairs in the gold), whether the rules or the sentence tagger found them.
+JOIN_CONTINUATIONS = True
+
+
+def join_continuations(doc: Document) -> None:
+    """Adjacent cue-less continuation sentences of one speaker become one statement."""
+    tokens = doc.tokens
+    joined: list[Statement] = []
+    for statement in doc.statements:
+        previous = joined[-1] if joined else None
+        if previous is not None and _continues(doc, previous, statement):
+            previous.content_tokens = previous.content_tokens + statement.content_tokens
+            last = statement.content_tokens[-1]
+            if tokens[last].text in MESSAGE_EDGE_PUNCT and len(statement.content_tokens) > 1:
+                last -= 1
+            previous.content = doc.span(previous.content.start, tokens[last].end)
+            previous.sentence = statement.sentence
+            continue
+        joined.append(statement)
+    if len(joined) < len(doc.statements):
+        doc.statements = joined
+        for number, statement in enumerate(doc.statements, start=1):
+            statement.id = f"S{number}"
+
+
+def _continues(doc: Document, previous: Statement, statement: Statement) -> bool:
+    if not all(s.spkatt_form == "IndirectFreeIndirect" and not s.cue_tokens and s.nested_in is None
+               and s.content_tokens for s in (previous, statement)):
+        return False
+    tokens, sentences = doc.tokens, doc.sentences
+    before, after = tokens[previous.content_tokens[-1]].sentence, tokens[statement.content_tokens[0]].sentence
+    return after == before + 1 and sentences[before].paragraph == sentences[after].paragraph \
+        and (not statement.speaker_tokens or statement.speaker_tokens == previous.speaker_tokens)
 
 
 def decode_roles(labels: Sequence[str], first: int, cue: Sequence[int]) -> dict[str, list[int]]:
@@ -927,6 +965,32 @@ def negated(doc: Document, statement: Statement) -> bool:
     return False
 
 
+IMPLAUSIBLE_CUES = True
+AUXILIARY_LEMMAS = frozenset({"haben", "sein", "werden"})
+
+
+def implausible_cue(doc: Document, statement: Statement) -> bool:
+    """A learned cue that cannot introduce anything said: only a tense auxiliary (``Clinton hatte
+    … übernommen``), or ``nach`` before a noun phrase that names no source (``nach dem Putsch``,
+    ``nach der Auszählung``)."""
+    tokens = doc.tokens
+    cue = statement.cue_tokens
+    if all(tokens[i].tag in {"VAFIN", "VAINF"} and (tokens[i].lemma or "").lower() in AUXILIARY_LEMMAS
+           or tokens[i].text.lower() == "als" for i in cue):
+        return True
+    if [tokens[i].text.lower() for i in cue] != ["nach"]:
+        return False
+    end = doc.sentences[tokens[cue[0]].sentence].token_end
+    phrase = []
+    for i in range(cue[0] + 1, end):
+        if tokens[i].tag not in NP_TAGS:
+            break
+        phrase.append(tokens[i])
+    return bool(phrase) and not any(
+        t.tag in {"NE", "FM"} or _is_attribution_noun(t.text.lower()) or t.text in _communication("nouns")
+        or parse_role(t.text) is not None or org_noun_head(t.text) is not None for t in phrase)
+
+
 def _channel_only(doc: Document, statement: Statement, rules: Sequence[Statement]) -> bool:
     """``Merkel sagte der Agentur Interfax zufolge, …``: the rules read the agency as the channel
     of Merkel's statement; a learned statement with the agency as its source repeats it."""
@@ -941,8 +1005,9 @@ def _channel_only(doc: Document, statement: Statement, rules: Sequence[Statement
 
 def merge(doc: Document, learned: list[Statement]) -> None:
     """Learned statements replace the rule statements they overlap (see ``MERGE_POLICY``)."""
-    rules = [s for s in doc.statements if s.nested_in is None]
-    learned = [s for s in learned if not negated(doc, s) and not _channel_only(doc, s, rules)]
+    rules = [s for s in doc.statements if s.nested_in is None and not (DROP_QUOTED_NAMES and quoted_name(doc, s))]
+    learned = [s for s in learned if not negated(doc, s) and not _channel_only(doc, s, rules)
+               and not (IMPLAUSIBLE_CUES and implausible_cue(doc, s))]
     dropped: set[int] = set()  # learned statements a kept precise rule statement blocks
     blocked: set[int] = set()  # the content of kept precise rule statements
     kept: list[Statement] = []
@@ -986,6 +1051,10 @@ def merge(doc: Document, learned: list[Statement]) -> None:
 
 
 DROP_QUOTED_NAMES = True
+QUOTED_NAMES_AFTER_PREPOSITIONS = True
+DEFINITE_ARTICLES = frozenset({"der", "die", "das", "dem", "den", "des"})
+CONTRACTED_ARTICLES = frozenset({"im", "beim", "vom", "zum", "zur", "am", "ins"})
+NAME_FUNCTION_WORDS = frozenset({"am", "im", "an", "auf", "der", "die", "das", "des", "für", "von", "und", "ohne", "in"})
 TITLE_WORDS = frozenset({"laut", "lt."})  # "laut „Tagesspiegel“": a source named, not quoted
 
 
@@ -1000,8 +1069,15 @@ def quoted_name(doc: Document, statement: Statement) -> bool:
         return False
     inner = [tokens[i].text for i in range(first + 1, last)]
     before = tokens[first - 1]
-    return 1 <= len(inner) <= 4 and all(w[:1].isupper() or not w[:1].isalpha() for w in inner) \
-        and (before.tag in {"NN", "NE"} or before.text.lower() in TITLE_WORDS)
+    if 1 <= len(inner) <= 4 and all(w[:1].isupper() or not w[:1].isalpha() for w in inner) \
+            and (before.tag in {"NN", "NE"} or before.text.lower() in TITLE_WORDS):
+        return True
+    # "in der „BILD am Sonntag“", "im „Spiegel“": after a preposition and article, a short
+    # capitalised quotation is a name (SpkAtt: 5 of 48 such quotations are statements)
+    article = before.text.lower() in CONTRACTED_ARTICLES or before.text.lower() in DEFINITE_ARTICLES and first >= 2 \
+        and tokens[first - 2].tag == "APPR"  # "von einem „Wortbruch“" is someone's word
+    return QUOTED_NAMES_AFTER_PREPOSITIONS and article and 1 <= len(inner) <= 5 and all(
+        w[:1].isupper() or not w[:1].isalpha() or w in NAME_FUNCTION_WORDS for w in inner)
 
 
 KEEP_CONTINUATIONS = True
