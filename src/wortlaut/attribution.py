@@ -44,7 +44,7 @@ from .model import Document, Span, Speaker, Statement
 from .morphology import FINITE_TAGS as FINITE
 from .quotes import is_quote_mark
 from .statements import TIME_NOUNS as RULE_TIME_NOUNS
-from .statements import cue_verbs
+from .statements import cue_verbs, join_continuations
 
 CUE_MODEL = "spkatt_cue.crfsuite"
 ROLE_MODEL = "spkatt_roles.crfsuite"
@@ -514,40 +514,9 @@ class Attributor:
         return doc
 
 
-# SpkAtt makes a run of Konjunktiv-I continuation sentences one statement (108 of 113 adjacent
-# pairs in the gold), whether the rules or the sentence tagger found them.
+# SpkAtt makes a run of Konjunktiv-I continuation sentences one statement: the rules' and the
+# sentence tagger's continuations are joined again after the tagger added its own.
 JOIN_CONTINUATIONS = True
-
-
-def join_continuations(doc: Document) -> None:
-    """Adjacent cue-less continuation sentences of one speaker become one statement."""
-    tokens = doc.tokens
-    joined: list[Statement] = []
-    for statement in doc.statements:
-        previous = joined[-1] if joined else None
-        if previous is not None and _continues(doc, previous, statement):
-            previous.content_tokens = previous.content_tokens + statement.content_tokens
-            last = statement.content_tokens[-1]
-            if tokens[last].text in MESSAGE_EDGE_PUNCT and len(statement.content_tokens) > 1:
-                last -= 1
-            previous.content = doc.span(previous.content.start, tokens[last].end)
-            previous.sentence = statement.sentence
-            continue
-        joined.append(statement)
-    if len(joined) < len(doc.statements):
-        doc.statements = joined
-        for number, statement in enumerate(doc.statements, start=1):
-            statement.id = f"S{number}"
-
-
-def _continues(doc: Document, previous: Statement, statement: Statement) -> bool:
-    if not all(s.spkatt_form == "IndirectFreeIndirect" and not s.cue_tokens and s.nested_in is None
-               and s.content_tokens for s in (previous, statement)):
-        return False
-    tokens, sentences = doc.tokens, doc.sentences
-    before, after = tokens[previous.content_tokens[-1]].sentence, tokens[statement.content_tokens[0]].sentence
-    return after == before + 1 and sentences[before].paragraph == sentences[after].paragraph \
-        and (not statement.speaker_tokens or statement.speaker_tokens == previous.speaker_tokens)
 
 
 def decode_roles(labels: Sequence[str], first: int, cue: Sequence[int]) -> dict[str, list[int]]:
