@@ -386,7 +386,7 @@ def test_anaphoric_pronoun_takes_the_sentence_before_as_what_was_said():
     dies = index_of(doc, "Dies")
     statement = statement_with(doc, [index_of(doc, "bestätigte")], [dies], form="reported")
     assert attribution.anaphoric_content(doc, statement, [statement])
-    assert words(doc, statement.content_tokens) == [*"Dem Torwart steht eine Operation bevor .".split(), "Dies"]
+    assert words(doc, statement.content_tokens) == ["Dem", "Torwart", "steht", "eine", "Operation", "bevor", ".", "Dies"]
     assert statement.content.text == "Dem Torwart steht eine Operation bevor"
     assert statement.form == "indirect"
 

@@ -43,14 +43,14 @@ from .lexicon import word_list
 from .model import Document, Span, Speaker, Statement
 from .morphology import FINITE_TAGS as FINITE
 from .quotes import is_quote_mark
+from .statements import MESSAGE_END_PUNCT as MESSAGE_EDGE_PUNCT
 from .statements import TIME_NOUNS as RULE_TIME_NOUNS
-from .statements import cue_verbs, join_continuations
+from .statements import cue_verbs, join_continuations, number_statements
 
 CUE_MODEL = "spkatt_cue.crfsuite"
 ROLE_MODEL = "spkatt_roles.crfsuite"
 SENTENCE_MODEL = "spkatt_sentences.crfsuite"  # optional third model: cue-less statements
 CLAUSE_MARKS = frozenset({",", ";", ":", "–", "—", "-", "(", ")"})
-MESSAGE_EDGE_PUNCT = frozenset({",", ".", ":", ";", "–", "-", "!", "?"})
 WINDOW = 1  # sentences on each side of the cue's sentence that the role tagger sees
 
 
@@ -895,7 +895,6 @@ NEGATIONS = frozenset({"nicht", "nie", "niemals", "kein", "keine", "keinen", "ke
 #  "keep"    precise rule statements stay untouched and block the learned ones they overlap.
 #  "replace" the learned one replaces all, carrying over only channel and addressee.
 MERGE_POLICY = "carry"
-BLOCK_ADOPTED = True
 # Rule "reported" statements no learned cue confirms: SpkAtt annotates few of them.
 DROP_UNCONFIRMED_REPORTED = False
 
@@ -992,12 +991,9 @@ def merge(doc: Document, learned: list[Statement]) -> None:
             kept.append(rule)
             continue
         if _precise(doc, rule) and MERGE_POLICY != "replace":
-            if not BLOCK_ADOPTED:
-                blocked.update(rule.content_tokens)
             if MERGE_POLICY == "carry":
                 _adopt_roles(doc, rule, matches[0])
-            if BLOCK_ADOPTED:
-                blocked.update(rule.content_tokens)  # as adopted: a second statement may share the sentence
+            blocked.update(rule.content_tokens)  # as adopted: a second statement may share the sentence
             kept.append(rule)
             dropped.update(id(s) for s in matches)
             continue
@@ -1015,8 +1011,7 @@ def merge(doc: Document, learned: list[Statement]) -> None:
     nested += list(_nested_quotes(doc, learned, {j for s in nested for j in s.content_tokens}))
     doc.statements = [s for s in kept + learned + nested if not (DROP_QUOTED_NAMES and quoted_name(doc, s))]
     doc.statements.sort(key=lambda s: (s.content.start, s.nested_in is not None, s.content.end))
-    for number, statement in enumerate(doc.statements, start=1):
-        statement.id = f"S{number}"
+    number_statements(doc)
 
 
 DROP_QUOTED_NAMES = True
@@ -1356,8 +1351,7 @@ def add_cueless(doc: Document, tagger) -> None:
     if added:
         doc.statements = sorted(doc.statements + added,
                                 key=lambda s: (s.content.start, s.nested_in is not None, s.content.end))
-        for number, statement in enumerate(doc.statements, start=1):
-            statement.id = f"S{number}"
+        number_statements(doc)
 
 
 def model_path(name: str) -> Path:

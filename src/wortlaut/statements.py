@@ -71,9 +71,14 @@ def find_statements(doc: Document) -> Document:
     doc.statements.extend(nested)
     doc.statements.sort(key=lambda s: (s.content.start, s.nested_in is not None, s.content.end))
     join_continuations(doc)
+    number_statements(doc)
+    return doc
+
+
+def number_statements(doc: Document) -> None:
+    """Statement ids ``S1``, ``S2``, … in document order."""
     for number, statement in enumerate(doc.statements, start=1):
         statement.id = f"S{number}"
-    return doc
 
 
 JOINED_FORMS = frozenset({"IndirectFreeIndirect", "FreeIndirect"})
@@ -98,8 +103,7 @@ def join_continuations(doc: Document) -> None:
         joined.append(statement)
     if len(joined) < len(doc.statements):
         doc.statements = joined
-        for number, statement in enumerate(doc.statements, start=1):
-            statement.id = f"S{number}"
+        number_statements(doc)
 
 
 def _continues(doc: Document, previous: Statement, statement: Statement) -> bool:
