@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import random
 from pathlib import Path
@@ -12,7 +13,7 @@ import wortlaut
 from wortlaut import attribution
 from wortlaut.evaluate.split import spkatt_split, split_key
 from wortlaut.model import Document, Statement
-from wortlaut.pipeline import Options
+from wortlaut.pipeline import Options, run
 
 SPKATT = Path(__file__).resolve().parents[2] / "shared" / "data" / "spkatt-news" / "train"
 RULES = ("segment", "morphology", "quotes", "times", "places", "entities", "statements")
@@ -516,3 +517,25 @@ def test_adjacent_continuations_of_one_speaker_become_one_statement():
     doc.statements = statements(second_speaker=2)
     attribution.join_continuations(doc)
     assert len(doc.statements) == 3
+
+
+def test_quotation_after_a_colon_sentence_takes_its_learned_cue():
+    sentences = [["Hier", "sparte", "der", "Bundespräsident", "nicht", "mit", "Kritik", ":"],
+                 ["„", "Jeder", "sollte", "das", "wissen", ".", "“"]]  # SpkAtt's split: the colon ends a sentence
+    doc = run(Document.from_tokens(sentences, date=dt.date(2025, 9, 5)), Options(pipeline=RULES))
+    quote = list(range(8, 15))
+    lead = Statement(id="", form="reported", content=doc.token_span(0, 6), sentence=0,
+                     content_tokens=list(range(7)), cue_tokens=[1], speaker_tokens=[2, 3])
+    said = Statement(id="", form="direct", content=doc.token_span(9, 13), sentence=1, content_tokens=quote,
+                     continuation=True)
+    doc.statements = [lead, said]
+    attribution.colon_cues(doc)
+    assert doc.statements == [said]
+    assert words(doc, said.cue_tokens) == ["sparte"] and words(doc, said.speaker_tokens) == ["der", "Bundespräsident"]
+    # without the colon the quotation keeps no cue
+    doc = run(Document.from_tokens([sentences[0][:-1] + ["."], sentences[1]], date=dt.date(2025, 9, 5)),
+              Options(pipeline=RULES))
+    said.cue_tokens, said.speaker_tokens = [], []
+    doc.statements = [lead, said]
+    attribution.colon_cues(doc)
+    assert said.cue_tokens == [] and len(doc.statements) == 2
