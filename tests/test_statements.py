@@ -276,3 +276,14 @@ def test_quotation_after_a_colon_sentence_of_the_given_split():
     doc = run(Document.from_tokens(sentences, date=dt.date(2025, 9, 5)), Options(pipeline=RULES_PIPELINE))
     quote = next(s for s in doc.statements if s.form == "direct")
     assert quote.cue is None or quote.cue.text != "bezweifelte"
+
+
+def test_whole_sentence_statements_keep_the_full_stop_for_spkatt():
+    """SpkAtt's message of a continuation or reported sentence ends with its full stop; the text
+    the user sees does not."""
+    doc = analyze("Merkel sagte , die Lage sei ernst . Man müsse jetzt handeln . Putin beharrte auf seiner Position .")
+    continuation = next(s for s in doc.statements if s.content.text.startswith("Man müsse"))
+    assert continuation.content.text == "Man müsse jetzt handeln"
+    assert doc.tokens[continuation.content_tokens[-1]].text == "."
+    indirect = next(s for s in doc.statements if s.cue is not None and s.cue.text == "sagte")
+    assert doc.tokens[indirect.content_tokens[-1]].text == "ernst"

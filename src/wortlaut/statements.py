@@ -117,6 +117,8 @@ def _continues(doc: Document, previous: Statement, statement: Statement) -> bool
 
 
 MESSAGE_END_PUNCT = frozenset({",", ".", ":", ";", "–", "-", "!", "?"})
+SENTENCE_STOPS = frozenset({".", "!", "?"})
+WHOLE_SENTENCE_STOPS = True
 
 
 def _nested_quotes(doc: Document, used: set[int]):
@@ -179,8 +181,14 @@ class _StatementFinder:
             return None
         self.claimed.update(range(content[0], content[-1] + 1))
         doc = self.doc
+        shown = _content_span(doc, content, form)
+        after = content[-1] + 1
+        if WHOLE_SENTENCE_STOPS and form != "direct" and (continuation or form == "reported") \
+                and after < sentence.token_end and doc.tokens[after].text in SENTENCE_STOPS:
+            # SpkAtt's message of a whole-sentence statement keeps the full stop (the shown text not)
+            content = content + [after]
         statement = Statement(
-            id="", form=form, content=_content_span(doc, content, form),
+            id="", form=form, content=shown,
             cue=_cue_span(doc, cue),
             sentence=sentence.index, content_tokens=content, cue_tokens=cue, speaker_tokens=speaker,
             addressee_tokens=addressee or [], continuation=continuation,
