@@ -539,3 +539,20 @@ def test_quotation_after_a_colon_sentence_takes_its_learned_cue():
     doc.statements = [lead, said]
     attribution.colon_cues(doc)
     assert said.cue_tokens == [] and len(doc.statements) == 2
+
+
+def test_message_takes_the_head_of_its_opening_relative_clause():
+    doc = rules_only("Die Sicherheit der Ukraine , die in die NATO strebt , sei wichtig , sagte Peskow .")
+    relative = list(range(index_of(doc, "die"), index_of(doc, "wichtig") + 1))
+    cue, source = index_of(doc, "sagte"), index_of(doc, "Peskow")
+    assert words(doc, attribution._with_relative_head(doc, relative, {cue, source}))[:5] == \
+        ["Die", "Sicherheit", "der", "Ukraine", ","]
+    # a message opening with anything else stays as it is
+    assert attribution._with_relative_head(doc, relative[1:], {cue, source}) == relative[1:]
+
+
+def test_a_quoted_name_closing_the_cue_clause_is_no_message():
+    doc = rules_only("Die Lage sei ernst , sagte Peskow mit Blick auf das Treffen der „ Koalition der Willigen “ .")
+    message = list(range(4)) + list(range(index_of(doc, "„"), index_of(doc, "“") + 1))
+    assert words(doc, attribution._outside_cue_clause(doc, message, [index_of(doc, "sagte")])) == \
+        ["Die", "Lage", "sei", "ernst"]

@@ -130,3 +130,17 @@ def test_offsets_and_headings(doc):
         for span in (statement.content, statement.speaker, statement.cue):
             if span is not None:
                 assert doc.text[span.start:span.end] == span.text
+
+
+def test_preposed_konjunktiv_clause_with_the_models(doc):
+    """``Die Sicherheit der Ukraine, die in die NATO strebt, dürfe …, sagte Peskow mit Blick auf das
+    Treffen der „Koalition der Willigen“``: the rules miss it (the heading is glued to it); the
+    learned tagger finds it, with the relative clause's head and without the quoted name."""
+    from wortlaut.attribution import load_attributor
+
+    if load_attributor() is None:
+        pytest.skip("attribution models not built")
+    statement = statement_with(doc, "die in die NATO strebt")
+    assert statement.content.text == ("Die Sicherheit der Ukraine, die in die NATO strebt, dürfe nicht auf Kosten "
+                                      "Russlands gewährleistet werden")
+    assert statement.speaker.name == PESKOW and statement.cue.text == "sagte"

@@ -857,9 +857,32 @@ def _outside_cue_clause(doc: Document, message: list[int], cue: list[int]) -> li
     verb = next((i for i in cue if doc.tokens[i].tag.startswith("V")), None)
     if verb is None:
         return message
-    clause = _clause_range(doc, verb)
+    clause = set(_clause_range(doc, verb))
+    after = max(clause) + 1
+    if after < len(doc.tokens) and doc.tokens[after - 1].tag == "ART":
+        # "sagte Peskow mit Blick auf das Treffen der „Koalition der Willigen“": a quoted name
+        # ends the cue's clause, not a quotation of what was said
+        clause.update(next((range(after, q.token_end + 1) for q in doc.quotations if q.token_start - 1 == after), ()))
     kept = [i for i in message if i not in clause]
     return kept or message
+
+
+RELATIVE_HEADS = True
+
+
+def _with_relative_head(doc: Document, message: list[int], taken: set[int]) -> list[int]:
+    """``Die Sicherheit der Ukraine, die in die NATO strebt, dürfe …``: a message cannot open with
+    the relative pronoun; the noun phrase it refers to, opening the sentence, belongs to it."""
+    tokens = doc.tokens
+    first = message[0]
+    start = doc.sentences[tokens[first].sentence].token_start
+    if tokens[first].tag != "PRELS" or first - 2 < start or tokens[first - 1].text != ",":
+        return message
+    head = range(start, first - 1)
+    if tokens[start].tag not in PHRASE_STARTS | {"NN", "NE"} or any(
+            i in taken or tokens[i].tag not in NP_TAGS | {"APPR", "APPRART"} for i in head):
+        return message
+    return [*head, first - 1, *message]
 
 
 def _statement(doc: Document, cue: list[int], roles: dict[str, list[int]]) -> Statement | None:
@@ -871,6 +894,8 @@ def _statement(doc: Document, cue: list[int], roles: dict[str, list[int]]) -> St
     if not message:
         return None
     tokens = doc.tokens
+    if RELATIVE_HEADS:
+        message = _with_relative_head(doc, message, set(cue) | set(roles["S"]))
     # a quotation first and mostly quoted: ``einen „wahren Patrioten“, dank dem …, und einen „großen
     # Staatsmann“`` holds several quotes, ``der Bericht sei „…“`` is indirect with a quote inside
     direct = is_quote_mark(tokens[message[0]].text) \
