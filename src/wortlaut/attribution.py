@@ -45,7 +45,13 @@ from .morphology import FINITE_TAGS as FINITE
 from .quotes import is_quote_mark
 from .statements import MESSAGE_END_PUNCT as MESSAGE_EDGE_PUNCT
 from .statements import TIME_NOUNS as RULE_TIME_NOUNS
-from .statements import cue_verbs, join_continuations, number_statements
+from .statements import (
+    colon_sentence_before,
+    cue_verbs,
+    join_continuations,
+    number_statements,
+    shown_end,
+)
 
 CUE_MODEL = "spkatt_cue.crfsuite"
 ROLE_MODEL = "spkatt_roles.crfsuite"
@@ -777,10 +783,7 @@ def colon_cues(doc: Document) -> None:
         if statement.form != "direct" or statement.cue_tokens or not statement.content_tokens:
             continue
         number = tokens[statement.content_tokens[0]].sentence
-        if number == 0 or statement.content_tokens[0] != sentences[number].token_start:
-            continue
-        previous = sentences[number - 1]
-        if tokens[previous.token_end - 1].text != ":" or previous.paragraph != sentences[number].paragraph:
+        if statement.content_tokens[0] != sentences[number].token_start or colon_sentence_before(doc, number) is None:
             continue
         lead = next((s for s in doc.statements if s.cue_tokens and s is not statement
                      and all(tokens[i].sentence == number - 1 for i in s.cue_tokens)), None)
@@ -817,7 +820,7 @@ def anaphoric_content(doc: Document, statement: Statement, others: Sequence[Stat
     said = range(previous.token_start, previous.token_end)
     if any(s.cue_tokens and set(s.content_tokens).intersection(said) for s in others if s is not statement):
         return False  # the sentence before is someone's statement already
-    last = said[-1] - 1 if tokens[said[-1]].text in MESSAGE_EDGE_PUNCT else said[-1]
+    last = shown_end(doc, list(said))
     quoted = is_quote_mark(tokens[said[0]].text)
     statement.form, statement.spkatt_form = ("direct" if quoted else "indirect"), None
     statement.content_tokens = [*said, first]
@@ -1008,12 +1011,7 @@ def implausible_cue(doc: Document, statement: Statement) -> bool:
         return True
     if [tokens[i].text.lower() for i in cue] != ["nach"]:
         return False
-    end = doc.sentences[tokens[cue[0]].sentence].token_end
-    phrase = []
-    for i in range(cue[0] + 1, end):
-        if tokens[i].tag not in NP_TAGS:
-            break
-        phrase.append(tokens[i])
+    phrase = [tokens[i] for i in fallback_source(doc, cue)]  # the noun phrase after "nach"
     return bool(phrase) and not any(
         t.tag in {"NE", "FM"} or _is_attribution_noun(t.text.lower()) or t.text in _communication("nouns")
         or parse_role(t.text) is not None or org_noun_head(t.text) is not None for t in phrase)
@@ -1387,14 +1385,13 @@ def add_cueless(doc: Document, tagger) -> None:
                 and previous.sentence == number - 1:
             # SpkAtt makes a run of continuation sentences one statement
             previous.content_tokens += content
-            last = content[-1] - 1 if doc.tokens[content[-1]].text in MESSAGE_EDGE_PUNCT else content[-1]
-            previous.content = doc.token_span(previous.content_tokens[0], last)
+            previous.content = doc.token_span(previous.content_tokens[0], shown_end(doc, content))
             previous.sentence = number
             continue
         form, spkatt_form = SENTENCE_FORMS[label]
-        shown = content[-1] - 1 if len(content) > 1 and doc.tokens[content[-1]].text in MESSAGE_EDGE_PUNCT \
-            else content[-1]  # the user sees the sentence without its full stop, SpkAtt's message has it
-        statement = Statement(id="", form=form, content=doc.token_span(content[0], shown), sentence=number,
+        # the user sees the sentence without its full stop, SpkAtt's message has it
+        statement = Statement(id="", form=form, content=doc.token_span(content[0], shown_end(doc, content)),
+                              sentence=number,
                               content_tokens=content, continuation=True, spkatt_form=spkatt_form)
         if label == "R" and REPORTED_SUBJECT:
             source = sentence_subject(doc, number)

@@ -94,10 +94,7 @@ def join_continuations(doc: Document) -> None:
         previous = joined[-1] if joined else None
         if previous is not None and _continues(doc, previous, statement):
             previous.content_tokens = previous.content_tokens + statement.content_tokens
-            last = statement.content_tokens[-1]
-            if tokens[last].text in MESSAGE_END_PUNCT and len(statement.content_tokens) > 1:
-                last -= 1
-            previous.content = doc.span(previous.content.start, tokens[last].end)
+            previous.content = doc.span(previous.content.start, tokens[shown_end(doc, statement.content_tokens)].end)
             previous.sentence = statement.sentence
             continue
         joined.append(statement)
@@ -117,6 +114,23 @@ def _continues(doc: Document, previous: Statement, statement: Statement) -> bool
 
 
 MESSAGE_END_PUNCT = frozenset({",", ".", ":", ";", "–", "-", "!", "?"})
+
+
+def shown_end(doc: Document, content: list[int]) -> int:
+    """The last token of ``content`` the user sees: a closing full stop or comma is SpkAtt's only."""
+    last = content[-1]
+    return last - 1 if len(content) > 1 and doc.tokens[last].text in MESSAGE_END_PUNCT else last
+
+
+def colon_sentence_before(doc: Document, number: int) -> Sentence | None:
+    """The sentence before ``number`` when it ends in a colon in the same paragraph: pre-split text
+    (SpkAtt) ends a sentence there, and what follows is introduced by it."""
+    if number == 0:
+        return None
+    previous = doc.sentences[number - 1]
+    if previous.paragraph != doc.sentences[number].paragraph or doc.tokens[previous.token_end - 1].text != ":":
+        return None
+    return previous
 SENTENCE_STOPS = frozenset({".", "!", "?"})
 WHOLE_SENTENCE_STOPS = True
 
@@ -301,14 +315,10 @@ class _StatementFinder:
     def _colon_sentence_cue(self, sentence: Sentence):
         """Pre-split text (SpkAtt) ends a sentence at the colon: ``Müller bezweifelte offen die
         Eignung Merkels:`` + ``„…“``: the cue clause is the sentence before."""
-        if sentence.index == 0:
+        previous = colon_sentence_before(self.doc, sentence.index)
+        if previous is None or previous.token_end - 1 <= previous.token_start:
             return None
-        previous = self.doc.sentences[sentence.index - 1]
-        colon = previous.token_end - 1
-        if previous.paragraph != sentence.paragraph or colon <= previous.token_start \
-                or self.doc.tokens[colon].text != ":":
-            return None
-        return self._cue_before(colon + 1, previous)
+        return self._cue_before(previous.token_end, previous)
 
     def _speaker_colon(self, open_mark: int, sentence: Sentence):
         """``Bundesinnenminister Schäuble: „…"``: a bare name before a colon introduces the quotation."""
