@@ -287,3 +287,39 @@ def test_whole_sentence_statements_keep_the_full_stop_for_spkatt():
     assert doc.tokens[continuation.content_tokens[-1]].text == "."
     indirect = next(s for s in doc.statements if s.cue is not None and s.cue.text == "sagte")
     assert doc.tokens[indirect.content_tokens[-1]].text == "ernst"
+
+
+@pytest.mark.parametrize(("text", "cue", "speaker", "content"), [
+    # a verb of saying beyond the cue lexicon announces the quotation with the colon
+    ("In seiner Pressemitteilung resümiert Hartmut Lierow: „Die Haft hat ihn zerrüttet.“", "resümiert",
+     "Hartmut Lierow", "Die Haft hat ihn zerrüttet."),
+    # the subject of a coordinated verb is the first verb's
+    ("Ein Fluggast eilte zu Hilfe, dann biss der Randalierer den Fluggast und rief: „Lasst mich raus!“",
+     "rief", "der Randalierer", "Lasst mich raus!"),
+    # "mit den Worten" makes any verb a cue (the shown cue is the verb; the cue tokens take the phrase)
+    ("Im Kongress warb Obama für das Gesetz mit den Worten: „Das bedeutet neue Atommeiler.“",
+     "warb", "Obama", "Das bedeutet neue Atommeiler."),
+    # a pronominal adverb tagged as the verb's particle does not change the verb
+    ("Er sagte damals dazu: „Lohnverzicht bringt den Arbeitslosen nichts“.", "sagte", "Er",
+     "Lohnverzicht bringt den Arbeitslosen nichts"),
+    # a role noun before the colon names the speaker (HanTa tags the unknown surname NN)
+    ("BKA-Präsident Ziercke: „Mit diesem Ansatz setzt das BKA ein Signal.“", None, "BKA-Präsident Ziercke",
+     "Mit diesem Ansatz setzt das BKA ein Signal."),
+    ("Koppelin wörtlich: „Sie ziehen den Bürgern das Geld aus der Tasche.“", "wörtlich", "Koppelin",
+     "Sie ziehen den Bürgern das Geld aus der Tasche."),
+])
+def test_quotation_announced_by_a_colon(text, cue, speaker, content):
+    [statement] = rules(text)
+    assert statement.form == "direct"
+    assert (statement.cue.text if statement.cue else None, statement.speaker.text, statement.content.text) \
+        == (cue, speaker, content)
+
+
+def test_announcing_phrase_joins_the_cue_tokens():
+    [statement] = rules("Ein Fernsehsender zitierte den Premier mit den Worten: „Ich klebe nicht an meinem Stuhl.“")
+    doc_words = statement.cue_tokens
+    assert len(doc_words) == 4 and statement.cue.text == "zitierte"
+
+
+def test_a_colon_after_a_verb_of_finding_announces_no_quotation():
+    assert rules("Die Polizei fand im Auto einen Zettel: „Ich komme wieder.“") == []

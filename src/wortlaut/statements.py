@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from .entities import parse_role
 from .lexicon import entries, word_list
 from .model import Document, Sentence, Span, Speaker, Statement, Token
 from .morphology import FINITE_TAGS
@@ -42,10 +43,23 @@ NEGATIONS = {"nicht", "nie", "niemals", "keine", "kein", "keinen"}
 MAX_SPEAKER_TOKENS = 10
 MAX_QUOTED_NAME_TOKENS = 6  # a quoted newspaper or programme name inside a cue clause
 MAX_COLON_SPEAKER_TOKENS = 6  # "Bundesinnenminister Schäuble: „…“"
+VERBATIM_WORDS = frozenset({"wörtlich"})
 # Adverbs HanTa tags as verb particles that leave the speech verb as it is: "sagte weiter"
 CONTINUING_PARTICLES = {"weiter"}
+# "sagte damals dazu:": HanTa tags a pronominal adverb after the verb as its separable particle
+PRONOMINAL_ADVERBS = frozenset({"davon", "darauf", "dazu", "darüber", "damit", "dafür", "daran", "darum", "dagegen"})
+# "warb mit den Worten:", "wird wie folgt zitiert:": the clause before the colon announces a quotation
+# verbs of the communication list that mostly mean something else before a colon ("fand einen Zettel:")
+NOT_ANNOUNCING_VERBS = frozenset({"finden", "halten", "sehen", "wissen", "bestehen", "berufen", "erfahren", "feiern",
+                                  "belegen", "einigen", "veranlassen", "verfügen", "erkennen", "denken"})
+QUOTATION_ANNOUNCERS = (("mit", "den", "worten"), ("mit", "folgenden", "worten"), ("wie", "folgt"))
 DOCUMENT_PREPOSITIONS = {"in", "im", "auf", "bei"}  # "heißt es in der Erklärung"
 MAX_CONTINUATION_GAP = 2  # sentences between a statement and its Konjunktiv-I continuation
+
+
+def communication_verbs() -> frozenset[str]:
+    """Verbs of saying, writing and thinking beyond the cue lexicon (``data/communication_verbs.txt``)."""
+    return word_list("communication_verbs.txt")
 
 
 @cache
@@ -299,17 +313,58 @@ class _StatementFinder:
         clause_start = self._clause_start(open_mark - 1, sentence)
         if clause_start > sentence.token_start + 1 and doc.tokens[clause_start - 1].text == ",":
             clause_start = self._clause_start(clause_start - 2, sentence)
+        announcer = self._announcer(clause_start, open_mark - 1)
         for i in range(clause_start, open_mark - 1):
             token = doc.tokens[i]
             if token.tag in FINITE or not token.tag:
                 lemma = self.cue_lemma(token, sentence)
                 if lemma is not None and self._not_negated(i, open_mark - 1):
-                    cue = [i] + self._particle(i, sentence)
+                    cue = sorted({i, *self._particle(i, sentence), *announcer})
                     speaker = self._subject(i, clause_start, open_mark - 1)
                     return cue, speaker, open_mark - 1
                 aux_cue = self._participle_cue(i, open_mark - 1, sentence)
                 if aux_cue is not None:
-                    return aux_cue, self._subject(i, clause_start, open_mark - 1), open_mark - 1
+                    return sorted({*aux_cue, *announcer}), self._subject(i, clause_start, open_mark - 1), open_mark - 1
+        if doc.tokens[open_mark - 1].text == ":":
+            return self._announced_quotation(clause_start, open_mark - 1, sentence)
+        return None
+
+    def _announcer(self, clause_start: int, colon: int) -> list[int]:
+        """``mit den Worten``, ``wie folgt`` before a colon: part of SpkAtt's cue."""
+        if self.doc.tokens[colon].text != ":":
+            return []
+        words = [t.text.lower() for t in self.doc.tokens[clause_start:colon]]
+        for phrase in QUOTATION_ANNOUNCERS:
+            for k in range(len(words) - len(phrase) + 1):
+                if tuple(words[k:k + len(phrase)]) == phrase:
+                    return list(range(clause_start + k, clause_start + k + len(phrase)))
+        return []
+
+    def _announced_quotation(self, clause_start: int, colon: int, sentence: Sentence):
+        """``rief: „…"``, ``warb mit den Worten: „…"``: a colon before a quotation announces it, so
+        a verb of saying beyond the cue lexicon, or any verb with ``mit den Worten``, is its cue."""
+        doc = self.doc
+        announcer = self._announcer(clause_start, colon)
+        verbs = [i for i in range(clause_start, colon) if doc.tokens[i].tag.startswith("V")]
+        for i in verbs:
+            token = doc.tokens[i]
+            particle = self._particle(i, sentence) if token.tag in FINITE else []
+            lemma = (token.lemma or token.text).lower()
+            if particle:
+                lemma = doc.tokens[particle[0]].text.lower() + lemma
+            if lemma in communication_verbs() and lemma not in NOT_ANNOUNCING_VERBS \
+                    or announcer and token.tag not in {"VAFIN", "VMFIN"}:
+                if not self._not_negated(clause_start, colon - 1):
+                    return None
+                cue = sorted({i, *particle, *announcer})
+                finite = i if token.tag in FINITE else max((j for j in verbs if j < i and doc.tokens[j].tag in FINITE),
+                                                           default=i)
+                subject = self._subject(finite, clause_start, colon)
+                if not subject and doc.tokens[finite - 1].text.lower() == "und":
+                    # "biss der Randalierer den Fluggast und rief:": the subject of the first verb
+                    first = max((j for j in verbs if j < finite and doc.tokens[j].tag in FINITE), default=finite)
+                    subject = self._subject(first, self._clause_start(first, sentence), finite - 1)
+                return cue, subject, colon
         return None
 
     def _colon_sentence_cue(self, sentence: Sentence):
@@ -327,11 +382,18 @@ class _StatementFinder:
         if colon <= sentence.token_start or doc.tokens[colon].text != ":":
             return None
         speaker = list(range(sentence.token_start, colon))
+        cue = []
+        if len(speaker) > 1 and doc.tokens[speaker[-1]].text.lower() in VERBATIM_WORDS:
+            cue = [speaker.pop()]  # "Koppelin wörtlich: „…"": SpkAtt's cue
         words = [doc.tokens[j] for j in speaker]
         if len(words) > MAX_COLON_SPEAKER_TOKENS or words[-1].tag not in NOUN_TAGS \
-                or not any(t.tag == "NE" for t in words) or not all(t.tag in NP_TAGS for t in words):
+                or not all(t.tag in NP_TAGS for t in words):
             return None
-        return [], speaker, colon
+        # a name, or a role ("Ein Beamter der Nationalpolizei:", "BKA-Präsident Ziercke:"; HanTa
+        # tags unknown surnames NN)
+        if not any(t.tag == "NE" or parse_role(t.text) is not None for t in words):
+            return None
+        return cue, speaker, colon
 
     def _next_quote_after(self, position: int, number: int) -> int | None:
         doc = self.doc
@@ -711,7 +773,7 @@ class _StatementFinder:
         doc = self.doc
         end = self._clause_end(verb, sentence)
         for j in range(verb + 1, end + 1):
-            if doc.tokens[j].tag == "PTKVZ":
+            if doc.tokens[j].tag == "PTKVZ" and doc.tokens[j].text.lower() not in PRONOMINAL_ADVERBS:
                 return [j]
         # "teilte der Direktor der Behörde, Bagus Puruhito, mit.": the particle after an apposition
         last = sentence.token_end - 2
