@@ -323,3 +323,17 @@ def test_announcing_phrase_joins_the_cue_tokens():
 
 def test_a_colon_after_a_verb_of_finding_announces_no_quotation():
     assert rules("Die Polizei fand im Auto einen Zettel: „Ich komme wieder.“") == []
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # "Das" as an article is no demonstrative Vorfeld ("Das sagte Merkel")
+    ("Das Weiße Haus verlangte einen umgehenden Rückzug der Truppen.", "Das Weiße Haus"),
+    ("Das Militär hat inzwischen eine Untersuchung angekündigt.", "Das Militär"),
+    # a focus particle before the subject
+    ("Auch das Außenministerium kritisierte den Anschlag als barbarische Tat.", "das Außenministerium"),
+    # a nominative-only pronoun after the verb is the subject, the fronted noun phrase the object
+    ("Die Tat bezeichnete er als sinnlos.", "er"),
+])
+def test_speech_act_subject(text, speaker):
+    [statement] = rules(text)
+    assert statement.form == "reported" and statement.speaker.text == speaker

@@ -32,6 +32,7 @@ TIME_NOUNS = {"Tag", "Tagen", "Woche", "Wochen", "Jahr", "Jahren", "Monat", "Mon
               "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag", "Anfang", "Ende", "Mitte"}
 SUBJECT_START_TAGS = {"ART", "NE", "NN", "ADJA", "PPOSAT", "PIAT", "CARD"}
 PRONOUN_SUBJECTS = {"er", "sie", "es", "wir", "ich", "man", "ihr"}
+FOCUS_PARTICLES = {"auch", "sogar", "selbst", "nur", "ebenfalls", "gerade", "ausgerechnet", "zumindest", "allein"}
 CLAUSE_BOUNDARY = {",", ";", ":", "–", "—", "-"}
 SUBORDINATORS = {"dass", "ob", "daß"}
 APPOSITION_TAGS = frozenset({"NE", "NN", "ART", "ADJA", "FM", "CARD", "APPR", "APPRART", "XY", "TRUNC"})
@@ -878,6 +879,8 @@ class _StatementFinder:
         while start_after <= clause_end and start_after < verb + 3 and doc.tokens[start_after].tag in {"PRF", "ADV", "ADJD"}:
             start_after += 1
         before = list(range(clause_start, verb))
+        if len(before) > 1 and doc.tokens[before[0]].text.lower() in FOCUS_PARTICLES:
+            before = before[1:]  # "Auch das Außenministerium kritisierte …"
         if not before and clause_start > 1 and doc.tokens[clause_start - 1].text == ",":
             opening = self._opening_apposition(clause_start - 1)
             if opening:
@@ -888,7 +891,10 @@ class _StatementFinder:
         before_is_np = before and doc.tokens[before[0]].tag in NP_TAGS | {"PPER", "PIS"} \
             and all(doc.tokens[j].tag in VORFELD_INNER or is_quote_mark(doc.tokens[j].text) for j in before) \
             and doc.tokens[before[-1]].tag in NOUN_TAGS | {"PPER", "PIS"} and len(before) <= MAX_SPEAKER_TOKENS + 4
-        if before_is_np and not (after and doc.tokens[before[0]].text.lower() in {"das", "dies", "dieses"}):
+        demonstrative = len(before) == 1 and doc.tokens[before[0]].text.lower() in {"das", "dies", "dieses"}
+        # "Die Tat bezeichnete er als sinnlos": a nominative-only pronoun after the verb is the subject
+        nominative_after = [doc.tokens[j].text.lower() for j in after] in (["er"], ["ich"], ["wir"])
+        if before_is_np and not (after and demonstrative) and not nominative_after:
             if doc.tokens[before[0]].tag != "PPER" or doc.tokens[before[0]].text.lower() in PRONOUN_SUBJECTS:
                 return before
         if after:
