@@ -128,6 +128,13 @@ def test_wie_joins_the_verb_of_its_clause():
     ("Die Polizei gab das Ergebnis am Montag bekannt .", "gab", ["gab", "bekannt"]),
     ("Der Kanzler äußerte sich zufrieden .", "äußerte", ["äußerte", "sich"]),
     ("Sie sagte , er habe sich geirrt .", "sagte", ["sagte"]),  # "sich" of another clause stays out
+    # the expletive "es" belongs to the cue
+    ("Eine Heilung sei ausgeschlossen , heißt es .", "heißt", ["heißt", "es"]),
+    ("Es wird erwartet , dass die Preise steigen .", "erwartet", ["Es", "wird", "erwartet"]),
+    # "weiter" and a pronominal adverb after a plain verb of saying are no part of it
+    ("Der Minister sagte weiter , er sei zufrieden .", "sagte", ["sagte"]),
+    ("Der Minister sagte dazu , er sei zufrieden .", "sagte", ["sagte"]),
+    ("Die Regierung forderte die Bürger dazu auf , Wasser zu sparen .", "forderte", ["forderte", "dazu", "auf"]),
 ])
 def test_cue_is_the_whole_verb_complex(text, cue, expected):
     doc = rules_only(text)

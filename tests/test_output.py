@@ -126,3 +126,27 @@ def test_write_spkatt_keeps_the_file_name(tmp_path):
 def test_spkatt_output_needs_spkatt_input(doc):
     with pytest.raises(ValueError, match="SpkAtt"):
         to_spkatt(doc)
+
+
+def test_spkatt_export_leaves_out_unlikely_speech_acts(tmp_path):
+    """SpkAtt's annotators mark few speech acts; the export leaves out those the sentence tagger
+    doubts, the document (and JSON) keeps them with their confidence."""
+    from dataclasses import replace
+
+    from wortlaut.output import SPKATT_MIN_CONFIDENCE
+
+    doc = spkatt_doc(tmp_path)
+    statement = doc.statements[0]
+    act = replace(statement, id="S9", form="reported", spkatt_form=None, confidence=SPKATT_MIN_CONFIDENCE / 2)
+    doc.statements.append(act)
+    data = to_spkatt(doc)
+    assert len(data["Annotations"]) == 2  # the doubted speech act is left out
+    act.confidence = SPKATT_MIN_CONFIDENCE
+    assert [a["Form"] for a in to_spkatt(doc)["Annotations"]].count("Reported") == 1
+    assert document_to_dict(doc)["statements"][-1]["confidence"] == SPKATT_MIN_CONFIDENCE
+
+
+def test_rule_speech_acts_get_a_confidence():
+    doc = wortlaut.analyze("Putin wies die Forderung nach einem Treffen zurück.", date="2025-09-05")
+    [act] = doc.statements
+    assert act.form == "reported" and 0.0 <= act.confidence <= 1.0

@@ -337,3 +337,15 @@ def test_a_colon_after_a_verb_of_finding_announces_no_quotation():
 def test_speech_act_subject(text, speaker):
     [statement] = rules(text)
     assert statement.form == "reported" and statement.speaker.text == speaker
+
+
+@pytest.mark.parametrize(("text", "speaker", "content"), [
+    ("Nach Angaben der Gesellschaft für Menschenrechte kommt es selten zu Verhaftungen.",
+     "der Gesellschaft für Menschenrechte", "kommt es selten zu Verhaftungen"),
+    ("Nach Angaben von Ärzte ohne Grenzen mussten 10.000 Menschen ihre Heimat verlassen.",
+     "Ärzte ohne Grenzen", "mussten 10.000 Menschen ihre Heimat verlassen"),
+    ("Nach Angaben der Polizei wurden drei Menschen verletzt.", "der Polizei", "wurden drei Menschen verletzt"),
+])
+def test_fronted_nominal_cue_phrase_runs_to_the_finite_verb(text, speaker, content):
+    [statement] = rules(text)
+    assert (statement.speaker.text, statement.content.text) == (speaker, content)

@@ -46,6 +46,9 @@ from .quotes import is_quote_mark
 from .statements import MESSAGE_END_PUNCT as MESSAGE_EDGE_PUNCT
 from .statements import TIME_NOUNS as RULE_TIME_NOUNS
 from .statements import (
+    NOT_PARTICLES,
+    NOUN_PHRASE_CONTINUATION,
+    PRONOMINAL_ADVERBS,
     colon_sentence_before,
     cue_verbs,
     join_continuations,
@@ -295,9 +298,12 @@ def join_wie(doc: Document, cues: list[list[int]]) -> list[list[int]]:
 
 COMPLETE_CUES = True
 # ``berichtete davon``, ``wies darauf hin``: SpkAtt's cue takes the pronominal adverb after the
-# verb (52 of 65 in the training gold where it stands in the verb's clause)
+# verb (52 of 65 in the training gold where it stands in the verb's clause), but not ``dagegen``
+# (0 of 5) nor after a plain verb of saying (``sagte dazu``: 1 of 5)
 CUE_PRONOMINAL_ADVERBS = True
-PRONOMINAL_ADVERBS = frozenset({"davon", "darauf", "dazu", "darüber", "damit", "dafür", "daran", "darum", "dagegen"})
+CUE_ADVERBS = PRONOMINAL_ADVERBS - {"dagegen"}
+PLAIN_SAYING = frozenset({"sagen", "erklären", "meinen", "schreiben", "heißen", "lauten"})
+EXPLETIVE_ES = True
 CONNECTED_MESSAGE = True
 AUXILIARY = frozenset({"VAFIN", "VMFIN"})
 ALS_VERBS = frozenset({"bezeichnen", "sehen", "betrachten", "beschreiben", "würdigen", "werten", "bewerten",
@@ -317,13 +323,18 @@ def complete_cue(doc: Document, cue: list[int]) -> list[int]:
             wanted.update(j for j in _clause_range(doc, i) if tokens[j].tag in AUXILIARY)
         elif tag in {"VVFIN", "VAFIN"}:
             wanted.update(j for j in _clause_range(doc, i) if j > i and (
-                tokens[j].tag == "PTKVZ" or tokens[j].tag == "PRF" and tokens[j].text.lower() == "sich"))
-        if tag.startswith("V") and CUE_PRONOMINAL_ADVERBS:
-            wanted.update(j for j in _clause_range(doc, i) if j > i and tokens[j].text.lower() in PRONOMINAL_ADVERBS)
+                tokens[j].tag == "PTKVZ" and tokens[j].text.lower() not in NOT_PARTICLES
+                or tokens[j].tag == "PRF" and tokens[j].text.lower() == "sich"))
+        if tag.startswith("V") and CUE_PRONOMINAL_ADVERBS and (tokens[i].lemma or "").lower() not in PLAIN_SAYING:
+            wanted.update(j for j in _clause_range(doc, i) if j > i and tokens[j].text.lower() in CUE_ADVERBS)
         if (tokens[i].lemma or "").lower() in ALS_VERBS:  # "bezeichnete … als" (16 of 20 in the gold)
             als = next((j for j in _clause_range(doc, i) if j > i and tokens[j].text == "als"), None)
             if als is not None:
                 wanted.add(als)
+    if EXPLETIVE_ES:  # "heißt es", "Es wird erwartet": next to a verb of the cue (63 of 70 in the gold)
+        wanted.update(j for i in list(wanted) if tokens[i].tag.startswith("V") for j in (i - 1, i + 1)
+                      if 0 <= j < len(tokens) and tokens[j].text.lower() == "es"
+                      and tokens[j].sentence == tokens[i].sentence)
     return sorted(wanted) if len(wanted) > len(cue) else cue
 
 
@@ -508,6 +519,8 @@ class Attributor:
                 statement.speaker_tokens = []  # "wonach" (the cue), "100 Jahren": no source
             if MISSING_SOURCES and statement.cue_tokens and not statement.speaker_tokens:
                 statement.speaker_tokens = fallback_source(doc, statement.cue_tokens)
+            if FRONTED_NOMINAL_CUES:
+                after_fronted_cue(doc, statement)
             if TIDY_SOURCES and statement.speaker_tokens:
                 statement.speaker_tokens = tidy_source(doc, statement.speaker_tokens)
                 if ATTRIBUTES:
@@ -707,6 +720,30 @@ def tidy_source(doc: Document, source: list[int]) -> list[int]:
         while source[0] > sentence_start and tokens[source[0] - 1].tag in DETERMINER_TAGS:
             source.insert(0, source[0] - 1)
     return source
+
+
+FRONTED_NOMINAL_CUES = True
+
+
+def after_fronted_cue(doc: Document, statement: Statement) -> None:
+    """``Nach Angaben der Gesellschaft für Menschenrechte kommt es …``: after a fronted nominal cue
+    phrase the message starts at the finite verb; words of the source phrase that the tagger gave
+    the message (``für Menschenrechte``) go back to the source."""
+    tokens, cue, content = doc.tokens, statement.cue_tokens, statement.content_tokens
+    if not cue or not content or not statement.speaker_tokens or tokens[cue[0]].text.lower() not in {"nach", "laut"}:
+        return
+    sentence = doc.sentences[tokens[cue[0]].sentence]
+    source_end = max(statement.speaker_tokens)
+    if cue[0] != sentence.token_start or not source_end < content[0] <= source_end + 1:
+        return
+    verb = next((i for i in range(content[0], sentence.token_end) if tokens[i].tag in FINITE
+                 and not tokens[i].in_quote), None)
+    if verb is None or verb == content[0] or verb not in content \
+            or not all(tokens[i].tag in NOUN_PHRASE_CONTINUATION for i in range(content[0], verb)):
+        return
+    statement.speaker_tokens = sorted({*statement.speaker_tokens, *range(content[0], verb)})
+    statement.content_tokens = [i for i in content if i >= verb]
+    statement.content = doc.token_span(verb, shown_end(doc, statement.content_tokens))
 
 
 MISSING_SOURCES = True
@@ -1350,10 +1387,11 @@ def _subject_in(doc: Document, start: int, end: int) -> list[int]:
     return run
 
 
-# Rule "reported" statements (speech acts with a cue) in sentences the sentence tagger reads as no
-# statement with at least this probability are dropped.  SpkAtt annotates few of them (0.5 gives
-# Message +0.01, Source +0.01 on both held-out sets), but the user loses speech acts such as the
-# seed article's "Putin beharrte auf …" (even at 0.97), so the default keeps them.
+# Rule "reported" statements (speech acts with a cue) get the sentence tagger's probability that
+# their sentence is a statement (``Statement.confidence``); the SpkAtt export leaves out those below
+# ``output.SPKATT_MIN_CONFIDENCE``.  With DROP_REPORTED set, those in sentences read as no statement
+# with at least this probability are dropped from the document itself: the user would lose speech
+# acts such as the seed article's "Putin beharrte auf …", so the default keeps them.
 DROP_REPORTED: float | None = None
 
 
@@ -1364,11 +1402,12 @@ def add_cueless(doc: Document, tagger) -> None:
     covered = covered_sentences(doc)
     tagger.set(sentence_features(doc, covered))
     tagger.tag()
+    for statement in doc.statements:
+        if statement.form == "reported" and statement.nested_in is None and statement.content_tokens:
+            statement.confidence = round(max(1 - tagger.marginal("O", n) for n in
+                                             {doc.tokens[i].sentence for i in statement.content_tokens}), 3)
     if DROP_REPORTED is not None:
-        doc.statements = [s for s in doc.statements if not (
-            s.form == "reported" and s.nested_in is None and s.content_tokens
-            and all(tagger.marginal("O", n) > DROP_REPORTED
-                    for n in {doc.tokens[i].sentence for i in s.content_tokens}))]
+        doc.statements = [s for s in doc.statements if s.confidence is None or s.confidence >= 1 - DROP_REPORTED]
     added: list[Statement] = []
     for number, sentence in enumerate(doc.sentences):
         if number in covered or sentence.token_end - sentence.token_start < 3:

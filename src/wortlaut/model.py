@@ -136,6 +136,10 @@ class Statement:
     content_parts: list[Span] = field(default_factory=list)
     nested_in: Statement | None = None  # the statement whose content holds this quotation
     spkatt_form: str | None = None  # finer SpkAtt form (FreeIndirect, IndirectFreeIndirect) where it differs
+    # For speech acts the rules read (form "reported"): the learned sentence tagger's probability
+    # that the sentence reports a statement as SpkAtt's annotators mark them (they leave out many
+    # speech acts: "Putin beharrte auf seiner Position").  None where not estimated.
+    confidence: float | None = None
 
 
 @dataclass

@@ -28,6 +28,9 @@ FINITE = FINITE_TAGS
 NONFINITE_VERB = {"VVINF", "VVPP", "VVIZU", "VAINF", "VAPP", "VMINF", "VMPP"}
 NP_TAGS = {"ART", "ADJA", "NN", "NE", "PPOSAT", "PIAT", "PDAT", "CARD", "TRUNC", "FM"}
 NOUN_TAGS = {"NN", "NE", "FM"}
+# what may follow a noun phrase inside it: attributes, appositions, a bracketed abbreviation
+NOUN_PHRASE_CONTINUATION = frozenset({"ART", "ADJA", "NN", "NE", "FM", "CARD", "APPR", "APPRART", "KON", "TRUNC",
+                                      "$(", "PPOSAT", "XY"})
 TIME_NOUNS = {"Tag", "Tagen", "Woche", "Wochen", "Jahr", "Jahren", "Monat", "Monaten", "Stunden", "Montag", "Dienstag",
               "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag", "Anfang", "Ende", "Mitte"}
 SUBJECT_START_TAGS = {"ART", "NE", "NN", "ADJA", "PPOSAT", "PIAT", "CARD"}
@@ -46,9 +49,10 @@ MAX_QUOTED_NAME_TOKENS = 6  # a quoted newspaper or programme name inside a cue 
 MAX_COLON_SPEAKER_TOKENS = 6  # "Bundesinnenminister Schäuble: „…“"
 VERBATIM_WORDS = frozenset({"wörtlich"})
 # Adverbs HanTa tags as verb particles that leave the speech verb as it is: "sagte weiter"
-CONTINUING_PARTICLES = {"weiter"}
-# "sagte damals dazu:": HanTa tags a pronominal adverb after the verb as its separable particle
+# Words HanTa tags as a verb's separable particle that are none: "sagte weiter", "sagte damals dazu:"
+# (a pronominal adverb; SpkAtt's cue takes it after some verbs, see attribution.complete_cue)
 PRONOMINAL_ADVERBS = frozenset({"davon", "darauf", "dazu", "darüber", "damit", "dafür", "daran", "darum", "dagegen"})
+NOT_PARTICLES = PRONOMINAL_ADVERBS | {"weiter"}
 # "warb mit den Worten:", "wird wie folgt zitiert:": the clause before the colon announces a quotation
 # verbs of the communication list that mostly mean something else before a colon ("fand einen Zettel:")
 NOT_ANNOUNCING_VERBS = frozenset({"finden", "halten", "sehen", "wissen", "bestehen", "berufen", "erfahren", "feiern",
@@ -586,6 +590,14 @@ class _StatementFinder:
             if found is None:
                 continue
             cue, speaker, speaker_chars, frame_start, frame_end, *clause = found
+            if word in ("nach", "laut") and i == sentence.token_start and speaker and not clause:
+                # "Nach Angaben der Gesellschaft für Menschenrechte kommt es …": the fronted phrase
+                # runs to the finite verb
+                end = self._fronted_phrase_end(frame_end, sentence)
+                speaker = speaker + list(range(frame_end + 1, end + 1))
+                if speaker_chars and end > frame_end:
+                    speaker_chars = (speaker_chars[0], doc.tokens[end].end)
+                frame_end = end
             if self._is_channel(speaker) and self._set_via(sentence, speaker):
                 continue  # "sagte er der Agentur Interfax zufolge": a channel, not a speaker
             if clause:  # a relative clause: its own content only
@@ -601,6 +613,14 @@ class _StatementFinder:
                 head = next(j for j in range(cue[0], frame_end + 1)
                             if _is_attribution_noun(doc.tokens[j].text, nouns) or j == frame_end)
                 statement.cue = doc.token_span(min(cue[0], head), max(cue[0], head))  # "nach eigenen Angaben"
+
+    def _fronted_phrase_end(self, end: int, sentence: Sentence) -> int:
+        """The last word before the finite verb, when all between ``end`` and it can continue a noun phrase."""
+        tokens = self.doc.tokens
+        verb = next((j for j in range(end + 1, sentence.token_end) if tokens[j].tag in FINITE), None)
+        if verb is None or not all(tokens[j].tag in NOUN_PHRASE_CONTINUATION for j in range(end + 1, verb)):
+            return end
+        return verb - 1
 
     def _nach_angaben(self, i: int, sentence: Sentence, nouns: frozenset[str]):
         doc = self.doc
@@ -765,8 +785,6 @@ class _StatementFinder:
             joined = word + lemma
             if joined in verbs:
                 return joined
-            if word in CONTINUING_PARTICLES and lemma in verbs:
-                return lemma  # "sagte weiter": HanTa tags the adverb as a verb particle
             return None  # "sprach sich aus" is not "sprechen"
         return lemma if lemma in verbs else None
 
@@ -774,7 +792,7 @@ class _StatementFinder:
         doc = self.doc
         end = self._clause_end(verb, sentence)
         for j in range(verb + 1, end + 1):
-            if doc.tokens[j].tag == "PTKVZ" and doc.tokens[j].text.lower() not in PRONOMINAL_ADVERBS:
+            if doc.tokens[j].tag == "PTKVZ" and doc.tokens[j].text.lower() not in NOT_PARTICLES:
                 return [j]
         # "teilte der Direktor der Behörde, Bagus Puruhito, mit.": the particle after an apposition
         last = sentence.token_end - 2
