@@ -44,7 +44,6 @@ from .model import Document, Span, Speaker, Statement
 from .morphology import FINITE_TAGS as FINITE
 from .quotes import is_quote_mark
 from .statements import MESSAGE_END_PUNCT as MESSAGE_EDGE_PUNCT
-from .statements import TIME_NOUNS as RULE_TIME_NOUNS
 from .statements import (
     NOT_PARTICLES,
     NOUN_PHRASE_CONTINUATION,
@@ -55,6 +54,7 @@ from .statements import (
     number_statements,
     shown_end,
 )
+from .statements import TIME_NOUNS as RULE_TIME_NOUNS
 
 CUE_MODEL = "spkatt_cue.crfsuite"
 ROLE_MODEL = "spkatt_roles.crfsuite"

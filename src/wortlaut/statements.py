@@ -912,9 +912,9 @@ class _StatementFinder:
         demonstrative = len(before) == 1 and doc.tokens[before[0]].text.lower() in {"das", "dies", "dieses"}
         # "Die Tat bezeichnete er als sinnlos": a nominative-only pronoun after the verb is the subject
         nominative_after = [doc.tokens[j].text.lower() for j in after] in (["er"], ["ich"], ["wir"])
-        if before_is_np and not (after and demonstrative) and not nominative_after:
-            if doc.tokens[before[0]].tag != "PPER" or doc.tokens[before[0]].text.lower() in PRONOUN_SUBJECTS:
-                return before
+        if before_is_np and not (after and demonstrative) and not nominative_after \
+                and (doc.tokens[before[0]].tag != "PPER" or doc.tokens[before[0]].text.lower() in PRONOUN_SUBJECTS):
+            return before
         if after:
             return after
         return self._noun_phrase_backward(verb - 1, clause_start) if before else []
