@@ -1170,6 +1170,8 @@ def _cut_at_continuations(doc: Document, learned: list[Statement], continuations
             if not taken.intersection(statement.content_tokens):
                 continue
             kept = [i for i in statement.content_tokens if i < continuation.content_tokens[0]]
+            while kept and doc.tokens[kept[-1]].text in MESSAGE_EDGE_PUNCT:
+                kept.pop()  # "die Lage sei ernst ." + the continuation: the full stop goes too
             if not kept:
                 replaced.append(continuation)
                 break
