@@ -563,3 +563,23 @@ def test_a_quoted_name_closing_the_cue_clause_is_no_message():
     message = list(range(4)) + list(range(index_of(doc, "„"), index_of(doc, "“") + 1))
     assert words(doc, attribution._outside_cue_clause(doc, message, [index_of(doc, "sagte")])) == \
         ["Die", "Lage", "sei", "ernst"]
+
+
+@needs_models
+def test_a_heading_before_the_speaker_is_no_part_of_the_source():
+    doc = wortlaut.analyze("Lage ernst\n\nMerkel sagte, sie sei zufrieden.", date="2025-09-05")
+    [statement] = doc.statements
+    assert statement.speaker.text == "Merkel"
+
+
+@needs_models
+@pytest.mark.parametrize(("text", "speaker", "addressee"), [
+    # the subject of a passive directive is addressed
+    ("Israel wurde aufgefordert, die Grenzübergänge dauerhaft zu öffnen.", None, "Israel"),
+    # a nominative-only pronoun after the verb is the source, the fronted dative the addressee
+    ("Der Politik schlug er vor, sich an US-Modellen zu orientieren.", "er", "Der Politik"),
+])
+def test_source_of_passive_and_fronted_objects(text, speaker, addressee):
+    [statement] = wortlaut.analyze(text, date="2025-09-05").statements
+    assert (statement.speaker.text if statement.speaker else None) == speaker
+    assert (statement.addressee.text if statement.addressee else None) == addressee

@@ -521,6 +521,10 @@ class Attributor:
                 statement.speaker_tokens = fallback_source(doc, statement.cue_tokens)
             if FRONTED_NOMINAL_CUES:
                 after_fronted_cue(doc, statement)
+            if PASSIVE_ADDRESSEES:
+                passive_addressee(doc, statement)
+            if PRONOUN_SUBJECTS:
+                pronoun_subject(doc, statement)
             if TIDY_SOURCES and statement.speaker_tokens:
                 statement.speaker_tokens = tidy_source(doc, statement.speaker_tokens)
                 if ATTRIBUTES:
@@ -746,6 +750,48 @@ def after_fronted_cue(doc: Document, statement: Statement) -> None:
     statement.content = doc.token_span(verb, shown_end(doc, statement.content_tokens))
 
 
+PASSIVE_ADDRESSEES = True
+# verbs whose passive subject is the one addressed: "Israel wurde aufgefordert, …"
+ADDRESSEE_PASSIVE_VERBS = frozenset({"auffordern", "vorwerfen", "beschuldigen", "bitten", "warnen", "ermahnen",
+                                     "anweisen", "aufrufen", "drängen", "anklagen", "verdächtigen", "informieren"})
+AGENT_PREPOSITIONS = frozenset({"von", "vom", "durch"})
+
+
+def passive_addressee(doc: Document, statement: Statement) -> None:
+    """``Israel wurde aufgefordert, …``, ``Klien wurde vorgeworfen, …``: the subject of a passive
+    directive is addressed, not speaking; only an agent (``von der UN``) would be the source."""
+    tokens, source = doc.tokens, statement.speaker_tokens
+    if not source or not any(tokens[i].text.lower() in PASSIVE_AUXILIARIES for i in statement.cue_tokens):
+        return
+    if not any(tokens[i].tag == "VVPP" and (tokens[i].lemma or "").lower() in ADDRESSEE_PASSIVE_VERBS
+               for i in statement.cue_tokens):
+        return
+    if source[0] > 0 and tokens[source[0] - 1].text.lower() in AGENT_PREPOSITIONS:
+        return
+    if not statement.addressee_tokens:
+        statement.addressee_tokens = list(source)
+        statement.addressee = doc.token_span(source[0], source[-1])
+    statement.speaker_tokens, statement.speaker = [], None
+
+
+PRONOUN_SUBJECTS = True
+NOMINATIVE_PRONOUNS = frozenset({"er", "ich", "wir"})
+
+
+def pronoun_subject(doc: Document, statement: Statement) -> None:
+    """``Der Politik schlug er vor, …``: a noun phrase before the verb cue is its object when a
+    nominative-only pronoun follows the verb; the pronoun is the source."""
+    tokens, source = doc.tokens, statement.speaker_tokens
+    verb = next((i for i in statement.cue_tokens if tokens[i].tag in FINITE), None)
+    if verb is None or not source or max(source) >= verb or verb + 1 >= len(tokens):
+        return
+    after = tokens[verb + 1]
+    if after.text.lower() in NOMINATIVE_PRONOUNS and after.sentence == tokens[verb].sentence \
+            and verb + 1 not in statement.content_tokens:
+        statement.speaker_tokens = [verb + 1]
+        statement.speaker = _speaker(doc, [verb + 1])
+
+
 MISSING_SOURCES = True
 PASSIVE_AUXILIARIES = frozenset({"werden", "wird", "wurde", "wurden", "worden", "würde", "würden"})
 
@@ -952,6 +998,9 @@ def _statement(doc: Document, cue: list[int], roles: dict[str, list[int]]) -> St
     else:
         content = doc.token_span(first, last)
     source, addressee = roles["S"], roles["A"]
+    if source:  # one sentence: a heading before "Merkel sagte" is no part of the source
+        nearest = min(source, key=lambda i: min(abs(i - c) for c in cue))
+        source = [i for i in source if tokens[i].sentence == tokens[nearest].sentence]
     statement = Statement(
         id="", form=form, content=content, cue=_cue_span(doc, cue), sentence=tokens[cue[0]].sentence,
         content_tokens=message, cue_tokens=list(cue), speaker_tokens=list(source),
