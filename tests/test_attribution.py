@@ -583,3 +583,9 @@ def test_source_of_passive_and_fronted_objects(text, speaker, addressee):
     [statement] = wortlaut.analyze(text, date="2025-09-05").statements
     assert (statement.speaker.text if statement.speaker else None) == speaker
     assert (statement.addressee.text if statement.addressee else None) == addressee
+
+
+def test_a_source_of_only_an_opening_quotation_mark_is_no_source():
+    doc = rules_only("Er sagte : „ Wir kommen . “")
+    mark = index_of(doc, "„")
+    assert attribution.tidy_source(doc, [mark]) == []

@@ -527,10 +527,10 @@ class Attributor:
                 pronoun_subject(doc, statement)
             if TIDY_SOURCES and statement.speaker_tokens:
                 statement.speaker_tokens = tidy_source(doc, statement.speaker_tokens)
-                if ATTRIBUTES:
+                if ATTRIBUTES and statement.speaker_tokens:
                     taken = {*statement.cue_tokens, *statement.content_tokens, *statement.addressee_tokens}
                     statement.speaker_tokens = with_attributes(doc, statement.speaker_tokens, taken)
-                if APPOSITIONS and statement.cue_tokens:
+                if APPOSITIONS and statement.cue_tokens and statement.speaker_tokens:
                     statement.speaker_tokens = with_apposition(doc, statement.speaker_tokens, statement.cue_tokens)
         if self.sentence_tagger is not None:
             add_cueless(doc, self.sentence_tagger)
@@ -719,6 +719,8 @@ def tidy_source(doc: Document, source: list[int]) -> list[int]:
             j += 1
         if j < len(tokens) and is_quote_mark(tokens[j].text) and j - source[-1] <= 6:
             source.extend(range(source[-1] + 1, j + 1))
+    if not source:  # it was only the quotation mark
+        return source
     sentence_start = doc.sentences[tokens[source[0]].sentence].token_start
     if tokens[source[0]].tag in {"NN", "NE", "ADJA"}:
         while source[0] > sentence_start and tokens[source[0] - 1].tag in DETERMINER_TAGS:
