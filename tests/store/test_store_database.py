@@ -21,7 +21,7 @@ def test_new_store_has_schema_version_and_wal(tmp_path):
 def test_reopening_does_not_migrate_again(tmp_path):
     Store(tmp_path / "c.db").close()
     with Store(tmp_path / "c.db") as store:
-        assert store.conn.execute("SELECT COUNT(*) FROM schema_version").fetchone()[0] == 1
+        assert store.conn.execute("SELECT COUNT(*) FROM schema_version").fetchone()[0] == LATEST_VERSION
 
 
 def test_readonly_store_refuses_missing_file_and_writes(tmp_path, make_document):
@@ -51,6 +51,31 @@ def test_document_is_stored_with_statements_entities_and_views(tmp_path, make_do
         article = store.conn.execute("SELECT text, word_count FROM articles WHERE id = ?", (article_id,)).fetchone()
     assert row == ("2025-09-01", "Putin", "direct", "Wir wollen keinen Krieg.", "Putin", "a.jsonl")
     assert article == (text, 6)
+
+
+def test_speech_act_confidence_is_stored(tmp_path, make_document):
+    doc = make_document("Putin wies die Forderung zurück.", "2025-09-01",
+                        [{"content": "Putin wies die Forderung zurück.", "speaker": "Putin", "form": "reported"}])
+    doc.statements[0].confidence = 0.34
+    with Store(tmp_path / "c.db") as store:
+        store.add_document(doc, source="a.jsonl")
+        row = store.conn.execute("SELECT form, confidence FROM statements_view").fetchone()
+    assert row == ("reported", 0.34)
+
+
+def test_a_version_1_database_is_brought_forward(tmp_path, make_document):
+    from wortlaut.store.schema import MIGRATIONS
+
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path)
+    conn.executescript("BEGIN;\nCREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL);\n"
+                       f"{MIGRATIONS[0][1]}\nINSERT INTO schema_version VALUES (1, datetime('now'));\nCOMMIT;")
+    conn.close()
+    doc = make_document("Merz sagte: \"Ja.\"", "2025-09-01", [{"content": "Ja.", "speaker": "Merz"}])
+    with Store(path) as store:
+        assert store.conn.execute("SELECT MAX(version) FROM schema_version").fetchone()[0] == LATEST_VERSION
+        store.add_document(doc, source="a.jsonl")
+        assert store.conn.execute("SELECT content, confidence FROM statements_view").fetchone() == ("Ja.", None)
 
 
 def test_same_content_is_stored_once(tmp_path, make_document):

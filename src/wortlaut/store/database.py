@@ -335,6 +335,7 @@ _STATEMENT_COLUMNS = (
     "cue_text", "cue_start", "cue_end", "content", "content_start", "content_end", "date_text", "date_value",
     "place_text", "place_name", "place_country", "place_lat", "place_lon",
     "via_text", "via_start", "via_end", "via_entity_id", "addressee_text", "addressee_start", "addressee_end",
+    "confidence",
 )
 _INSERT_STATEMENT = (f"INSERT INTO statements ({', '.join(_STATEMENT_COLUMNS)}) "
                      f"VALUES ({', '.join('?' * len(_STATEMENT_COLUMNS))})")
@@ -359,5 +360,5 @@ def _statement_row(doc: Document, s: Statement, article_id: int, entity_ids: dic
         s.date.text if s.date else None, s.date.value if s.date else None,
         *((place.text, place.name, place.country, place.lat, place.lon) if place else (None,) * 5),
         *span(s.via), entity_ids.get(s.via_entity) if s.via_entity else None,
-        *span(s.addressee),
+        *span(s.addressee), s.confidence,
     )

@@ -18,7 +18,7 @@ _COLUMNS = (
     "s.sentence", "s.continuation", "v.cue", "s.cue_start", "s.cue_end", "v.content", "s.content_start",
     "s.content_end", "s.date_text", "v.place", "s.place_text", "s.place_country", "s.place_lat", "s.place_lon",
     "v.via", "s.via_start", "s.via_end", "v.addressee", "s.addressee_start", "s.addressee_end", "v.title",
-    "v.source",
+    "v.source", "v.confidence",
 )
 COLUMNS = tuple(column.split(".", 1)[1] for column in _COLUMNS)
 

@@ -247,7 +247,39 @@ SELECT
 FROM actors ac;
 """
 
-MIGRATIONS: list[tuple[int, str]] = [(1, _V1)]
+# Version 2: a statement's confidence (for speech acts: the learned sentence tagger's probability
+# that SpkAtt's annotators would mark it; NULL for the other forms), also in statements_view.
+_V2 = """
+ALTER TABLE statements ADD COLUMN confidence REAL;
+
+DROP VIEW statements_view;
+CREATE VIEW statements_view AS
+SELECT
+    s.id                                   AS id,
+    s.article_id                           AS article_id,
+    s.date                                 AS date,
+    s.date_value                           AS statement_date,
+    a.date                                 AS article_date,
+    s.actor_id                             AS actor_id,
+    COALESCE(ac.name, s.speaker_name)      AS actor,
+    s.speaker_name                         AS speaker_name,
+    s.speaker_text                         AS speaker_text,
+    s.form                                 AS form,
+    s.cue_text                             AS cue,
+    s.content                              AS content,
+    s.place_name                           AS place,
+    s.via_text                             AS via,
+    s.addressee_text                       AS addressee,
+    a.title                                AS title,
+    a.source                               AS source,
+    a.doc_id                               AS doc_id,
+    s.confidence                           AS confidence
+FROM statements s
+JOIN articles a ON a.id = s.article_id
+LEFT JOIN actors ac ON ac.id = s.actor_id;
+"""
+
+MIGRATIONS: list[tuple[int, str]] = [(1, _V1), (2, _V2)]
 LATEST_VERSION = MIGRATIONS[-1][0]
 
 
