@@ -11,6 +11,37 @@ import sqlite3
 
 from .errors import SchemaError
 
+# statements_view's columns in version 1 (expression, name): never edited, like the migrations
+# themselves; a later migration that adds a column recreates the view with it as ``extra``.
+_STATEMENTS_VIEW_COLUMNS = (
+    ("s.id", "id"),
+    ("s.article_id", "article_id"),
+    ("s.date", "date"),
+    ("s.date_value", "statement_date"),
+    ("a.date", "article_date"),
+    ("s.actor_id", "actor_id"),
+    ("COALESCE(ac.name, s.speaker_name)", "actor"),
+    ("s.speaker_name", "speaker_name"),
+    ("s.speaker_text", "speaker_text"),
+    ("s.form", "form"),
+    ("s.cue_text", "cue"),
+    ("s.content", "content"),
+    ("s.place_name", "place"),
+    ("s.via_text", "via"),
+    ("s.addressee_text", "addressee"),
+    ("a.title", "title"),
+    ("a.source", "source"),
+    ("a.doc_id", "doc_id"),
+)
+
+
+def _statements_view(*extra: tuple[str, str]) -> str:
+    columns = _STATEMENTS_VIEW_COLUMNS + extra
+    return ("CREATE VIEW statements_view AS\nSELECT\n"
+            + ",\n".join(f"    {expression:<38} AS {name}" for expression, name in columns)
+            + "\nFROM statements s\nJOIN articles a ON a.id = s.article_id\nLEFT JOIN actors ac ON ac.id = s.actor_id;\n")
+
+
 _V1 = """
 CREATE TABLE meta (
     key   TEXT PRIMARY KEY,
@@ -208,30 +239,7 @@ CREATE TRIGGER statements_fts_update AFTER UPDATE OF content ON statements BEGIN
     INSERT INTO statements_fts(rowid, content) VALUES (new.id, new.content);
 END;
 
-CREATE VIEW statements_view AS
-SELECT
-    s.id                                   AS id,
-    s.article_id                           AS article_id,
-    s.date                                 AS date,
-    s.date_value                           AS statement_date,
-    a.date                                 AS article_date,
-    s.actor_id                             AS actor_id,
-    COALESCE(ac.name, s.speaker_name)      AS actor,
-    s.speaker_name                         AS speaker_name,
-    s.speaker_text                         AS speaker_text,
-    s.form                                 AS form,
-    s.cue_text                             AS cue,
-    s.content                              AS content,
-    s.place_name                           AS place,
-    s.via_text                             AS via,
-    s.addressee_text                       AS addressee,
-    a.title                                AS title,
-    a.source                               AS source,
-    a.doc_id                               AS doc_id
-FROM statements s
-JOIN articles a ON a.id = s.article_id
-LEFT JOIN actors ac ON ac.id = s.actor_id;
-
+""" + _statements_view() + """
 CREATE VIEW actors_view AS
 SELECT
     ac.id                                  AS id,
@@ -253,31 +261,7 @@ _V2 = """
 ALTER TABLE statements ADD COLUMN confidence REAL;
 
 DROP VIEW statements_view;
-CREATE VIEW statements_view AS
-SELECT
-    s.id                                   AS id,
-    s.article_id                           AS article_id,
-    s.date                                 AS date,
-    s.date_value                           AS statement_date,
-    a.date                                 AS article_date,
-    s.actor_id                             AS actor_id,
-    COALESCE(ac.name, s.speaker_name)      AS actor,
-    s.speaker_name                         AS speaker_name,
-    s.speaker_text                         AS speaker_text,
-    s.form                                 AS form,
-    s.cue_text                             AS cue,
-    s.content                              AS content,
-    s.place_name                           AS place,
-    s.via_text                             AS via,
-    s.addressee_text                       AS addressee,
-    a.title                                AS title,
-    a.source                               AS source,
-    a.doc_id                               AS doc_id,
-    s.confidence                           AS confidence
-FROM statements s
-JOIN articles a ON a.id = s.article_id
-LEFT JOIN actors ac ON ac.id = s.actor_id;
-"""
+""" + _statements_view(("s.confidence", "confidence"))
 
 MIGRATIONS: list[tuple[int, str]] = [(1, _V1), (2, _V2)]
 LATEST_VERSION = MIGRATIONS[-1][0]
