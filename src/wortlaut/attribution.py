@@ -45,11 +45,12 @@ from .morphology import FINITE_TAGS as FINITE
 from .quotes import is_quote_mark
 from .statements import MESSAGE_END_PUNCT as MESSAGE_EDGE_PUNCT
 from .statements import (
+    NOMINATIVE_PRONOUNS,
     NOT_PARTICLES,
-    NOUN_PHRASE_CONTINUATION,
     PRONOMINAL_ADVERBS,
     colon_sentence_before,
     cue_verbs,
+    fronted_phrase_end,
     join_continuations,
     number_statements,
     shown_end,
@@ -738,14 +739,11 @@ def after_fronted_cue(doc: Document, statement: Statement) -> None:
     tokens, cue, content = doc.tokens, statement.cue_tokens, statement.content_tokens
     if not cue or not content or not statement.speaker_tokens or tokens[cue[0]].text.lower() not in {"nach", "laut"}:
         return
-    sentence = doc.sentences[tokens[cue[0]].sentence]
     source_end = max(statement.speaker_tokens)
-    if cue[0] != sentence.token_start or not source_end < content[0] <= source_end + 1:
+    if cue[0] != doc.sentences[tokens[cue[0]].sentence].token_start or content[0] != source_end + 1:
         return
-    verb = next((i for i in range(content[0], sentence.token_end) if tokens[i].tag in FINITE
-                 and not tokens[i].in_quote), None)
-    if verb is None or verb == content[0] or verb not in content \
-            or not all(tokens[i].tag in NOUN_PHRASE_CONTINUATION for i in range(content[0], verb)):
+    verb = fronted_phrase_end(doc, source_end) + 1
+    if verb == content[0] or verb not in content:
         return
     statement.speaker_tokens = sorted({*statement.speaker_tokens, *range(content[0], verb)})
     statement.content_tokens = [i for i in content if i >= verb]
@@ -777,7 +775,6 @@ def passive_addressee(doc: Document, statement: Statement) -> None:
 
 
 PRONOUN_SUBJECTS = True
-NOMINATIVE_PRONOUNS = frozenset({"er", "ich", "wir"})
 
 
 def pronoun_subject(doc: Document, statement: Statement) -> None:

@@ -35,6 +35,7 @@ TIME_NOUNS = {"Tag", "Tagen", "Woche", "Wochen", "Jahr", "Jahren", "Monat", "Mon
               "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag", "Anfang", "Ende", "Mitte"}
 SUBJECT_START_TAGS = {"ART", "NE", "NN", "ADJA", "PPOSAT", "PIAT", "CARD"}
 PRONOUN_SUBJECTS = {"er", "sie", "es", "wir", "ich", "man", "ihr"}
+NOMINATIVE_PRONOUNS = frozenset({"er", "ich", "wir"})  # never an object, unlike "sie", "es"
 FOCUS_PARTICLES = {"auch", "sogar", "selbst", "nur", "ebenfalls", "gerade", "ausgerechnet", "zumindest", "allein"}
 CLAUSE_BOUNDARY = {",", ";", ":", "–", "—", "-"}
 SUBORDINATORS = {"dass", "ob", "daß"}
@@ -48,15 +49,14 @@ MAX_SPEAKER_TOKENS = 10
 MAX_QUOTED_NAME_TOKENS = 6  # a quoted newspaper or programme name inside a cue clause
 MAX_COLON_SPEAKER_TOKENS = 6  # "Bundesinnenminister Schäuble: „…“"
 VERBATIM_WORDS = frozenset({"wörtlich"})
-# Adverbs HanTa tags as verb particles that leave the speech verb as it is: "sagte weiter"
 # Words HanTa tags as a verb's separable particle that are none: "sagte weiter", "sagte damals dazu:"
 # (a pronominal adverb; SpkAtt's cue takes it after some verbs, see attribution.complete_cue)
 PRONOMINAL_ADVERBS = frozenset({"davon", "darauf", "dazu", "darüber", "damit", "dafür", "daran", "darum", "dagegen"})
 NOT_PARTICLES = PRONOMINAL_ADVERBS | {"weiter"}
-# "warb mit den Worten:", "wird wie folgt zitiert:": the clause before the colon announces a quotation
 # verbs of the communication list that mostly mean something else before a colon ("fand einen Zettel:")
 NOT_ANNOUNCING_VERBS = frozenset({"finden", "halten", "sehen", "wissen", "bestehen", "berufen", "erfahren", "feiern",
                                   "belegen", "einigen", "veranlassen", "verfügen", "erkennen", "denken"})
+# "warb mit den Worten:", "wird wie folgt zitiert:": the clause before the colon announces a quotation
 QUOTATION_ANNOUNCERS = (("mit", "den", "worten"), ("mit", "folgenden", "worten"), ("wie", "folgt"))
 DOCUMENT_PREPOSITIONS = {"in", "im", "auf", "bei"}  # "heißt es in der Erklärung"
 MAX_CONTINUATION_GAP = 2  # sentences between a statement and its Konjunktiv-I continuation
@@ -139,6 +139,18 @@ def shown_end(doc: Document, content: list[int]) -> int:
     """The last token of ``content`` the user sees: a closing full stop or comma is SpkAtt's only."""
     last = content[-1]
     return last - 1 if len(content) > 1 and doc.tokens[last].text in MESSAGE_END_PUNCT else last
+
+
+def fronted_phrase_end(doc: Document, end: int) -> int:
+    """``Nach Angaben der Gesellschaft`` + ``für Menschenrechte kommt …``: the last word before the
+    finite verb when all after ``end`` up to it can continue a noun phrase, else ``end``."""
+    tokens = doc.tokens
+    sentence = doc.sentences[tokens[end].sentence]
+    verb = next((j for j in range(end + 1, sentence.token_end) if tokens[j].tag in FINITE and not tokens[j].in_quote),
+                None)
+    if verb is None or not all(tokens[j].tag in NOUN_PHRASE_CONTINUATION for j in range(end + 1, verb)):
+        return end
+    return verb - 1
 
 
 def colon_sentence_before(doc: Document, number: int) -> Sentence | None:
@@ -593,7 +605,7 @@ class _StatementFinder:
             if word in ("nach", "laut") and i == sentence.token_start and speaker and not clause:
                 # "Nach Angaben der Gesellschaft für Menschenrechte kommt es …": the fronted phrase
                 # runs to the finite verb
-                end = self._fronted_phrase_end(frame_end, sentence)
+                end = fronted_phrase_end(doc, frame_end)
                 speaker = speaker + list(range(frame_end + 1, end + 1))
                 if speaker_chars and end > frame_end:
                     speaker_chars = (speaker_chars[0], doc.tokens[end].end)
@@ -613,14 +625,6 @@ class _StatementFinder:
                 head = next(j for j in range(cue[0], frame_end + 1)
                             if _is_attribution_noun(doc.tokens[j].text, nouns) or j == frame_end)
                 statement.cue = doc.token_span(min(cue[0], head), max(cue[0], head))  # "nach eigenen Angaben"
-
-    def _fronted_phrase_end(self, end: int, sentence: Sentence) -> int:
-        """The last word before the finite verb, when all between ``end`` and it can continue a noun phrase."""
-        tokens = self.doc.tokens
-        verb = next((j for j in range(end + 1, sentence.token_end) if tokens[j].tag in FINITE), None)
-        if verb is None or not all(tokens[j].tag in NOUN_PHRASE_CONTINUATION for j in range(end + 1, verb)):
-            return end
-        return verb - 1
 
     def _nach_angaben(self, i: int, sentence: Sentence, nouns: frozenset[str]):
         doc = self.doc
@@ -911,7 +915,7 @@ class _StatementFinder:
             and doc.tokens[before[-1]].tag in NOUN_TAGS | {"PPER", "PIS"} and len(before) <= MAX_SPEAKER_TOKENS + 4
         demonstrative = len(before) == 1 and doc.tokens[before[0]].text.lower() in {"das", "dies", "dieses"}
         # "Die Tat bezeichnete er als sinnlos": a nominative-only pronoun after the verb is the subject
-        nominative_after = [doc.tokens[j].text.lower() for j in after] in (["er"], ["ich"], ["wir"])
+        nominative_after = len(after) == 1 and doc.tokens[after[0]].text.lower() in NOMINATIVE_PRONOUNS
         if before_is_np and not (after and demonstrative) and not nominative_after \
                 and (doc.tokens[before[0]].tag != "PPER" or doc.tokens[before[0]].text.lower() in PRONOUN_SUBJECTS):
             return before
