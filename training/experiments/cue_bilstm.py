@@ -4,9 +4,8 @@ features, alone and averaged with the CRF's marginals, on one fold of the traini
 It answers whether a neural tagger (issue 3's suggestion) adds to the CRF before anyone wires one
 into ``wortlaut.attribution``.  Measured on 2026-11-25, the first of 5 folds (``--fold 0``: 480
 articles to train, 120 held out; token-level cue P / R / F1): CRF 0.816 / 0.678 / 0.741; BiLSTM
-0.741 / 0.743 / 0.742
-(7 epochs); average of both with weight 0.5 on the BiLSTM 0.817 / 0.713 / 0.761, with 0.7
-0.786 / 0.747 / 0.766.  About 20 s an epoch on 2 cores.
+0.741 / 0.743 / 0.742 (7 epochs); average of both with weight 0.5 on the BiLSTM 0.817 / 0.713 /
+0.761, with 0.7 0.786 / 0.747 / 0.766.  About 20 s an epoch on 2 cores.
 
 Needs PyTorch, which wortlaut itself does not (``pip install
 /opt/wheels/torch-2.13.0+cpu-cp311-cp311-manylinux_2_28_x86_64.whl`` here) and ``../shared``::
