@@ -62,11 +62,6 @@ DOCUMENT_PREPOSITIONS = {"in", "im", "auf", "bei"}  # "heißt es in der Erkläru
 MAX_CONTINUATION_GAP = 2  # sentences between a statement and its Konjunktiv-I continuation
 
 
-def communication_verbs() -> frozenset[str]:
-    """Verbs of saying, writing and thinking beyond the cue lexicon (``data/communication_verbs.txt``)."""
-    return word_list("communication_verbs.txt")
-
-
 @cache
 def cue_verbs() -> dict[str, frozenset[str]]:
     verbs: dict[str, frozenset[str]] = {}
@@ -343,7 +338,7 @@ class _StatementFinder:
                 if aux_cue is not None:
                     return sorted({*aux_cue, *announcer}), self._subject(i, clause_start, open_mark - 1), open_mark - 1
         if doc.tokens[open_mark - 1].text == ":":
-            return self._announced_quotation(clause_start, open_mark - 1, sentence)
+            return self._announced_quotation(clause_start, open_mark - 1, announcer, sentence)
         return None
 
     def _announcer(self, clause_start: int, colon: int) -> list[int]:
@@ -357,11 +352,10 @@ class _StatementFinder:
                     return list(range(clause_start + k, clause_start + k + len(phrase)))
         return []
 
-    def _announced_quotation(self, clause_start: int, colon: int, sentence: Sentence):
+    def _announced_quotation(self, clause_start: int, colon: int, announcer: list[int], sentence: Sentence):
         """``rief: „…"``, ``warb mit den Worten: „…"``: a colon before a quotation announces it, so
         a verb of saying beyond the cue lexicon, or any verb with ``mit den Worten``, is its cue."""
         doc = self.doc
-        announcer = self._announcer(clause_start, colon)
         verbs = [i for i in range(clause_start, colon) if doc.tokens[i].tag.startswith("V")]
         for i in verbs:
             token = doc.tokens[i]
@@ -369,7 +363,7 @@ class _StatementFinder:
             lemma = (token.lemma or token.text).lower()
             if particle:
                 lemma = doc.tokens[particle[0]].text.lower() + lemma
-            if lemma in communication_verbs() and lemma not in NOT_ANNOUNCING_VERBS \
+            if lemma in word_list("communication_verbs.txt") and lemma not in NOT_ANNOUNCING_VERBS \
                     or announcer and token.tag not in {"VAFIN", "VMFIN"}:
                 if not self._not_negated(clause_start, colon - 1):
                     return None
