@@ -34,12 +34,18 @@ from wortlaut.output import write_spkatt
 from wortlaut.pipeline import Options, run
 from wortlaut.readers import read_file
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import neural_tagger
+from neural_tagger import NeuralParams
+
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "spkatt-news" / "train"
 DEFAULT_OUT = ROOT / "src" / "wortlaut" / "models"
 RULE_STAGES = ("segment", "morphology", "quotes", "times", "places", "entities", "statements")
 CUE_PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 200, "feature.possible_transitions": True}
 ROLE_PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 200, "feature.possible_transitions": True}
+# The neural taggers averaged with the CRFs (``wortlaut.neural``; trained with PyTorch)
+NEURAL_PARAMS = NeuralParams(buckets=1 << 16, dim=64, hidden=64, epochs=7)
 SENTENCE_PARAMS = {"c1": 1.0, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True}
 
 
@@ -132,29 +138,42 @@ def sentence_examples(doc: Document, gold: list[dict]) -> Iterable[tuple[list[li
         yield attribution.sentence_features(doc, attribution.covered_sentences(doc)), sentence_labels(doc, gold)
 
 
-def sentence_training_docs(docs: dict[str, Document], names: list[str], cue_path: Path,
-                           role_path: Path) -> dict[str, Document]:
-    """The training articles as the cue and role taggers leave them, for the sentence tagger.  (Tagging
-    each half with taggers trained on the other half, as on unseen text, scored lower: Message F1
-    0.693 against 0.699 on validation, 0.674 against 0.683 on the second check.)"""
-    tagger = attribution.Attributor(cue_path, role_path)
-    return {n: tagger.attribute(copy.deepcopy(docs[n])) for n in names}
-
-
-def train_models(docs: dict[str, Document], gold: dict[str, list[dict]], names: list[str],
-                 out: Path) -> attribution.Attributor:
-    """Train the three taggers on the named articles into ``out``."""
-    cue_path, role_path = out / attribution.CUE_MODEL, out / attribution.ROLE_MODEL
-    train((ex for n in names for ex in cue_examples(docs[n], gold[n])), CUE_PARAMS, cue_path)
-    train((ex for n in names for ex in role_examples(docs[n], gold[n])), ROLE_PARAMS, role_path)
-    trained_docs = sentence_training_docs(docs, names, cue_path, role_path)
-    sentence_path = out / attribution.SENTENCE_MODEL
-    train((ex for n in names for ex in sentence_examples(trained_docs[n], gold[n])), SENTENCE_PARAMS, sentence_path)
-    return attribution.Attributor(cue_path, role_path, sentence_path)
+def train_models(docs: dict[str, Document], gold: dict[str, list[dict]], names: list[str], out: Path,
+                 neural: NeuralParams | None = NEURAL_PARAMS, neural_roles: NeuralParams | None = None
+                 ) -> attribution.Attributor:
+    """Train the taggers on the named articles into ``out``: the CRFs, the neural cue tagger unless
+    ``neural`` is None, the neural role tagger if ``neural_roles`` is given (old neural models in
+    ``out`` are removed otherwise)."""
+    paths = {name: out / name for name in (attribution.CUE_MODEL, attribution.ROLE_MODEL, attribution.SENTENCE_MODEL,
+                                           attribution.NEURAL_CUE_MODEL, attribution.NEURAL_ROLE_MODEL)}
+    for crf, params, neural_name, neural_params, labels, examples in (
+            (attribution.CUE_MODEL, CUE_PARAMS, attribution.NEURAL_CUE_MODEL, neural, attribution.CUE_LABELS,
+             cue_examples),
+            (attribution.ROLE_MODEL, ROLE_PARAMS, attribution.NEURAL_ROLE_MODEL, neural_roles, attribution.ROLE_LABELS,
+             role_examples)):
+        sequences = [ex for n in names for ex in examples(docs[n], gold[n])]
+        train(sequences, params, paths[crf])
+        paths[neural_name].unlink(missing_ok=True)
+        if neural_params is not None:
+            model = neural_tagger.train(sequences, labels, neural_params)
+            neural_tagger.export(model, labels, paths[neural_name], check=sequences[:50])
+    attributor = attribution.Attributor(paths[attribution.CUE_MODEL], paths[attribution.ROLE_MODEL],
+                                        neural_cue_model=paths[attribution.NEURAL_CUE_MODEL],
+                                        neural_role_model=paths[attribution.NEURAL_ROLE_MODEL])
+    # the sentence tagger learns from the training articles as the cue and role taggers leave them
+    # (tagging each half with taggers trained on the other half, as on unseen text, scored lower:
+    # Message F1 0.693 against 0.699 on validation, 0.674 against 0.683 on the second check)
+    trained_docs = {n: attributor.attribute(copy.deepcopy(docs[n])) for n in names}
+    train((ex for n in names for ex in sentence_examples(trained_docs[n], gold[n])), SENTENCE_PARAMS,
+          paths[attribution.SENTENCE_MODEL])
+    return attribution.Attributor(*(paths[name] for name in (
+        attribution.CUE_MODEL, attribution.ROLE_MODEL, attribution.SENTENCE_MODEL, attribution.NEURAL_CUE_MODEL,
+        attribution.NEURAL_ROLE_MODEL)))
 
 
 def cross_validate(docs: dict[str, Document], gold: dict[str, list[dict]], names: list[str], folds: int,
-                   gold_dir: Path, keep: Path | None = None) -> int:
+                   gold_dir: Path, keep: Path | None = None, neural: NeuralParams | None = NEURAL_PARAMS,
+                   neural_roles: NeuralParams | None = None) -> int:
     """Pooled scores over ``folds`` folds of the training articles (each scored by models trained
     on the others): steadier than one 100-article check when comparing settings."""
     by_key = sorted(names, key=split_key)
@@ -167,7 +186,7 @@ def cross_validate(docs: dict[str, Document], gold: dict[str, list[dict]], names
             held = set(by_key[fold::folds])
             models = Path(folder) / f"fold{fold}"
             models.mkdir()
-            attributor = train_models(docs, gold, [n for n in names if n not in held], models)
+            attributor = train_models(docs, gold, [n for n in names if n not in held], models, neural, neural_roles)
             for name in sorted(held):
                 write_spkatt(attributor.attribute(copy.deepcopy(docs[name])), predicted)
             print(f"fold {fold + 1}/{folds} done", flush=True)
@@ -205,7 +224,13 @@ def main(argv: list[str] | None = None) -> int:
                              "validation articles stay unseen, no models or card written)")
     parser.add_argument("--folds-out", type=Path, default=None,
                         help="keep the cross-validated predictions (SpkAtt JSON) in this folder")
+    parser.add_argument("--no-neural", action="store_true",
+                        help="no neural cue tagger (no PyTorch needed; the CRFs alone)")
+    parser.add_argument("--neural-roles", action="store_true",
+                        help="also a neural role tagger (5-fold CV: Message +0.004, Source -0.003; not shipped)")
     args = parser.parse_args(argv)
+    neural = None if args.no_neural else NEURAL_PARAMS
+    neural_roles = NEURAL_PARAMS if args.neural_roles else None
     if args.out is None:
         args.out = Path(tempfile.mkdtemp(prefix="spkatt-check-")) if args.second_check else DEFAULT_OUT
     started = time.time()
@@ -222,11 +247,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"rules on {len(paths)} articles: {time.time() - started:.0f} s", flush=True)
 
     if args.folds:
-        return cross_validate(docs, gold, train_names, args.folds, args.data, args.folds_out)
+        return cross_validate(docs, gold, train_names, args.folds, args.data, args.folds_out, neural, neural_roles)
     rules_only = score(docs, args.data, validation_names)  # before the models change anything
 
     args.out.mkdir(parents=True, exist_ok=True)
-    attributor = train_models(docs, gold, train_names, args.out)
+    attributor = train_models(docs, gold, train_names, args.out, neural, neural_roles)
     print(f"cue, role and sentence taggers trained: {time.time() - started:.0f} s", flush=True)
     words = sum(len(docs[n].tokens) for n in validation_names)
     # SpkAtt-optimal reference: learned statements replace every rule statement, unconfirmed rule

@@ -38,10 +38,13 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
+import numpy as np
+
 from .entities import org_noun_head, parse_role
 from .lexicon import word_list
 from .model import Document, Span, Speaker, Statement
 from .morphology import FINITE_TAGS as FINITE
+from .neural import BiLSTMTagger
 from .quotes import is_quote_mark
 from .statements import MESSAGE_END_PUNCT as MESSAGE_EDGE_PUNCT
 from .statements import (
@@ -60,6 +63,10 @@ from .statements import TIME_NOUNS as RULE_TIME_NOUNS
 CUE_MODEL = "spkatt_cue.crfsuite"
 ROLE_MODEL = "spkatt_roles.crfsuite"
 SENTENCE_MODEL = "spkatt_sentences.crfsuite"  # optional third model: cue-less statements
+NEURAL_CUE_MODEL = "spkatt_cue_neural.npz"  # optional: BiLSTMs averaged with the cue and role CRFs
+NEURAL_ROLE_MODEL = "spkatt_roles_neural.npz"
+CUE_LABELS = ("O", "B", "I")
+ROLE_LABELS = ("O", "S", "M", "A")
 CLAUSE_MARKS = frozenset({",", ";", ":", "–", "—", "-", "(", ")"})
 WINDOW = 1  # sentences on each side of the cue's sentence that the role tagger sees
 
@@ -212,7 +219,10 @@ def _token_infos(doc: Document) -> list[_TokenInfo]:
 
 
 # -- cue tagger ------------------------------------------------------------------------------
-CUE_THRESHOLD: float | None = None  # e.g. 0.7: see Attributor._lenient (no steady gain over two held-out sets)
+# Weights of the neural taggers' probabilities against the CRFs' marginals (where
+# ``models/spkatt_*_neural.npz`` exist): chosen by 5-fold CV, see ``models/spkatt.md``.
+NEURAL_CUE_WEIGHT = 0.5
+NEURAL_ROLE_WEIGHT = 0.5
 CUE_WINDOW = (-3, -2, -1, 1, 2, 3)  # neighbours whose short features a token sees (5-fold CV Cue +0.011 over ±2)
 REPORT_WORDS = frozenset({"dass", "ob", "wie", "wer", "was", "warum", "weshalb", "wann", "wo", "wieso", "zu"})
 
@@ -447,7 +457,8 @@ def role_features(doc: Document, infos: Sequence[_TokenInfo], cue: Sequence[int]
 class Attributor:
     """The two loaded taggers; :meth:`attribute` works on one document."""
 
-    def __init__(self, cue_model: Path, role_model: Path, sentence_model: Path | None = None):
+    def __init__(self, cue_model: Path, role_model: Path, sentence_model: Path | None = None,
+                 neural_cue_model: Path | None = None, neural_role_model: Path | None = None):
         import pycrfsuite  # only needed when the models are used
 
         self.cue_tagger = pycrfsuite.Tagger()
@@ -458,44 +469,50 @@ class Attributor:
         if sentence_model is not None and sentence_model.exists():
             self.sentence_tagger = pycrfsuite.Tagger()
             self.sentence_tagger.open(str(sentence_model))
+        self.neural_cue_tagger, self.neural_role_tagger = (
+            BiLSTMTagger(path) if path is not None and path.exists() else None
+            for path in (neural_cue_model, neural_role_model))
 
-    def _lenient(self, labels: list[str]) -> list[str]:
-        """Viterbi's ``O`` becomes a cue where the tagger's marginal for ``O`` is low: the CRF is
-        cautious (recall well below precision), a lower bar trades a little precision for recall."""
-        tagger = self.cue_tagger
-        result = list(labels)
-        for k, label in enumerate(labels):
-            if label == "O" and tagger.marginal("O", k) < CUE_THRESHOLD:
-                result[k] = "I" if k and result[k - 1] != "O" else "B"
+    @staticmethod
+    def _labels(crf, neural: BiLSTMTagger | None, weight: float, sequences: list[list[list[str]]]) -> list[list[str]]:
+        """The CRF's Viterbi labels per sequence; with a neural tagger, the argmax of its probabilities
+        averaged with the CRF's marginals (``weight`` on the neural side)."""
+        if neural is None:
+            return [crf.tag(features) for features in sequences]
+        result = []
+        for features, probabilities in zip(sequences, neural.probabilities(sequences)):
+            crf.set(features)
+            marginals = np.array([[crf.marginal(label, k) for label in neural.labels] for k in range(len(features))])
+            mixed = weight * probabilities + (1 - weight) * marginals
+            result.append([neural.labels[k] for k in mixed.argmax(axis=1)])
         return result
 
     def predict(self, doc: Document) -> list[tuple[list[int], dict[str, list[int]]]]:
         """``(cue tokens, {"S"/"M"/"A": tokens})`` for every predicted cue."""
         infos = _token_infos(doc)
-        found = []
-        for sentence in doc.sentences:
-            first, end = sentence.token_start, sentence.token_end
-            if end == first:
-                continue
-            labels = self.cue_tagger.tag(cue_features(doc, infos, first, end))
-            if CUE_THRESHOLD is not None:
-                labels = self._lenient(labels)
+        sentences = [s for s in doc.sentences if s.token_end > s.token_start]
+        sequences = [cue_features(doc, infos, s.token_start, s.token_end) for s in sentences]
+        cues = []
+        for sentence, labels in zip(sentences, self._labels(self.cue_tagger, self.neural_cue_tagger,
+                                                            NEURAL_CUE_WEIGHT, sequences)):
             if "B" not in labels and "I" not in labels:
                 continue
-            for cue in join_wie(doc, decode_cues(labels, first)):
-                if COMPLETE_CUES:
-                    cue = complete_cue(doc, cue)
-                window = role_window(doc, cue)
-                rule = matching_rule(doc, cue)
-                roles = self.role_tagger.tag(role_features(doc, infos, cue, rule, *window))
-                result = decode_roles(roles, window[0], cue)
-                if CONNECTED_MESSAGE:
-                    result["M"] = connected_message(doc, result["M"], cue, result)
-                if not result["S"] and rule is not None and rule.speaker_tokens:
-                    result["S"] = list(rule.speaker_tokens)  # the tagger abstained; the rules found one
-                if APPOSITIONS and result["S"]:
-                    result["S"] = with_apposition(doc, result["S"], cue)
-                found.append((cue, result))
+            for cue in join_wie(doc, decode_cues(labels, sentence.token_start)):
+                cues.append(complete_cue(doc, cue) if COMPLETE_CUES else cue)
+        windows = [role_window(doc, cue) for cue in cues]
+        rules = [matching_rule(doc, cue) for cue in cues]
+        role_sequences = [role_features(doc, infos, cue, rule, *window) for cue, rule, window in zip(cues, rules, windows)]
+        found = []
+        for cue, rule, window, roles in zip(cues, rules, windows, self._labels(
+                self.role_tagger, self.neural_role_tagger, NEURAL_ROLE_WEIGHT, role_sequences)):
+            result = decode_roles(roles, window[0], cue)
+            if CONNECTED_MESSAGE:
+                result["M"] = connected_message(doc, result["M"], cue, result)
+            if not result["S"] and rule is not None and rule.speaker_tokens:
+                result["S"] = list(rule.speaker_tokens)  # the tagger abstained; the rules found one
+            if APPOSITIONS and result["S"]:
+                result["S"] = with_apposition(doc, result["S"], cue)
+            found.append((cue, result))
         return found
 
     def attribute(self, doc: Document) -> Document:
@@ -1509,7 +1526,8 @@ def load_attributor() -> Attributor | None:
     cue, role = model_path(CUE_MODEL), model_path(ROLE_MODEL)
     if not cue.exists() or not role.exists():
         return None
-    return Attributor(cue, role, model_path(SENTENCE_MODEL))
+    return Attributor(cue, role, model_path(SENTENCE_MODEL), model_path(NEURAL_CUE_MODEL),
+                      model_path(NEURAL_ROLE_MODEL))
 
 
 def attribute(doc: Document) -> Document:

@@ -1,0 +1,86 @@
+"""The numpy BiLSTM tagger (wortlaut.neural), on small hand-built weights and on the shipped cue model."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from wortlaut import attribution
+from wortlaut.neural import BiLSTMTagger, feature_ids
+
+LABELS = ("O", "B", "I")
+
+
+def random_weights(path, *, buckets=64, dim=5, hidden=4, seed=1) -> BiLSTMTagger:
+    rng = np.random.default_rng(seed)
+    arrays = {"labels": np.array(LABELS),
+              "embeddings": rng.normal(size=(buckets, dim)).astype(np.float16),
+              "out_weight": rng.normal(size=(len(LABELS), 2 * hidden)),
+              "out_bias": rng.normal(size=len(LABELS))}
+    for direction in ("forward", "backward"):
+        arrays[f"w_ih_{direction}"] = rng.normal(size=(4 * hidden, dim))
+        arrays[f"w_hh_{direction}"] = rng.normal(size=(4 * hidden, hidden))
+        arrays[f"bias_{direction}"] = rng.normal(size=4 * hidden)
+    np.savez(path, **arrays)
+    return BiLSTMTagger(path)
+
+
+def sigmoid(x):
+    return 1 / (1 + np.exp(-x))
+
+
+def test_one_token_is_one_lstm_step_each_way(tmp_path):
+    tagger = random_weights(tmp_path / "t.npz")
+    features = ["w=Merkel", "shape=Xx"]
+    probabilities = tagger.probabilities([[features]])[0]
+    x = tagger.embeddings[feature_ids(features, tagger.buckets)].sum(axis=0)
+    states = []
+    for w_ih, _, bias in tagger.directions:  # from a zero state the recurrent weights do not count
+        i, _forget, g, o = np.split(w_ih @ x + bias, 4)
+        states.append(sigmoid(o) * np.tanh(sigmoid(i) * np.tanh(g)))
+    scores = tagger.out_weight @ np.concatenate(states) + tagger.out_bias
+    expected = np.exp(scores) / np.exp(scores).sum()
+    assert probabilities.shape == (1, 3)
+    assert np.allclose(probabilities[0], expected, atol=1e-5)
+
+
+def test_a_sentence_gets_the_same_probabilities_alone_and_padded_in_a_batch(tmp_path):
+    tagger = random_weights(tmp_path / "t.npz")
+    short = [["a"], ["b", "c"], ["d"]]
+    longer = [["e"], ["f"], ["g"], ["h"], ["i"], ["j"]]
+    alone = tagger.probabilities([short])[0]
+    batched = tagger.probabilities([longer, short, []])
+    assert [p.shape[0] for p in batched] == [6, 3, 0]
+    assert np.allclose(alone, batched[1], atol=1e-6)
+    assert np.allclose(alone.sum(axis=1), 1.0)
+    # the backward direction reads the right context: changing the last token changes the first's output
+    changed = tagger.probabilities([[["a"], ["b", "c"], ["zzz"]]])[0]
+    assert not np.allclose(alone[0], changed[0])
+
+
+def test_feature_ids_are_stable_crc32_buckets():
+    assert feature_ids(["w=sagte", "w=sagte", "b"], 1 << 16) == [feature_ids(["w=sagte"], 1 << 16)[0]] * 2 + [
+        feature_ids(["b"], 1 << 16)[0]]
+    assert all(0 <= i < 8 for i in feature_ids([str(n) for n in range(100)], 8))
+
+
+shipped = attribution.model_path(attribution.NEURAL_CUE_MODEL)
+
+
+@pytest.mark.skipif(not shipped.exists(), reason="neural cue model not built")
+def test_shipped_neural_cue_model_finds_the_verb_of_saying():
+    import wortlaut
+    from wortlaut.pipeline import Options
+
+    doc = wortlaut.analyze("Der Minister sagte , die Lage sei ernst . Das Wetter war schön .",
+                           date="2025-09-05", options=Options(pipeline=("segment", "morphology", "quotes", "times",
+                                                                         "places", "entities", "statements")))
+    tagger = BiLSTMTagger(shipped)
+    assert tagger.labels == list(LABELS)
+    infos = attribution._token_infos(doc)
+    sentences = [attribution.cue_features(doc, infos, s.token_start, s.token_end) for s in doc.sentences]
+    first, second = tagger.probabilities(sentences)
+    words = [t.text for t in doc.tokens]
+    assert words[int(first[:, 1].argmax())] == "sagte"
+    assert first[words.index("sagte"), 1] > 0.5
+    assert second[:, 1:].sum(axis=1).max() < 0.5  # no cue in a sentence about the weather

@@ -1,0 +1,114 @@
+"""Experiment (not part of the shipped pipeline): a BiLSTM cue tagger over the cue CRF's own
+features, alone and averaged with the CRF's marginals, on one fold of the training articles.
+
+It answers whether a neural tagger (issue 3's suggestion) adds to the CRF before anyone wires one
+into ``wortlaut.attribution``.  Measured on 2026-11-25, the first of 5 folds (``--fold 0``: 480
+articles to train, 120 held out; token-level cue P / R / F1): CRF 0.816 / 0.678 / 0.741; BiLSTM
+0.741 / 0.743 / 0.742 (7 epochs); average of both with weight 0.5 on the BiLSTM 0.817 / 0.713 /
+0.761, with 0.7 0.786 / 0.747 / 0.766.  About 20 s an epoch on 2 cores.
+
+Needs PyTorch, which wortlaut itself does not (``pip install
+/opt/wheels/torch-2.13.0+cpu-cp311-cp311-manylinux_2_28_x86_64.whl`` here) and ``../shared``::
+
+    python training/experiments/cue_bilstm.py --epochs 7
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+import numpy as np
+import pycrfsuite
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+import neural_tagger
+import train_spkatt
+
+from wortlaut.evaluate.split import spkatt_split
+
+TAGGERS = {  # labels, CRF parameters, examples
+    "cue": (["O", "B", "I"], train_spkatt.CUE_PARAMS, train_spkatt.cue_examples),
+    "roles": (["O", "S", "M", "A"], train_spkatt.ROLE_PARAMS, train_spkatt.role_examples),
+}
+
+
+def fold_examples(data: Path, fold: int, folds: int, examples):
+    """(features, labels) per sequence of the training articles: those outside ``fold``, and in it."""
+    names = [p.name for p in sorted(data.glob("*.json"))]
+    train_names, _ = spkatt_split(names)
+    docs = train_spkatt.analyse_rules([data / n for n in train_names])
+    held = set(sorted(train_names, key=train_spkatt.split_key)[fold::folds])
+    parts: dict[str, list] = {"train": [], "held": []}
+    for name in train_names:
+        gold = train_spkatt.gold_annotations(data / name, docs[name])
+        parts["held" if name in held else "train"].extend(examples(docs[name], gold))
+    return parts["train"], parts["held"]
+
+
+def token_scores(gold: list[list[str]], predicted: list[list[str]], labels: list[str]) -> str:
+    """Token-level P / R / F1: for the cue tagger any cue label, for the role tagger each role."""
+    groups = {"cue": {"B", "I"}} if "B" in labels else {label: {label} for label in labels[1:]}
+    shown = []
+    for name, group in groups.items():
+        tp = fp = fn = 0
+        for g_seq, p_seq in zip(gold, predicted):
+            for g, p in zip(g_seq, p_seq):
+                tp += g in group and p in group
+                fp += g not in group and p in group
+                fn += g in group and p not in group
+        precision, recall = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
+        f1 = 2 * precision * recall / max(precision + recall, 1e-9)
+        shown.append(f"{name} {precision:.3f} / {recall:.3f} / {f1:.3f}")
+    return "; ".join(shown)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=train_spkatt.DEFAULT_DATA)
+    parser.add_argument("--tagger", choices=sorted(TAGGERS), default="cue")
+    parser.add_argument("--fold", type=int, default=0)
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--epochs", type=int, default=7)
+    parser.add_argument("--buckets", type=int, default=18, help="log2 of the hash buckets")
+    parser.add_argument("--dim", type=int, default=96)
+    parser.add_argument("--hidden", type=int, default=96)
+    parser.add_argument("--batch", type=int, default=8, help="sentences per update")
+    parser.add_argument("--rate", type=float, default=2e-3, help="learning rate")
+    args = parser.parse_args(argv)
+    labels, crf_params, examples = TAGGERS[args.tagger]
+    train, held = fold_examples(args.data, args.fold, args.folds, examples)
+    gold = [labels for _, labels in held]
+
+    with tempfile.TemporaryDirectory() as folder:
+        crf_path = str(Path(folder) / "cue.crfsuite")
+        trainer = pycrfsuite.Trainer(verbose=False)
+        for features, gold_labels in train:
+            trainer.append(features, gold_labels)
+        trainer.set_params(crf_params)
+        trainer.train(crf_path)
+        crf = pycrfsuite.Tagger()
+        crf.open(crf_path)
+        print("CRF            ", token_scores(gold, [crf.tag(features) for features, _ in held], labels), flush=True)
+
+        params = neural_tagger.NeuralParams(buckets=1 << args.buckets, dim=args.dim, hidden=args.hidden,
+                                            epochs=args.epochs, batch=args.batch, learning_rate=args.rate)
+        model = neural_tagger.train(train, labels, params)
+        tagger = neural_tagger.export(model, labels, Path(folder) / "cue.npz", check=held[:50])
+        neural = tagger.probabilities([features for features, _ in held])
+        print("BiLSTM         ", token_scores(gold, [[labels[k] for k in p.argmax(1)] for p in neural], labels), flush=True)
+        for weight in (0.3, 0.5, 0.7):
+            predicted = []
+            for probabilities, (features, _) in zip(neural, held):
+                crf.set(features)
+                marginals = np.array([[crf.marginal(label, i) for label in labels] for i in range(len(features))])
+                mixed = weight * probabilities + (1 - weight) * marginals
+                predicted.append([labels[k] for k in mixed.argmax(1)])
+            print(f"average, BiLSTM weight {weight}", token_scores(gold, predicted, labels), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
