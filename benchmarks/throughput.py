@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import random
 import resource
 import subprocess
@@ -22,8 +23,12 @@ import tracemalloc
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+# one core means one BLAS thread too (numpy would otherwise spread its matrix products over all
+# cores); set before numpy is imported, inherited by the per-target interpreters
+for _variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_variable, "1")
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "src"))  # benchmark this checkout, installed or not
+sys.path.insert(0, str(REPO / "src"))  # benchmark this checkout (not PYTHONPATH's), installed or not
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "10kgnad" / "articles.csv"
 DEFAULT_DATE = "2016-01-15"  # 10kGNAD has no dates; its articles are from 2015-2016
 TARGETS = ("pipeline", "hanta")
@@ -199,7 +204,7 @@ def run_in_child(target: str, measurement: str, argv: list[str]) -> dict:
     """A fresh interpreter per measurement, so ru_maxrss, imports and caches are its own."""
     command = [sys.executable, str(Path(__file__).resolve()), *argv,
                "--target", target, "--measure", measurement, "--json"]
-    done = subprocess.run(command, capture_output=True, text=True)
+    done = subprocess.run(command, check=False, capture_output=True, text=True)
     if done.returncode != 0:
         stderr = done.stderr.strip()
         return {"target": target, "error": stderr.splitlines()[-1] if stderr else f"exit status {done.returncode}"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from wortlaut import attribution
+from wortlaut import attribution, neural
 from wortlaut.neural import BiLSTMTagger, feature_ids
 
 LABELS = ("O", "B", "I")
@@ -31,14 +31,15 @@ def sigmoid(x):
 
 def test_one_token_is_one_lstm_step_each_way(tmp_path):
     tagger = random_weights(tmp_path / "t.npz")
+    stored = np.load(tmp_path / "t.npz")
     features = ["w=Merkel", "shape=Xx"]
     probabilities = tagger.probabilities([[features]])[0]
-    x = tagger.embeddings[feature_ids(features, tagger.buckets)].sum(axis=0)
+    x = stored["embeddings"].astype(np.float32)[feature_ids(features, tagger.buckets)].sum(axis=0)
     states = []
-    for w_ih, _, bias in tagger.directions:  # from a zero state the recurrent weights do not count
-        i, _forget, g, o = np.split(w_ih @ x + bias, 4)
+    for direction in ("forward", "backward"):  # from a zero state the recurrent weights do not count
+        i, _forget, g, o = np.split(stored[f"w_ih_{direction}"] @ x + stored[f"bias_{direction}"], 4)  # PyTorch's order
         states.append(sigmoid(o) * np.tanh(sigmoid(i) * np.tanh(g)))
-    scores = tagger.out_weight @ np.concatenate(states) + tagger.out_bias
+    scores = stored["out_weight"] @ np.concatenate(states) + stored["out_bias"]
     expected = np.exp(scores) / np.exp(scores).sum()
     assert probabilities.shape == (1, 3)
     assert np.allclose(probabilities[0], expected, atol=1e-5)
@@ -58,10 +59,24 @@ def test_a_sentence_gets_the_same_probabilities_alone_and_padded_in_a_batch(tmp_
     assert not np.allclose(alone[0], changed[0])
 
 
-def test_feature_ids_are_stable_crc32_buckets():
-    assert feature_ids(["w=sagte", "w=sagte", "b"], 1 << 16) == [feature_ids(["w=sagte"], 1 << 16)[0]] * 2 + [
-        feature_ids(["b"], 1 << 16)[0]]
-    assert all(0 <= i < 8 for i in feature_ids([str(n) for n in range(100)], 8))
+def test_many_sentences_go_through_in_batches_with_the_same_result(tmp_path):
+    tagger = random_weights(tmp_path / "t.npz")
+    sentences = [[[f"w={n}", f"k={k}"] for k in range(1 + n % 7)] for n in range(2 * neural.BATCH + 5)]
+    together = tagger.probabilities(sentences)
+    assert len(together) == len(sentences)
+    for sentence, probabilities in zip(sentences[::9], together[::9]):
+        assert np.allclose(tagger.probabilities([sentence])[0], probabilities, atol=1e-6)
+
+
+def test_feature_ids_hash_each_string_alone():
+    ids = feature_ids(["w=sagte", "b", "w=sagte", "", "w=sagten"], 1 << 16)
+    assert ids[0] == ids[2] == feature_ids(["w=sagte"], 1 << 16)[0]  # the same string, wherever it stands
+    assert ids[0] != ids[4] and ids[1] == feature_ids(["b"], 1 << 16)[0]
+    many = feature_ids([f"w={n}" for n in range(10_000)], 1 << 16)
+    assert 0 <= many.min() and many.max() < 1 << 16
+    assert len(set(many.tolist())) > 9_000  # spread over the buckets (about 9,300 expected by chance)
+    with pytest.raises(ValueError):
+        feature_ids(["a"], 1000)
 
 
 shipped = attribution.model_path(attribution.NEURAL_CUE_MODEL)

@@ -35,6 +35,16 @@ class NeuralParams:
     threads: int = 1  # also keeps a run reproducible
 
 
+def token_ids(features: Sequence[Sequence[str]], buckets: int) -> list[list[int]]:
+    """``wortlaut.neural.feature_ids`` of each token's feature strings."""
+    flat = feature_ids([f for token in features for f in token], buckets).tolist()
+    ids, start = [], 0
+    for token in features:
+        ids.append(flat[start:start + len(token)])
+        start += len(token)
+    return ids
+
+
 def _torch():
     try:
         import torch
@@ -85,7 +95,7 @@ def train(examples: Sequence[Example], labels: Sequence[str], params: NeuralPara
                              lr=params.learning_rate)
     weights = torch.tensor([1.0] + [params.label_weight] * (len(labels) - 1))
     index = {label: k for k, label in enumerate(labels)}
-    sentences = [([feature_ids(token, params.buckets) for token in features], [index[label] for label in gold])
+    sentences = [(token_ids(features, params.buckets), [index[label] for label in gold])
                  for features, gold in examples if features]
     for epoch in range(params.epochs):
         started = time.time()
@@ -129,7 +139,7 @@ def export(model, labels: Sequence[str], path: Path, check: Sequence[Example] = 
         # the stored embeddings are float16: compare with PyTorch running on the same rounded table
         with torch.no_grad():
             model.features.weight.copy_(torch.from_numpy(arrays["embeddings"].astype(np.float32)))
-            expected = [torch.softmax(model([[feature_ids(t, loaded.buckets) for t in s]])[0], -1).numpy()
+            expected = [torch.softmax(model([token_ids(s, loaded.buckets)])[0], -1).numpy()
                         for s in sentences]
         got = loaded.probabilities(sentences)
         worst = max(float(np.abs(a - b).max()) for a, b in zip(expected, got))

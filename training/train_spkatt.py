@@ -281,8 +281,10 @@ def main(argv: list[str] | None = None) -> int:
               f"models in {args.out}, model card not written")
         return 0
     write_card(args.out / "spkatt.md", rules_only, learned, learned_replacing, len(train_names), len(validation_names),
-               words / seconds, [args.out / m for m in (attribution.CUE_MODEL, attribution.ROLE_MODEL,
-                                                        attribution.SENTENCE_MODEL)])
+               words / seconds, [args.out / m for m in (attribution.CUE_MODEL, attribution.NEURAL_CUE_MODEL,
+                                                        attribution.ROLE_MODEL, attribution.NEURAL_ROLE_MODEL,
+                                                        attribution.SENTENCE_MODEL)
+                                 if (args.out / m).exists()])
     print(f"total {time.time() - started:.0f} s; wrote the models and {args.out / 'spkatt.md'} to {args.out}")
     return 0
 
@@ -294,9 +296,11 @@ def _row(name: str, result: dict) -> str:
     return f"| {name} | " + " | ".join(cells) + f" | {result['form']['accuracy']:.3f} |"
 
 
-# Measured with ``--folds 5`` on 2026-11-25 for the settings of this card (about 4 minutes; not rerun
+# Measured with ``--folds 5`` on 2026-11-25 for the settings of this card (about 12 minutes; not rerun
 # by a plain rebuild): Message / Cue / Source F1.
-CV_SUMMARY = "rules only 0.727 / 0.587 / 0.536, rules + models 0.782 / 0.693 / 0.613 (Addr 0.384, Form 0.953)"
+CV_SUMMARY = "rules only 0.727 / 0.587 / 0.536, rules + models 0.784 / 0.700 / 0.620 (Addr 0.389, Form 0.954)"
+NEURAL_CV = ("Message / Cue / Source 0.782 / 0.693 / 0.613, Addr 0.384 with the CRF alone -> 0.784 / 0.700 / "
+             "0.620, Addr 0.389; the BiLSTM's weight 0.7 instead of 0.5 gave 0.782 / 0.687 / 0.623")
 
 
 def write_card(path: Path, rules_only: dict, learned: dict, learned_replacing: dict, n_train: int, n_validation: int,
@@ -304,11 +308,13 @@ def write_card(path: Path, rules_only: dict, learned: dict, learned_replacing: d
     sizes = ", ".join(f"`{m.name}` {m.stat().st_size / 1e6:.2f} MB" for m in models)
     path.write_text(f"""# SpkAtt speaker-attribution taggers
 
-Three linear-chain CRFs (python-crfsuite) used by the pipeline component `attribution`
-(`wortlaut.attribution:attribute`, between `statements` and `speakers`):
-`spkatt_cue.crfsuite` (cue tagger, per sentence), `spkatt_roles.crfsuite` (Source / Message / Addr
-tagger per cue) and `spkatt_sentences.crfsuite` (sentence tagger over the sentences of an article:
-cue-less statements). Sizes: {sizes}.
+Three linear-chain CRFs (python-crfsuite) and a small BiLSTM used by the pipeline component
+`attribution` (`wortlaut.attribution:attribute`, between `statements` and `speakers`):
+`spkatt_cue.crfsuite` (cue tagger, per sentence), `spkatt_cue_neural.npz` (a BiLSTM cue tagger over
+the cue CRF's features, run with numpy by `wortlaut.neural`; its probabilities are averaged with the
+CRF's marginals, weight {attribution.NEURAL_CUE_WEIGHT} on the BiLSTM), `spkatt_roles.crfsuite`
+(Source / Message / Addr tagger per cue) and `spkatt_sentences.crfsuite` (sentence tagger over the
+sentences of an article: cue-less statements). Sizes: {sizes}.
 
 ## Training data and licence
 - SpkAtt-2023 shared task 2 (news): German Wikinews articles with gold Cue / Source / Message /
@@ -322,6 +328,13 @@ cue-less statements). Sizes: {sizes}.
   uses the NER model), person-role and organisation nouns, neighbouring clauses (opening
   `dass`/`ob`/`wie`, Konjunktiv I, quotation, colon), neighbours within ±3 tokens and the lemma
   bigram (cue tagger), position relative to the cue (side, distance, clause, sentence; role tagger).
+- The BiLSTM cue tagger (`training/neural_tagger.py`, PyTorch at training time only): each of the
+  cue CRF's feature strings of a token hashed (CRC-32) into one of {NEURAL_PARAMS.buckets:,} rows of
+  {NEURAL_PARAMS.dim} dimensions (stored as float16), summed per token; one BiLSTM layer of
+  {NEURAL_PARAMS.hidden} units each way; a softmax over `O`/`B`/`I`; Adam ({NEURAL_PARAMS.learning_rate}), batches
+  of {NEURAL_PARAMS.batch} sentences, {NEURAL_PARAMS.epochs} epochs, dropout {NEURAL_PARAMS.dropout}, cue labels weighted
+  {NEURAL_PARAMS.label_weight} in the loss, seed {NEURAL_PARAMS.seed}, one thread. On export numpy's output is checked
+  against PyTorch's.
 - Sentence features (sentence tagger): whether a statement already covers the sentence and its
   form, a cue in it, share of quoted tokens, moods and lemmas of the finite verbs, `soll … haben`
   (hearsay), cue verbs and attribution nouns, a few report words (`laut`, `demnach`, `Rede` …),
@@ -408,6 +421,13 @@ wurde aufgefordert, …`), a nominative-only pronoun after the verb cue is the s
 schlug er vor`), and a learned source stays within one sentence (a title line was glued to the
 first speaker of plain-text articles) (Source +0.001).
 
+Added on 2026-11-25 (sixth session): the BiLSTM cue tagger averaged with the cue CRF (5-fold CV
+{NEURAL_CV}).
+A BiLSTM role tagger averaged the same way with the role CRF (`--neural-roles`; token-level
+Message +0.025 and Source +0.008 on one fold, see `training/experiments/spkatt_bilstm.py`) gave
+0.788 / 0.701 / 0.620, Addr 0.361 in 5-fold CV against 0.784 / 0.700 / 0.623, Addr 0.378 without
+it: not shipped.
+
 Cross-validation (`python training/train_spkatt.py --folds 5`: each fifth of the {n_train} training
 articles scored by models trained on the other four fifths, scores pooled over all {n_train}) is
 the steadier yardstick for comparing settings; the 100-article validation and second-check sets
@@ -470,8 +490,9 @@ measured during training; the shared machine may have been busy).
 . .venv/bin/activate && python training/train_spkatt.py
 ```
 
-About one minute on one core. Built {dt.date.today().isoformat()}; needs `../shared/data/spkatt-news/train`
-and python-crfsuite.
+About three minutes on one core. Built {dt.date.today().isoformat()}; needs `../shared/data/spkatt-news/train`,
+python-crfsuite and PyTorch (`pip install torch`; `--no-neural` trains the CRFs alone and removes
+`spkatt_cue_neural.npz`, which the pipeline then does without).
 """, encoding="utf-8")
 
 

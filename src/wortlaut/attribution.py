@@ -479,12 +479,21 @@ class Attributor:
         averaged with the CRF's marginals (``weight`` on the neural side)."""
         if neural is None:
             return [crf.tag(features) for features in sequences]
+        outside = neural.labels.index("O")
         result = []
         for features, probabilities in zip(sequences, neural.probabilities(sequences)):
             crf.set(features)
-            marginals = np.array([[crf.marginal(label, k) for label in neural.labels] for k in range(len(features))])
-            mixed = weight * probabilities + (1 - weight) * marginals
-            result.append([neural.labels[k] for k in mixed.argmax(axis=1)])
+            mixed = weight * probabilities
+            mixed[:, outside] += (1 - weight) * np.array([crf.marginal("O", k) for k in range(len(features))])
+            labels = ["O"] * len(features)
+            # where ``O`` has at least half of the mass no other label can win: the CRF's other
+            # marginals are only read for the remaining tokens
+            for k in np.flatnonzero(mixed[:, outside] < 0.5):
+                for n, label in enumerate(neural.labels):
+                    if n != outside:
+                        mixed[k, n] += (1 - weight) * crf.marginal(label, k)
+                labels[k] = neural.labels[int(mixed[k].argmax())]
+            result.append(labels)
         return result
 
     def predict(self, doc: Document) -> list[tuple[list[int], dict[str, list[int]]]]:

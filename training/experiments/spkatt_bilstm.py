@@ -1,16 +1,24 @@
-"""Experiment (not part of the shipped pipeline): a BiLSTM cue tagger over the cue CRF's own
-features, alone and averaged with the CRF's marginals, on one fold of the training articles.
+"""Experiment: a BiLSTM over the cue or role CRF's own features (``training/neural_tagger.py``),
+alone and averaged with the CRF's marginals, on one fold of the training articles, token-level
+scores.  It chose what ``train_spkatt.py`` ships; the SpkAtt-level effect is in ``models/spkatt.md``.
 
-It answers whether a neural tagger (issue 3's suggestion) adds to the CRF before anyone wires one
-into ``wortlaut.attribution``.  Measured on 2026-11-25, the first of 5 folds (``--fold 0``: 480
-articles to train, 120 held out; token-level cue P / R / F1): CRF 0.816 / 0.678 / 0.741; BiLSTM
-0.741 / 0.743 / 0.742 (7 epochs); average of both with weight 0.5 on the BiLSTM 0.817 / 0.713 /
-0.761, with 0.7 0.786 / 0.747 / 0.766.  About 20 s an epoch on 2 cores.
+Measured on 2026-11-25, the first of 5 folds (``--fold 0``: 480 articles to train, 120 held out;
+P / R / F1 of tokens):
 
-Needs PyTorch, which wortlaut itself does not (``pip install
-/opt/wheels/torch-2.13.0+cpu-cp311-cp311-manylinux_2_28_x86_64.whl`` here) and ``../shared``::
+| tagger | setting | CRF | BiLSTM | average, BiLSTM weight 0.5 | weight 0.7 |
+|---|---|---|---|---|---|
+| cue | 2^18 buckets x 96, hidden 96, one sentence an update | 0.816 / 0.678 / 0.741 | 0.741 / 0.743 / 0.742 | 0.817 / 0.713 / 0.761 | 0.786 / 0.747 / 0.766 |
+| cue | 2^16 x 64, hidden 64, 8 sentences an update (shipped) | 0.816 / 0.678 / 0.741 | 0.795 / 0.693 / 0.740 | 0.833 / 0.691 / 0.756 | 0.821 / 0.693 / 0.752 |
+| cue | the same, 10 epochs, learning rate 3e-3 | | 0.759 / 0.743 / 0.751 | 0.799 / 0.719 / 0.757 | 0.776 / 0.741 / 0.758 |
+| roles, Source | 2^16 x 64, hidden 64 | 0.847 / 0.836 / 0.842 | 0.767 / 0.882 / 0.821 | 0.842 / 0.857 / 0.850 | 0.792 / 0.871 / 0.830 |
+| roles, Message | | 0.873 / 0.908 / 0.890 | 0.891 / 0.953 / 0.921 | 0.892 / 0.940 / 0.915 | 0.897 / 0.956 / 0.926 |
+| roles, Addr | | 0.667 / 0.366 / 0.473 | 0.444 / 0.282 / 0.345 | 0.833 / 0.352 / 0.495 | 0.808 / 0.296 / 0.433 |
 
-    python training/experiments/cue_bilstm.py --epochs 7
+About 12 s an epoch (cue) on one core.  Needs PyTorch, which wortlaut itself does not (``pip
+install /opt/wheels/torch-2.13.0+cpu-cp311-cp311-manylinux_2_28_x86_64.whl`` here) and ``../shared``::
+
+    python training/experiments/spkatt_bilstm.py --tagger cue --buckets 16 --dim 64 --hidden 64
+    python training/experiments/spkatt_bilstm.py --tagger roles --buckets 16 --dim 64 --hidden 64
 """
 
 from __future__ import annotations
