@@ -329,7 +329,7 @@ sentences of an article: cue-less statements). Sizes: {sizes}.
   `dass`/`ob`/`wie`, Konjunktiv I, quotation, colon), neighbours within ±3 tokens and the lemma
   bigram (cue tagger), position relative to the cue (side, distance, clause, sentence; role tagger).
 - The BiLSTM cue tagger (`training/neural_tagger.py`, PyTorch at training time only): each of the
-  cue CRF's feature strings of a token hashed (CRC-32) into one of {NEURAL_PARAMS.buckets:,} rows of
+  cue CRF's feature strings of a token hashed (`wortlaut.neural.feature_ids`) into one of {NEURAL_PARAMS.buckets:,} rows of
   {NEURAL_PARAMS.dim} dimensions (stored as float16), summed per token; one BiLSTM layer of
   {NEURAL_PARAMS.hidden} units each way; a softmax over `O`/`B`/`I`; Adam ({NEURAL_PARAMS.learning_rate}), batches
   of {NEURAL_PARAMS.batch} sentences, {NEURAL_PARAMS.epochs} epochs, dropout {NEURAL_PARAMS.dropout}, cue labels weighted
@@ -426,7 +426,9 @@ Added on 2026-11-25 (sixth session): the BiLSTM cue tagger averaged with the cue
 A BiLSTM role tagger averaged the same way with the role CRF (`--neural-roles`; token-level
 Message +0.025 and Source +0.008 on one fold, see `training/experiments/spkatt_bilstm.py`) gave
 0.788 / 0.701 / 0.620, Addr 0.361 in 5-fold CV against 0.784 / 0.700 / 0.623, Addr 0.378 without
-it: not shipped.
+it (both measured with an earlier CRC-32 feature hash): not shipped. The BiLSTM costs the whole
+pipeline about a tenth of its speed (`benchmarks/throughput.py`, same machine: 5,837-5,865 ->
+5,209-5,304 words/s, peak RSS 260 -> 303 MB).
 
 Cross-validation (`python training/train_spkatt.py --folds 5`: each fifth of the {n_train} training
 articles scored by models trained on the other four fifths, scores pooled over all {n_train}) is
