@@ -58,6 +58,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
+from scipy import sparse
+from scipy.sparse.linalg import svds
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
@@ -176,11 +178,25 @@ def _kmeans(x: np.ndarray, k: int, weights: np.ndarray, iterations: int, seed: i
     return assignment, centroids
 
 
+def ppmi_vectors(matrix: sparse.csr_matrix, dims: int) -> np.ndarray:
+    """Unit word vectors from a word × context count matrix: positive PMI (how much more often than
+    chance a word has this neighbour; context counts smoothed by ^0.75), truncated SVD."""
+    matrix.sum_duplicates()
+    total = matrix.sum()
+    row_sum = np.asarray(matrix.sum(axis=1)).ravel()
+    col_sum = np.asarray(matrix.sum(axis=0)).ravel() ** 0.75
+    col_sum = col_sum / col_sum.sum() * total
+    coo = matrix.tocoo()
+    pmi = np.log(coo.data * total / (row_sum[coo.row] * col_sum[coo.col]))
+    keep = pmi > 0
+    ppmi = sparse.csr_matrix((pmi[keep], (coo.row[keep], coo.col[keep])), shape=matrix.shape)
+    u, s, _ = svds(ppmi, k=dims, random_state=7)
+    vectors = u * np.sqrt(s)
+    return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)
+
+
 def build_clusters(train: list[ner.GermEvalSentence], *, min_count: int = 2, contexts: int = 4000,
                    dims: int = 100, fine: int = 1000, middle: int = 200, coarse: int = 50) -> dict[str, tuple[str, ...]]:
-    from scipy import sparse
-    from scipy.sparse.linalg import svds
-
     started = time.time()
     sentences = list(unlabelled_sentences(train))
     counts = Counter(word for sentence in sentences for word in sentence)
@@ -206,19 +222,7 @@ def build_clusters(train: list[ner.GermEvalSentence], *, min_count: int = 2, con
     width = 2 * (contexts + 2)
     matrix = sparse.coo_matrix((np.ones(len(rows), dtype=np.float64), (np.array(rows), np.array(cols))),
                                shape=(len(vocab), width)).tocsr()
-    matrix.sum_duplicates()
-    # Positive PMI: how much more often than chance a word has this neighbour.
-    total = matrix.sum()
-    row_sum = np.asarray(matrix.sum(axis=1)).ravel()
-    col_sum = np.asarray(matrix.sum(axis=0)).ravel() ** 0.75
-    col_sum = col_sum / col_sum.sum() * total
-    coo = matrix.tocoo()
-    pmi = np.log(coo.data * total / (row_sum[coo.row] * col_sum[coo.col]))
-    keep = pmi > 0
-    ppmi = sparse.csr_matrix((pmi[keep], (coo.row[keep], coo.col[keep])), shape=matrix.shape)
-    u, s, _ = svds(ppmi, k=dims, random_state=7)
-    vectors = u * np.sqrt(s)
-    vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)
+    vectors = ppmi_vectors(matrix, dims)
     weights = np.sqrt(np.array([counts[w] for w in vocab], dtype=np.float64))
     fine_ids, fine_centroids = _kmeans(vectors, fine, weights, iterations=12)
     mass = np.bincount(fine_ids, weights=weights, minlength=fine) + 1e-6

@@ -144,7 +144,6 @@ def word_vectors(train, dims: int, contexts: int = 5000, min_count: int = 3, max
     if path.exists():
         return pickle.loads(path.read_bytes())
     from scipy import sparse
-    from scipy.sparse.linalg import svds
 
     started = time.time()
     sentences = list(train_ner.unlabelled_sentences(train))
@@ -170,18 +169,7 @@ def word_vectors(train, dims: int, contexts: int = 5000, min_count: int = 3, max
                 cols.append(k * width + (ctx[q] if 0 <= q < n else contexts))
     m = sparse.coo_matrix((np.ones(len(rows)), (np.array(rows), np.array(cols))),
                           shape=(len(vocab), 4 * width)).tocsr()
-    m.sum_duplicates()
-    total = m.sum()
-    row_sum = np.asarray(m.sum(axis=1)).ravel()
-    col_sum = np.asarray(m.sum(axis=0)).ravel() ** 0.75
-    col_sum = col_sum / col_sum.sum() * total
-    coo = m.tocoo()
-    pmi = np.log(coo.data * total / (row_sum[coo.row] * col_sum[coo.col]))
-    keep = pmi > 0
-    ppmi = sparse.csr_matrix((pmi[keep], (coo.row[keep], coo.col[keep])), shape=m.shape)
-    u, s, _ = svds(ppmi, k=dims, random_state=7)
-    vectors = u * np.sqrt(s)
-    vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)
+    vectors = train_ner.ppmi_vectors(m, dims)
     result = {w: vectors[i].astype(np.float32) for i, w in enumerate(vocab)}
     print(f"word vectors: {len(sentences):,} sentences, {len(vocab):,} words, {dims} dims, "
           f"{time.time() - started:.0f} s", file=sys.stderr)
