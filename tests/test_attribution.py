@@ -493,6 +493,8 @@ def test_communication_words_beyond_the_cue_verbs_are_a_tagger_feature():
     ("Nach Angaben der Polizei sei die Lage ruhig .", "Nach", False),
     ("Nach einer weiteren Nachricht sei er gestorben .", "Nach", False),
     ("Nach Merkel sei die Lage ruhig .", "Nach", False),
+    ("Green fuhr rechtzeitig los , mit der Mutter und drei Enkeltöchtern .", "los", True),
+    ("Der Minister teilte mit , die Lage sei ernst .", "teilte", False),
 ])
 def test_implausible_learned_cues(text, cue, implausible):
     doc = rules_only(text)

@@ -5,7 +5,9 @@ output is an input here: each token carries whether the rules made it a cue, sou
 or message, so the models learn where the rules are right and where they miss.
 
 1. The cue tagger labels every token ``B``/``I``/``O``; a ``B`` and the ``I`` tokens
-   after it (gaps allowed: ``teilte … mit``) form one cue.
+   after it (gaps allowed: ``teilte … mit``) form one cue.  Where the BiLSTM cue tagger
+   is shipped (``wortlaut.neural``), a token takes the label with the highest average of
+   its probability and the CRF's marginal.
 2. For each cue, the role tagger labels the tokens of the cue's sentence and its two
    neighbours ``S`` (source), ``M`` (message), ``A`` (addressee) or ``O``, with
    features relative to the cue (side, distance, same clause, cue word).
@@ -25,7 +27,7 @@ or message, so the models learn where the rules are right and where they miss.
    Konjunktiv-I continuations, quotations without a verb of saying (``add_cueless``).
 
 Models: ``models/spkatt_cue.crfsuite``, ``models/spkatt_roles.crfsuite`` and (optional)
-``models/spkatt_sentences.crfsuite``, built by ``training/train_spkatt.py`` (see
+``models/spkatt_sentences.crfsuite`` and ``models/spkatt_cue_neural.npz``, built by ``training/train_spkatt.py`` (see
 ``models/spkatt.md``).  Without the first two the component leaves the rules' statements alone.
 """
 
@@ -455,7 +457,7 @@ def role_features(doc: Document, infos: Sequence[_TokenInfo], cue: Sequence[int]
 
 # -- the component ----------------------------------------------------------------------------
 class Attributor:
-    """The two loaded taggers; :meth:`attribute` works on one document."""
+    """The loaded taggers; :meth:`attribute` works on one document."""
 
     def __init__(self, cue_model: Path, role_model: Path, sentence_model: Path | None = None,
                  neural_cue_model: Path | None = None, neural_role_model: Path | None = None):
@@ -1113,12 +1115,15 @@ AUXILIARY_LEMMAS = frozenset({"haben", "sein", "werden"})
 
 def implausible_cue(doc: Document, statement: Statement) -> bool:
     """A learned cue that cannot introduce anything said: only a tense auxiliary (``Clinton hatte
-    … übernommen``), or ``nach`` before a noun phrase that names no source (``nach dem Putsch``,
-    ``nach der Auszählung``)."""
+    … übernommen``), only a separable particle without its verb (``fuhr rechtzeitig los``: the
+    neural tagger's ``los``), or ``nach`` before a noun phrase that names no source (``nach dem
+    Putsch``, ``nach der Auszählung``)."""
     tokens = doc.tokens
     cue = statement.cue_tokens
     if all(tokens[i].tag in {"VAFIN", "VAINF"} and (tokens[i].lemma or "").lower() in AUXILIARY_LEMMAS
            or tokens[i].text.lower() == "als" for i in cue):
+        return True
+    if all(tokens[i].tag == "PTKVZ" for i in cue):
         return True
     if [tokens[i].text.lower() for i in cue] != ["nach"]:
         return False
