@@ -6,8 +6,8 @@ and a one-layer BiLSTM and a linear layer give each token a probability per labe
 trained with PyTorch by ``training/neural_tagger.py`` and stored as ``.npz`` (embeddings in float16
 to keep the file small); reading them needs numpy only, so PyTorch is no run-time dependency.
 
-All sentences of a document go through the LSTM together (padded to the longest), both directions
-in one loop, which keeps the per-token cost of Python low.
+The sentences of a document go through the LSTM together, ``BATCH`` at a time (padded to the
+longest), both directions in one loop, which keeps the per-token cost of Python low.
 """
 
 from __future__ import annotations
