@@ -46,6 +46,9 @@ CUE_PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 200, "feature.possible_t
 ROLE_PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 200, "feature.possible_transitions": True}
 # The neural taggers averaged with the CRFs (``wortlaut.neural``; trained with PyTorch)
 NEURAL_PARAMS = NeuralParams(buckets=1 << 16, dim=64, hidden=64, epochs=7)
+# the model files, in the order of ``attribution.Attributor``'s arguments
+MODEL_FILES = (attribution.CUE_MODEL, attribution.ROLE_MODEL, attribution.SENTENCE_MODEL,
+               attribution.NEURAL_CUE_MODEL, attribution.NEURAL_ROLE_MODEL)
 SENTENCE_PARAMS = {"c1": 1.0, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True}
 
 
@@ -144,8 +147,7 @@ def train_models(docs: dict[str, Document], gold: dict[str, list[dict]], names: 
     """Train the taggers on the named articles into ``out``: the CRFs, the neural cue tagger unless
     ``neural`` is None, the neural role tagger if ``neural_roles`` is given (old neural models in
     ``out`` are removed otherwise)."""
-    paths = {name: out / name for name in (attribution.CUE_MODEL, attribution.ROLE_MODEL, attribution.SENTENCE_MODEL,
-                                           attribution.NEURAL_CUE_MODEL, attribution.NEURAL_ROLE_MODEL)}
+    paths = {name: out / name for name in MODEL_FILES}
     for crf, params, neural_name, neural_params, labels, examples in (
             (attribution.CUE_MODEL, CUE_PARAMS, attribution.NEURAL_CUE_MODEL, neural, attribution.CUE_LABELS,
              cue_examples),
@@ -166,9 +168,7 @@ def train_models(docs: dict[str, Document], gold: dict[str, list[dict]], names: 
     trained_docs = {n: attributor.attribute(copy.deepcopy(docs[n])) for n in names}
     train((ex for n in names for ex in sentence_examples(trained_docs[n], gold[n])), SENTENCE_PARAMS,
           paths[attribution.SENTENCE_MODEL])
-    return attribution.Attributor(*(paths[name] for name in (
-        attribution.CUE_MODEL, attribution.ROLE_MODEL, attribution.SENTENCE_MODEL, attribution.NEURAL_CUE_MODEL,
-        attribution.NEURAL_ROLE_MODEL)))
+    return attribution.Attributor(*(paths[name] for name in MODEL_FILES))
 
 
 def cross_validate(docs: dict[str, Document], gold: dict[str, list[dict]], names: list[str], folds: int,
@@ -281,10 +281,7 @@ def main(argv: list[str] | None = None) -> int:
               f"models in {args.out}, model card not written")
         return 0
     write_card(args.out / "spkatt.md", rules_only, learned, learned_replacing, len(train_names), len(validation_names),
-               words / seconds, [args.out / m for m in (attribution.CUE_MODEL, attribution.NEURAL_CUE_MODEL,
-                                                        attribution.ROLE_MODEL, attribution.NEURAL_ROLE_MODEL,
-                                                        attribution.SENTENCE_MODEL)
-                                 if (args.out / m).exists()])
+               words / seconds, [args.out / m for m in MODEL_FILES if (args.out / m).exists()])
     print(f"total {time.time() - started:.0f} s; wrote the models and {args.out / 'spkatt.md'} to {args.out}")
     return 0
 

@@ -456,6 +456,29 @@ def role_features(doc: Document, infos: Sequence[_TokenInfo], cue: Sequence[int]
 
 
 # -- the component ----------------------------------------------------------------------------
+def averaged_labels(crf, neural: BiLSTMTagger | None, weight: float, sequences: list[list[list[str]]]) -> list[list[str]]:
+    """The CRF's Viterbi labels per sequence; with a neural tagger, the argmax of its probabilities
+    averaged with the CRF's marginals (``weight`` on the neural side)."""
+    if neural is None:
+        return [crf.tag(features) for features in sequences]
+    outside = neural.labels.index("O")
+    result = []
+    for features, probabilities in zip(sequences, neural.probabilities(sequences)):
+        crf.set(features)
+        mixed = weight * probabilities
+        mixed[:, outside] += (1 - weight) * np.array([crf.marginal("O", k) for k in range(len(features))])
+        labels = ["O"] * len(features)
+        # where ``O`` has at least half of the mass no other label can win: the CRF's other
+        # marginals are only read for the remaining tokens
+        for k in np.flatnonzero(mixed[:, outside] < 0.5):
+            for n, label in enumerate(neural.labels):
+                if n != outside:
+                    mixed[k, n] += (1 - weight) * crf.marginal(label, k)
+            labels[k] = neural.labels[int(mixed[k].argmax())]
+        result.append(labels)
+    return result
+
+
 class Attributor:
     """The loaded taggers; :meth:`attribute` works on one document."""
 
@@ -475,36 +498,13 @@ class Attributor:
             BiLSTMTagger(path) if path is not None and path.exists() else None
             for path in (neural_cue_model, neural_role_model))
 
-    @staticmethod
-    def _labels(crf, neural: BiLSTMTagger | None, weight: float, sequences: list[list[list[str]]]) -> list[list[str]]:
-        """The CRF's Viterbi labels per sequence; with a neural tagger, the argmax of its probabilities
-        averaged with the CRF's marginals (``weight`` on the neural side)."""
-        if neural is None:
-            return [crf.tag(features) for features in sequences]
-        outside = neural.labels.index("O")
-        result = []
-        for features, probabilities in zip(sequences, neural.probabilities(sequences)):
-            crf.set(features)
-            mixed = weight * probabilities
-            mixed[:, outside] += (1 - weight) * np.array([crf.marginal("O", k) for k in range(len(features))])
-            labels = ["O"] * len(features)
-            # where ``O`` has at least half of the mass no other label can win: the CRF's other
-            # marginals are only read for the remaining tokens
-            for k in np.flatnonzero(mixed[:, outside] < 0.5):
-                for n, label in enumerate(neural.labels):
-                    if n != outside:
-                        mixed[k, n] += (1 - weight) * crf.marginal(label, k)
-                labels[k] = neural.labels[int(mixed[k].argmax())]
-            result.append(labels)
-        return result
-
     def predict(self, doc: Document) -> list[tuple[list[int], dict[str, list[int]]]]:
         """``(cue tokens, {"S"/"M"/"A": tokens})`` for every predicted cue."""
         infos = _token_infos(doc)
         sentences = [s for s in doc.sentences if s.token_end > s.token_start]
         sequences = [cue_features(doc, infos, s.token_start, s.token_end) for s in sentences]
         cues = []
-        for sentence, labels in zip(sentences, self._labels(self.cue_tagger, self.neural_cue_tagger,
+        for sentence, labels in zip(sentences, averaged_labels(self.cue_tagger, self.neural_cue_tagger,
                                                             NEURAL_CUE_WEIGHT, sequences)):
             if "B" not in labels and "I" not in labels:
                 continue
@@ -514,7 +514,7 @@ class Attributor:
         rules = [matching_rule(doc, cue) for cue in cues]
         role_sequences = [role_features(doc, infos, cue, rule, *window) for cue, rule, window in zip(cues, rules, windows)]
         found = []
-        for cue, rule, window, roles in zip(cues, rules, windows, self._labels(
+        for cue, rule, window, roles in zip(cues, rules, windows, averaged_labels(
                 self.role_tagger, self.neural_role_tagger, NEURAL_ROLE_WEIGHT, role_sequences)):
             result = decode_roles(roles, window[0], cue)
             if CONNECTED_MESSAGE:

@@ -28,18 +28,18 @@ import sys
 import tempfile
 from pathlib import Path
 
-import numpy as np
 import pycrfsuite
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import neural_tagger
 import train_spkatt
 
+from wortlaut import attribution
 from wortlaut.evaluate.split import spkatt_split
 
 TAGGERS = {  # labels, CRF parameters, examples
-    "cue": (["O", "B", "I"], train_spkatt.CUE_PARAMS, train_spkatt.cue_examples),
-    "roles": (["O", "S", "M", "A"], train_spkatt.ROLE_PARAMS, train_spkatt.role_examples),
+    "cue": (list(attribution.CUE_LABELS), train_spkatt.CUE_PARAMS, train_spkatt.cue_examples),
+    "roles": (list(attribution.ROLE_LABELS), train_spkatt.ROLE_PARAMS, train_spkatt.role_examples),
 }
 
 
@@ -88,32 +88,24 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     labels, crf_params, examples = TAGGERS[args.tagger]
     train, held = fold_examples(args.data, args.fold, args.folds, examples)
-    gold = [labels for _, labels in held]
+    gold = [sequence_labels for _, sequence_labels in held]
+    held_features = [features for features, _ in held]
 
     with tempfile.TemporaryDirectory() as folder:
-        crf_path = str(Path(folder) / "cue.crfsuite")
-        trainer = pycrfsuite.Trainer(verbose=False)
-        for features, gold_labels in train:
-            trainer.append(features, gold_labels)
-        trainer.set_params(crf_params)
-        trainer.train(crf_path)
+        crf_path = Path(folder) / "crf.crfsuite"
+        train_spkatt.train(train, crf_params, crf_path)
         crf = pycrfsuite.Tagger()
-        crf.open(crf_path)
-        print("CRF            ", token_scores(gold, [crf.tag(features) for features, _ in held], labels), flush=True)
+        crf.open(str(crf_path))
+        print("CRF            ", token_scores(gold, [crf.tag(features) for features in held_features], labels), flush=True)
 
         params = neural_tagger.NeuralParams(buckets=1 << args.buckets, dim=args.dim, hidden=args.hidden,
                                             epochs=args.epochs, batch=args.batch, learning_rate=args.rate)
         model = neural_tagger.train(train, labels, params)
-        tagger = neural_tagger.export(model, labels, Path(folder) / "cue.npz", check=held[:50])
-        neural = tagger.probabilities([features for features, _ in held])
+        tagger = neural_tagger.export(model, labels, Path(folder) / "neural.npz", check=held[:50])
+        neural = tagger.probabilities(held_features)
         print("BiLSTM         ", token_scores(gold, [[labels[k] for k in p.argmax(1)] for p in neural], labels), flush=True)
         for weight in (0.3, 0.5, 0.7):
-            predicted = []
-            for probabilities, (features, _) in zip(neural, held):
-                crf.set(features)
-                marginals = np.array([[crf.marginal(label, i) for label in labels] for i in range(len(features))])
-                mixed = weight * probabilities + (1 - weight) * marginals
-                predicted.append([labels[k] for k in mixed.argmax(1)])
+            predicted = attribution.averaged_labels(crf, tagger, weight, held_features)
             print(f"average, BiLSTM weight {weight}", token_scores(gold, predicted, labels), flush=True)
     return 0
 
