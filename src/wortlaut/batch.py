@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .model import Document
 from .pipeline import Options, run
-from .readers import InputError, iter_input_files, read_file
+from .formats import InputError, iter_input_files, read_file
 
 
 @dataclass

@@ -9,23 +9,39 @@ from pathlib import Path
 
 from . import __version__
 from .batch import Failure, Summary, analyze_paths
-from .output import document_to_dict, to_table, write_spkatt
-from .pipeline import DEFAULT_PIPELINE, RULES_PIPELINE, Options
-from .readers import FORMATS, MAX_CHARS
+from .formats import FORMATS, MAX_CHARS, document_to_dict, to_table, write_spkatt
+from .formats.germeval import GermEvalFormatError, read_germeval, write_germeval
+from .pipeline import DEFAULT_PIPELINE, RULES_PIPELINE, Options, PipelineError, build, settings
+
+
+def options_from(args: argparse.Namespace) -> Options:
+    """The analysis options the flags ask for (a PipelineError for flags that do not fit)."""
+    if args.pipeline and args.rules_only:
+        raise PipelineError("give --pipeline or --rules-only, not both")
+    if args.pipeline:
+        pipeline = tuple(args.pipeline.split(","))
+    else:
+        pipeline = RULES_PIPELINE if args.rules_only else DEFAULT_PIPELINE
+    assignments = {}
+    for assignment in args.set or ():
+        key, equals, value = assignment.partition("=")
+        if not equals:
+            raise PipelineError(f"--set {assignment!r}: expected COMPONENT.SETTING=VALUE")
+        assignments[key.strip()] = value.strip()
+    options = Options(pipeline=pipeline, max_chars=args.max_chars).with_settings(assignments)
+    build(options)  # check the pipeline before any file is read
+    return options
 
 
 def _analyze(args: argparse.Namespace) -> int:
     if args.output_format == "spkatt" and not args.out:
         print("wortlaut: error: --output-format spkatt needs --out DIR", file=sys.stderr)
         return 2
-    if args.pipeline and args.rules_only:
-        print("wortlaut: error: give --pipeline or --rules-only, not both", file=sys.stderr)
+    try:
+        options = options_from(args)
+    except (PipelineError, ValueError) as error:
+        print(f"wortlaut: error: {error}", file=sys.stderr)
         return 2
-    if args.pipeline:
-        pipeline = tuple(args.pipeline.split(","))
-    else:
-        pipeline = RULES_PIPELINE if args.rules_only else DEFAULT_PIPELINE
-    options = Options(pipeline=pipeline, max_chars=args.max_chars)
     summary = Summary()
     out = sys.stdout
     docs = analyze_paths(args.paths, input_format=args.input_format, date=args.date, options=options,
@@ -94,6 +110,40 @@ def _run_evaluation(args: argparse.Namespace) -> int:
     return 0
 
 
+def _settings(args: argparse.Namespace) -> int:
+    for key, value, help_text in settings():
+        shown = ",".join(value) if isinstance(value, tuple) else value
+        print(f"{key} = {shown}\n    {help_text}")
+    return 0
+
+
+def _ner(args: argparse.Namespace) -> int:
+    """``wortlaut ner FILE --format germeval [--out OUT]``: tag a GermEval TSV file."""
+    from .entities.ner import tag_sentence
+
+    try:
+        sentences = read_germeval(args.file)
+    except (OSError, GermEvalFormatError) as error:
+        print(f"wortlaut: error: {error}", file=sys.stderr)
+        return 1
+    predictions = [tag_sentence(sentence.words) for sentence in sentences]
+    if args.out:
+        with open(args.out, "w", encoding="utf-8") as out:
+            write_germeval(sentences, out, predictions)
+    else:
+        write_germeval(sentences, sys.stdout, predictions)
+    return 0
+
+
+def add_analysis_options(parser: argparse.ArgumentParser) -> None:
+    """The flags that build the analysis ``Options`` (``analyze`` and ``ingest``)."""
+    parser.add_argument("--pipeline", help="comma-separated components (default: all)")
+    parser.add_argument("--rules-only", action="store_true", help="leave out the learned components (attribution)")
+    parser.add_argument("--max-chars", type=int, default=MAX_CHARS, help="refuse longer articles")
+    parser.add_argument("--set", action="append", metavar="COMPONENT.SETTING=VALUE",
+                        help="change a component setting (repeatable; 'wortlaut settings' lists them)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="wortlaut", description=__doc__)
     parser.add_argument("--version", action="version", version=f"wortlaut {__version__}")
@@ -107,10 +157,11 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("--jsonl", action="store_true", help="with --json: one line per article")
     analyze.add_argument("--output-format", choices=("table", "json", "spkatt"), default="table")
     analyze.add_argument("--out", help="output folder for --output-format spkatt")
-    analyze.add_argument("--pipeline", help="comma-separated components (default: all)")
-    analyze.add_argument("--rules-only", action="store_true", help="leave out the learned components (attribution)")
-    analyze.add_argument("--max-chars", type=int, default=MAX_CHARS, help="refuse longer articles")
+    add_analysis_options(analyze)
     analyze.set_defaults(func=_analyze)
+
+    settings_command = commands.add_parser("settings", help="list every component setting with its default")
+    settings_command.set_defaults(func=_settings)
 
     evaluate = commands.add_parser("eval", help="score predictions against gold data")
     evaluate.add_argument("task", choices=("spkatt", "ner", "mood", "timex"))
@@ -122,10 +173,14 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--json", action="store_true")
     evaluate.set_defaults(func=_eval)
 
-    from .ner import register as register_ner
+    ner = commands.add_parser("ner", help="named entities in GermEval-2014 TSV")
+    ner.add_argument("file", help="GermEval TSV: token in column 2, blank line between sentences")
+    ner.add_argument("--format", choices=("germeval",), default="germeval")
+    ner.add_argument("--out", help="output file (default: standard output)")
+    ner.set_defaults(func=_ner)
+
     from .store.cli import register as register_store
 
-    register_ner(commands)
     register_store(commands)
     return parser
 

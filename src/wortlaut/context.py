@@ -8,13 +8,23 @@ about is not when or where they spoke.
 
 from __future__ import annotations
 
-from .lexicon import word_list
+from dataclasses import dataclass, field
+
+from .components import component
+from .de.lexicon import word_list
+from .de.words import PLACE_PREPOSITIONS
 from .model import Document, Statement
 
-PLACE_PREPOSITIONS = {"in", "im", "bei", "auf", "am", "aus", "vor"}
+
+@dataclass(frozen=True)
+class ContextConfig:
+    cue_window: int = field(default=4, metadata={
+        "help": "tokens either side of a speech act's cue in which a place says where it was said"})
 
 
-def attach_context(doc: Document) -> Document:
+@component("context", requires=("doc.statements", "doc.times", "doc.places"),
+           assigns=("statement.date", "statement.place", "statement.via"), config=ContextConfig)
+def attach_context(doc: Document, config: ContextConfig = ContextConfig()) -> Document:
     channels = word_list("reporting_channels.txt")
     for statement in doc.statements:
         if statement.continuation:
@@ -25,10 +35,11 @@ def attach_context(doc: Document) -> Document:
         if statement.place is None:
             statement.place = next((p for p in doc.places if _in_frame(doc, statement, p.start)
                                     and _preposition_before(doc, p.start) in PLACE_PREPOSITIONS
-                                    and (statement.form != "reported" or _near_cue(doc, statement, p.start))), None)
-        if statement.addressee is not None and statement.via is None and \
-                any(word.rsplit("-", 1)[-1] in channels for word in statement.addressee.text.split()):
-            statement.via = statement.addressee  # "gegenüber der Nachrichtenagentur Interfax"
+                                    and (statement.form != "reported" or _near_cue(doc, statement, p.start, config.cue_window))), None)
+        addressee = statement.addressee.span
+        if addressee is not None and statement.via is None and \
+                any(word.rsplit("-", 1)[-1] in channels for word in addressee.text.split()):
+            statement.via = addressee  # "gegenüber der Nachrichtenagentur Interfax"
     return doc
 
 
@@ -39,15 +50,15 @@ def _in_frame(doc: Document, statement: Statement, start: int) -> bool:
     if not sentence.start <= start < sentence.end:
         return False
     return statement.form == "reported" or not any(
-        doc.tokens[i].start <= start < doc.tokens[i].end for i in statement.content_tokens)
+        doc.tokens[i].start <= start < doc.tokens[i].end for i in statement.content.tokens)
 
 
-def _near_cue(doc: Document, statement: Statement, start: int) -> bool:
+def _near_cue(doc: Document, statement: Statement, start: int, window: int) -> bool:
     """A reported statement's content is its whole sentence: only a place right by the cue
     (``beharrte in Wladiwostok``) says where it was said, not ``Schließung des Werks in Duisburg``."""
-    for i in statement.cue_tokens:
-        window = doc.tokens[max(0, i - 4):i + 5]
-        if window and window[0].start <= start <= window[-1].end:
+    for i in statement.cue.tokens:
+        near = doc.tokens[max(0, i - window):i + window + 1]
+        if near and near[0].start <= start <= near[-1].end:
             return True
     return False
 

@@ -1,65 +1,148 @@
-"""The pipeline: named components, each ``Document -> Document``, run in order."""
+"""The pipeline: named components, each ``Document -> Document``, run in order, and the one
+object that holds every setting (:class:`Options`).
+
+Each component registers itself (:mod:`wortlaut.components`) with what it reads from the
+document and what it sets; :func:`build` checks that every component finds what it needs
+set by one before it, and gives each its settings from ``Options``.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from dataclasses import dataclass
-from importlib import import_module
+import typing
+from dataclasses import dataclass, field, fields, replace
+from functools import lru_cache
 
+from . import quotes  # noqa: F401  (registers its component; it has no settings)
+from .attribution import AttributionConfig
+from .components import REGISTRY, Component
+from .context import ContextConfig
+from .entities import EntitiesConfig
+from .formats import MAX_CHARS
 from .model import Document
-from .readers import MAX_CHARS
+from .morphology import MorphologyConfig
+from .places import PlacesConfig
+from .segment import SegmentConfig
+from .speakers import SpeakersConfig
+from .statements import StatementsConfig
+from .times import TimesConfig
 
-Component = Callable[[Document], Document]
-
-# name -> "module:function"; imported lazily so a stage's dependencies load only when used.
-COMPONENTS: dict[str, str] = {
-    "segment": "wortlaut.segment:segment",
-    "morphology": "wortlaut.morphology:tag",
-    "quotes": "wortlaut.quotes:find_quotations",
-    "times": "wortlaut.times:find_times",
-    "places": "wortlaut.places:find_places",
-    "entities": "wortlaut.entities:find_entities",
-    "statements": "wortlaut.statements:find_statements",
-    "attribution": "wortlaut.attribution:attribute",  # learned cues and roles on top of the rules
-    "speakers": "wortlaut.speakers:resolve_speakers",
-    "context": "wortlaut.context:attach_context",
-}
-DEFAULT_PIPELINE: tuple[str, ...] = tuple(COMPONENTS)
+# the stages in the order they run; each module registers its component when imported
+DEFAULT_PIPELINE: tuple[str, ...] = ("segment", "morphology", "quotes", "times", "places", "entities", "statements",
+                                     "attribution", "speakers", "context")
 # Stages that are trained models through and through; the rules pipeline leaves them out.
 # (The entities stage also consults the NER model, but only to add names the rules missed.)
 LEARNED_COMPONENTS: frozenset[str] = frozenset({"attribution"})
 RULES_PIPELINE: tuple[str, ...] = tuple(name for name in DEFAULT_PIPELINE if name not in LEARNED_COMPONENTS)
 
 
-@dataclass
+class PipelineError(ValueError):
+    """A pipeline that cannot run: an unknown component, or one whose input no component before it sets."""
+
+
+@dataclass(frozen=True)
 class Options:
-    """Settings shared by the Python API and the CLI."""
+    """Every setting of an analysis: which components run, and each component's settings.
+
+    The CLI (``--pipeline``, ``--rules-only``, ``--max-chars``, ``--set component.setting=value``),
+    the Python API and the training scripts all build this object.
+    """
 
     pipeline: tuple[str, ...] = DEFAULT_PIPELINE
     max_chars: int = MAX_CHARS  # longer articles are refused, not silently cut
+    segment: SegmentConfig = field(default_factory=SegmentConfig)
+    morphology: MorphologyConfig = field(default_factory=MorphologyConfig)
+    times: TimesConfig = field(default_factory=TimesConfig)
+    places: PlacesConfig = field(default_factory=PlacesConfig)
+    entities: EntitiesConfig = field(default_factory=EntitiesConfig)
+    statements: StatementsConfig = field(default_factory=StatementsConfig)
+    attribution: AttributionConfig = field(default_factory=AttributionConfig)
+    speakers: SpeakersConfig = field(default_factory=SpeakersConfig)
+    context: ContextConfig = field(default_factory=ContextConfig)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "pipeline", tuple(self.pipeline))
+
+    def with_settings(self, settings: dict[str, str]) -> Options:
+        """These options with settings given as text, ``{"attribution.sentence_threshold": "0.4"}``."""
+        options = self
+        for key, text in settings.items():
+            section, _, name = key.partition(".")
+            config = getattr(options, section) if section in SECTIONS else None
+            if config is None or name not in {f.name for f in fields(config)}:
+                raise PipelineError(f"unknown setting {key!r}; see 'wortlaut settings'")
+            value = parse_setting(text, typing.get_type_hints(type(config))[name], key)
+            options = replace(options, **{section: replace(config, **{name: value})})
+        return options
 
 
-_loaded: dict[str, Component] = {}
+# the components with settings, in pipeline order
+SECTIONS = tuple(name for name in DEFAULT_PIPELINE if name in {f.name for f in fields(Options)})
+_TRUE, _FALSE = {"true", "yes", "1"}, {"false", "no", "0"}
+
+
+def parse_setting(text: str, kind: object, key: str) -> object:
+    """A setting's value from text, by the type it is declared with (``a,b`` for a tuple)."""
+    if typing.get_origin(kind) is tuple:
+        return tuple(part.strip() for part in text.split(",") if part.strip())
+    choices = [k for k in typing.get_args(kind) if k is not type(None)]
+    if choices:  # "X | None"
+        if text.strip().lower() in {"", "none"}:
+            return None
+        kind = choices[0]
+    if kind is bool and text.lower() in _TRUE | _FALSE:
+        return text.lower() in _TRUE
+    try:
+        if kind in (int, float, str):
+            return kind(text)
+    except ValueError:
+        pass
+    raise PipelineError(f"setting {key}: {text!r} is not a {getattr(kind, '__name__', kind)}")
+
+
+def settings(options: Options | None = None) -> list[tuple[str, object, str]]:
+    """Every component setting: ``(component.setting, value, help)``."""
+    options = options or Options()
+    rows = []
+    for section in SECTIONS:
+        config = getattr(options, section)
+        rows += [(f"{section}.{f.name}", getattr(config, f.name), f.metadata.get("help", "")) for f in fields(config)]
+    return rows
 
 
 def get_component(name: str) -> Component:
-    if name not in _loaded:
-        try:
-            target = COMPONENTS[name]
-        except KeyError:
-            raise ValueError(f"unknown pipeline component {name!r}; known: {', '.join(COMPONENTS)}") from None
-        module, function = target.split(":")
-        _loaded[name] = getattr(import_module(module), function)
-    return _loaded[name]
+    if name not in REGISTRY:
+        raise PipelineError(f"unknown pipeline component {name!r}; known: {', '.join(DEFAULT_PIPELINE)}")
+    return REGISTRY[name]
+
+
+def check(names: tuple[str, ...]) -> None:
+    """Every component's ``requires`` is assigned by a component before it, else a PipelineError
+    naming both."""
+    assigned: set[str] = set()
+    for name in names:
+        component = get_component(name)
+        for needed in component.requires:
+            if needed not in assigned:
+                providers = [n for n in DEFAULT_PIPELINE if needed in get_component(n).assigns]
+                where = f"which {providers[0]!r} assigns: put it before {name!r}" if providers \
+                    else "which no component assigns"
+                raise PipelineError(f"component {name!r} requires {needed!r}, {where}")
+        assigned.update(component.assigns)
+
+
+@lru_cache(maxsize=32)
+def build(options: Options) -> tuple[tuple[Component, object | None], ...]:
+    """The checked pipeline: each component with its settings."""
+    check(options.pipeline)
+    return tuple((get_component(name), getattr(options, name, None)) for name in options.pipeline)
 
 
 def run(doc: Document, options: Options | None = None) -> Document:
-    options = options or Options()
-    for name in options.pipeline:
-        result = get_component(name)(doc)
+    for component, config in build(options or Options()):
+        result = component(doc, config)
         if not isinstance(result, Document):
-            raise TypeError(f"pipeline component {name!r} returned {type(result).__name__}, not a Document")
+            raise TypeError(f"pipeline component {component.name!r} returned {type(result).__name__}, not a Document")
         doc = result
     return doc
 

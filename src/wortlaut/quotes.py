@@ -7,31 +7,14 @@ and ignored, so one stray mark does not swallow the rest of the article.
 
 from __future__ import annotations
 
+from .components import component
+from .de.punctuation import ALWAYS_OPENING, QUOTE_CLOSERS, is_quote_mark
 from .model import Document, Quotation, Token
 
-# opening mark -> marks that can close it
-CLOSERS: dict[str, frozenset[str]] = {
-    "„": frozenset("“”\""),
-    "“": frozenset("”\""),
-    "\"": frozenset("\"“”"),
-    "»": frozenset("«"),
-    "«": frozenset("»"),
-    "‚": frozenset("‘’'"),
-    "‘": frozenset("’"),
-    "›": frozenset("‹"),
-    "‹": frozenset("›"),
-    "'": frozenset("'’"),
-    "``": frozenset({"''"}),  # LaTeX/PTB-style marks as tokenised corpora (SpkAtt) write them
-    "''": frozenset({"''"}),
-}
-QUOTE_MARKS = frozenset(CLOSERS) | frozenset("”’")
-_ALWAYS_OPEN = frozenset("„‚")
+__all__ = ["find_quotations", "is_quote_mark"]
 
 
-def is_quote_mark(text: str) -> bool:
-    return text in QUOTE_MARKS
-
-
+@component("quotes", requires=("doc.tokens",), assigns=("doc.quotations", "token.in_quote"))
 def find_quotations(doc: Document) -> Document:
     by_paragraph: dict[int, list[Token]] = {}
     for sentence in doc.sentences:
@@ -47,7 +30,7 @@ def find_quotations(doc: Document) -> Document:
 
 def _opens(token: Token, next_token: Token | None, doc: Document) -> bool:
     """Can an ambiguous mark (" ' » « “) open here? Opening marks hug the following word."""
-    if token.text in _ALWAYS_OPEN:
+    if token.text in ALWAYS_OPENING:
         return True
     if next_token is None or not token.space_after and next_token.text in ",.;:!?)":
         return False
@@ -63,7 +46,7 @@ def _match_marks(doc: Document, tokens: list[Token]) -> None:
             continue
         # A mark closes the innermost open quotation it matches, if any.
         for depth in range(len(stack) - 1, -1, -1):
-            if mark in CLOSERS.get(stack[depth].text, ()):
+            if mark in QUOTE_CLOSERS.get(stack[depth].text, ()):
                 opener = stack[depth]
                 del stack[depth:]
                 if token.index > opener.index + 1:
@@ -72,7 +55,7 @@ def _match_marks(doc: Document, tokens: list[Token]) -> None:
                                                     opener.index + 1, token.index))
                 break
         else:
-            if mark in CLOSERS and _opens(token, _next(tokens, position), doc):
+            if mark in QUOTE_CLOSERS and _opens(token, _next(tokens, position), doc):
                 stack.append(token)
     for opener in stack:
         doc.warnings.append(f"unbalanced quotation mark {opener.text!r} at character {opener.start}")

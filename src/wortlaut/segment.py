@@ -3,20 +3,24 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from functools import cache
 
 import regex  # SoMaJo's own regex engine: Unicode properties
 
-from .lexicon import word_list
+from .components import component
+from .de.lexicon import word_list
+from .de.punctuation import ALWAYS_OPENING, CLOSING_QUOTES, SENTENCE_END_CHARACTERS
+from .de.tags import CLAUSE_FINAL, FINITE
 from .model import Document, Paragraph, Sentence, Span, Token
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
-_SENTENCE_END = ".!?:…\"“”«»'"
-_CLOSING_QUOTES = {'"', "“", "”", "«", "»", "‘", "’", "'"}
-# Tags after which a capitalised word cannot continue the clause (verb-final position).
-_CLAUSE_FINAL_TAGS = {"VVINF", "VAINF", "VMINF", "VVPP", "VAPP", "VMPP", "VVIZU", "PTKVZ"}
-_FINITE_TAGS = {"VVFIN", "VAFIN", "VMFIN"}
-MAX_HEADING_TOKENS = 16
+
+
+@dataclass(frozen=True)
+class SegmentConfig:
+    max_heading_tokens: int = field(default=16, metadata={
+        "help": "words a subheading glued to a paragraph's first sentence may have (seed format)"})
 
 
 @cache
@@ -47,14 +51,15 @@ def _skip_emoji_scan_without_emoji(tokenizer) -> None:
     tokenizer._split_emojis = split_emojis_if_any
 
 
-def segment(doc: Document) -> Document:
+@component("segment", assigns=("doc.paragraphs", "doc.headings", "doc.sentences", "doc.tokens"), config=SegmentConfig)
+def segment(doc: Document, config: SegmentConfig = SegmentConfig()) -> Document:
     if doc.given_tokens is not None:
         return _segment_given(doc)
     for number, (start, end) in enumerate(_paragraph_bounds(doc.text)):
         doc.paragraphs.append(Paragraph(number, start, end))
         sentences = _tokenize(doc.text[start:end], start)
         if doc.glued_headings and number > 0 and sentences:
-            sentences[:1] = _split_glued_heading(sentences[0])
+            sentences[:1] = _split_glued_heading(sentences[0], config.max_heading_tokens)
         elif _looks_like_heading_line(doc.text[start:end]) and len(sentences) == 1:
             sentences[0] = ("heading", sentences[0][1])
         for kind, tokens in sentences:
@@ -107,43 +112,43 @@ def _tokenize_by_search(paragraph: str, offset: int) -> list[tuple[str, list[tup
 def _looks_like_heading_line(paragraph: str) -> bool:
     """A short single line without sentence-final punctuation (plain-text subheadings)."""
     line = paragraph.strip()
-    return "\n" not in line and len(line) <= 100 and line[-1] not in _SENTENCE_END and len(line.split()) <= 12
+    return "\n" not in line and len(line) <= 100 and line[-1] not in SENTENCE_END_CHARACTERS and len(line.split()) <= 12
 
 
-def _split_glued_heading(sentence):
+def _split_glued_heading(sentence, max_tokens: int):
     """Split ``Kreml-Sprecher: "Gefahr für uns" Moskau lehnt …`` into heading and sentence."""
     _, tokens = sentence
-    cut = _heading_cut(tokens)
+    cut = _heading_cut(tokens, max_tokens)
     if cut is None:
         return [sentence]
     return [("heading", tokens[:cut]), ("sentence", tokens[cut:])]
 
 
-def _heading_cut(tokens: list[tuple[str, int, int]]) -> int | None:
+def _heading_cut(tokens: list[tuple[str, int, int]], max_tokens: int) -> int | None:
     words = [t[0] for t in tokens]
     openers = word_list("sentence_openers.txt")
     tags = None
-    for i in range(1, min(len(words) - 1, MAX_HEADING_TOKENS + 1)):
+    for i in range(1, min(len(words) - 1, max_tokens + 1)):
         word, previous = words[i], words[i - 1]
-        if not word[:1].isupper() or (not previous[:1].isalnum() and previous not in _CLOSING_QUOTES):
+        if not word[:1].isupper() or (not previous[:1].isalnum() and previous not in CLOSING_QUOTES):
             continue
-        if previous in _CLOSING_QUOTES and ":" in words[:i] and _count_quotes(words[:i]) >= 2:
+        if previous in CLOSING_QUOTES and ":" in words[:i] and _count_quotes(words[:i]) >= 2:
             return i
         if previous[:1].isalnum() and word in openers:
             return i
         if previous[:1].islower():
             tags = tags or _tags(words)
-            if tags[i - 1] in _CLAUSE_FINAL_TAGS:
+            if tags[i - 1] in CLAUSE_FINAL:
                 return i
             # a second finite verb with no comma between: the first clause has ended
-            if tags[i - 1] in _FINITE_TAGS and any(t in _FINITE_TAGS for t in tags[: i - 1]) \
+            if tags[i - 1] in FINITE and any(t in FINITE for t in tags[: i - 1]) \
                     and "," not in words[:i]:
                 return i
     return None
 
 
 def _count_quotes(words: list[str]) -> int:
-    return sum(1 for w in words if w in _CLOSING_QUOTES or w in "„‚")
+    return sum(1 for w in words if w in CLOSING_QUOTES or w in ALWAYS_OPENING)
 
 
 def _tags(words: list[str]) -> list[str]:

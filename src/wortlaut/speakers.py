@@ -19,47 +19,27 @@ The statements stage marks the speaker's words (``der Kreml-Chef``, ``er``,
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from .entities import (
-    COUNTRY,
-    ORGANISATION,
-    PERSON,
-    UNKNOWN,
-    RoleMatch,
-    add_mention,
-    canonical_affiliation,
-    capital_country,
-    country_for_adjective,
-    country_name,
-    entity_affiliations,
-    first_names,
-    institution_country,
-    is_adjective,
-    is_determiner,
-    is_preposition,
-    likely_plural,
-    next_entity_id,
-    normal_tag,
-    org_names,
-    org_noun_head,
-    parse_role,
-    person_gender,
-    pronoun_gender,
-    role_affiliation,
-    sentence_start,
-    token_at,
-)
-from .lexicon import json_data
-from .model import Document, Entity, Span, Statement, Token
-
-# How many sentences back a pronoun looks for a subject before settling for any person.
-PRONOUN_WINDOW_SENTENCES = 3
-# Words after a hyphen that only say "according to": "Kreml-Angaben" -> "Kreml".
-_SOURCE_WORDS = ("-Angaben", "-Kreisen", "-Informationen", "-Quellen", "-Sprecher")
+from .components import component
+from .de.names import first_names
+from .de.roles import RoleMatch, likely_plural, org_names, org_noun_head, parse_role, role_affiliation, with_affiliation
+from .de.tokens import is_adjective, is_conjunction, is_determiner, is_preposition, normal_tag, pronoun_gender
+from .de.words import INDEFINITE_ARTICLES, REFLEXIVE_POSSESSIVES, SOURCE_SUFFIXES
+from .entities import add_mention, entity_affiliations, next_entity_id, person_gender, sentence_start
+from .gazetteer import canonical_affiliation, capital_country, country_for_adjective, country_name, metonym_country
+from .model import COUNTRY, ORGANISATION, PERSON, UNKNOWN, Document, Entity, Span, Statement, Token
 
 
-def resolve_speakers(doc: Document) -> Document:
+@dataclass(frozen=True)
+class SpeakersConfig:
+    pronoun_window: int = field(default=3, metadata={
+        "help": "sentences a pronoun looks back for a person subject before settling for any person"})
+
+
+@component("speakers", requires=("doc.statements", "doc.entities"), assigns=("statement.speaker.entity", "doc.entities"),
+           config=SpeakersConfig)
+def resolve_speakers(doc: Document, config: SpeakersConfig = SpeakersConfig()) -> Document:
     previous: Entity | None = None
     previous_sentence = -1
     for statement in doc.statements:
@@ -67,7 +47,8 @@ def resolve_speakers(doc: Document) -> Document:
         if speaker is None:
             continue
         tokens = _speaker_tokens(doc, statement)
-        entity = _Resolver(doc, previous, previous_sentence).resolve(Span(speaker.start, speaker.end, speaker.text), tokens)
+        resolver = _Resolver(doc, previous, previous_sentence, config.pronoun_window)
+        entity = resolver.resolve(Span(speaker.start, speaker.end, speaker.text), tokens)
         if entity is None:
             continue
         speaker.entity, speaker.name, speaker.type = entity.id, entity.name, entity.type
@@ -86,12 +67,12 @@ def resolve_mention(doc: Document, start_token: int, end_token: int) -> Entity |
         return None
     span = doc.span(tokens[0].start, tokens[-1].end)
     previous, previous_sentence = _last_speaker_before(doc, span.start)
-    return _Resolver(doc, previous, previous_sentence).resolve(span, tokens)
+    return _Resolver(doc, previous, previous_sentence, SpeakersConfig.pronoun_window).resolve(span, tokens)
 
 
 def _speaker_tokens(doc: Document, statement: Statement) -> list[Token]:
-    if statement.speaker_tokens:
-        return [doc.tokens[i] for i in statement.speaker_tokens if 0 <= i < len(doc.tokens)]
+    if statement.source.tokens:
+        return [doc.tokens[i] for i in statement.source.tokens if 0 <= i < len(doc.tokens)]
     speaker = statement.speaker
     return [t for t in doc.tokens if t.start < speaker.end and speaker.start < t.end]
 
@@ -119,6 +100,7 @@ class _Resolver:
     doc: Document
     previous: Entity | None  # the previous statement's speaker
     previous_sentence: int = -1  # the sentence of its speaker mention
+    pronoun_window: int = SpeakersConfig.pronoun_window  # sentences back a pronoun looks for a subject
 
     def resolve(self, span: Span, tokens: list[Token]) -> Entity | None:
         entity = self._known_mention(span)
@@ -148,7 +130,7 @@ class _Resolver:
         content = [t for t in words if not is_determiner(t) and not is_preposition(t)] or words
         if len(content) == 1 and pronoun_gender(content[0].text) in {"m", "f"}:
             return self._antecedent(content[0], pronoun_gender(content[0].text))
-        if len(content) == 1 and content[0].text.lower() in _reflexive_possessives():
+        if len(content) == 1 and content[0].text.lower() in REFLEXIVE_POSSESSIVES:
             return self._antecedent(content[0], "")  # "nach eigenen Angaben": the subject
         role_index = _last_role(content)
         if role_index is not None:
@@ -176,7 +158,7 @@ class _Resolver:
         candidates = self._mentions_before(pronoun)
         persons = [c for c in candidates if _fits_pronoun(c.entity, gender)]
         person_subjects = [c for c in persons if self._subject_like(c.token, c.span)]
-        recent = pronoun.sentence - PRONOUN_WINDOW_SENTENCES
+        recent = pronoun.sentence - self.pronoun_window
 
         preferred = [c for c in person_subjects if sentence_of(c) == pronoun.sentence]
         if self.previous is not None:
@@ -202,7 +184,7 @@ class _Resolver:
         for entity in self.doc.entities:
             for mention in entity.mentions:
                 if mention.end <= token.start:
-                    first = token_at(self.doc, mention.start)
+                    first = self.doc.token_at(mention.start)
                     if first is not None:
                         found.append(_Candidate(entity, mention, first))
         found.sort(key=lambda c: -c.span.start)
@@ -219,7 +201,7 @@ class _Resolver:
             word = tokens[j]
             if is_determiner(word) or is_adjective(word) or parse_role(word.text):
                 j -= 1
-            elif _is_conjunction(word) and j > start and tokens[j - 1].text[:1].isupper():
+            elif is_conjunction(word) and j > start and tokens[j - 1].text[:1].isupper():
                 j -= 1
                 while j > start and tokens[j - 1].text[:1].isupper() and not is_preposition(tokens[j - 1]):
                     j -= 1  # the rest of the earlier conjunct's name: "Wladimir Putin und …"
@@ -237,7 +219,7 @@ class _Resolver:
         assert role is not None
         affiliation = role.affiliation or _adjective_country(content[:role_index]) or _genitive_country(content[role_index + 1 :])
         affiliation = canonical_affiliation(affiliation)
-        indefinite = any(t.text.lower() in _indefinite() for t in words[:1])
+        indefinite = any(t.text.lower() in INDEFINITE_ARTICLES for t in words[:1])
         plural = likely_plural(role, words[0].text if words[0].text != role.word else "")
         if not indefinite and not plural:
             entity = self._best_role_match(role, affiliation, span.start) or self._latest_fitting_speaker(role, affiliation)
@@ -247,7 +229,8 @@ class _Resolver:
                 return entity
         name = _without_determiners(self.doc, words)
         entity = self._find_or_create(name, UNKNOWN if plural else PERSON)
-        entity.roles.append(f"{role.role} ({affiliation})" if affiliation and not role.affiliation else role.role)
+        entity.roles.append(with_affiliation(role.role, affiliation) if affiliation and not role.affiliation
+                            else role.role)
         return entity
 
     def _best_role_match(self, role: RoleMatch, affiliation: str | None, before: int) -> Entity | None:
@@ -303,19 +286,6 @@ class _Resolver:
 
 
 # --- helpers -----------------------------------------------------------------------------
-
-
-def _is_conjunction(token: Token) -> bool:
-    tag = normal_tag(token)
-    return tag == "KON" if tag else token.text in {"und", "oder", "sowie"}
-
-
-def _reflexive_possessives() -> frozenset[str]:
-    return frozenset(json_data("name_function_words.json")["reflexive_possessives"])
-
-
-def _indefinite() -> frozenset[str]:
-    return frozenset(json_data("name_function_words.json")["indefinite"])
 
 
 def _is_genitive(doc: Document, mention: Span) -> bool:
@@ -385,14 +355,14 @@ def _adjective_country(tokens: list[Token]) -> str | None:
 def _genitive_country(tokens: list[Token]) -> str | None:
     """``der Präsident Frankreichs``, ``der Sprecher des Kremls``."""
     for token in tokens:
-        country = country_name(token.text) or institution_country(token.text)
+        country = country_name(token.text) or metonym_country(token.text)
         if country:
             return country
     return None
 
 
 def _strip_source_word(word: str) -> str:
-    for suffix in _SOURCE_WORDS:
+    for suffix in SOURCE_SUFFIXES:
         if word.endswith(suffix) and len(word) > len(suffix):
             return word[: -len(suffix)]
     return word
@@ -403,7 +373,7 @@ def _country_of(tokens: list[Token]) -> str | None:
     for token in tokens:
         word = _strip_source_word(token.text)
         if word[:1].isupper():
-            country = institution_country(word) or country_name(word) or capital_country(word)
+            country = metonym_country(word) or country_name(word) or capital_country(word)
         else:
             country = country_for_adjective(word)
         if country:
@@ -423,7 +393,7 @@ def _organisation_of(tokens: list[Token]) -> str | None:
                 return names.get(following[0].text, following[0].text)  # "Agentur Interfax"
             country = _adjective_country(tokens[:index]) or _genitive_country(following)
             noun = _nominative_org(word)
-            return f"{noun} ({country})" if country else noun
+            return with_affiliation(noun, country) if country else noun
     acronyms = [t.text for t in tokens if t.text.isupper() and 2 <= len(t.text) <= 6 and t.text.isalpha()]
     return acronyms[0] if acronyms else None
 
@@ -459,4 +429,4 @@ def _without_determiners(doc: Document, tokens: list[Token]) -> str:
     return doc.text[tokens[0].start : tokens[-1].end]
 
 
-__all__ = ["resolve_mention", "resolve_speakers"]
+__all__ = ["SpeakersConfig", "resolve_mention", "resolve_speakers"]

@@ -15,38 +15,21 @@ import bisect
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .lexicon import json_data, table
+from .components import component
+from .de.time_words import lexicon, number_value
 from .model import Document, TimeExpression
 
-
-
-# --------------------------------------------------------------------------- lexicon
+__all__ = ["TimesConfig", "extract_times", "find_times", "number_value"]
 
 
 @dataclass(frozen=True)
-class TimeLexicon:
-    weekdays: dict[str, int]
-    months: dict[str, int]
-    numbers: dict[str, float]  # lower-case number words
-    words: dict
-
-
-@lru_cache(maxsize=1)
-def lexicon() -> TimeLexicon:
-    numbers = {word: float(value) for word, value in table("time_numbers.txt").items()}
-    # German forms "dreieinhalb", "zehneinhalb": number word + "einhalb" adds a half.
-    for word, value in list(numbers.items()):
-        if value == int(value) and 2 <= value <= 12 and not word.startswith("ein"):
-            numbers[word + "einhalb"] = value + 0.5
-    return TimeLexicon(
-        weekdays={k: int(v) for k, v in table("time_weekdays.txt").items()},
-        months={k: int(v) for k, v in table("time_months.txt").items()},
-        numbers=numbers,
-        words=json_data("time_words.json"),
-    )
+class TimesConfig:
+    anchoring: str = field(default="news", metadata={
+        "help": "what year-less and relative expressions are resolved against: 'news' (the publication "
+                "date) or 'narrative' (the last date the text mentioned)"})
 
 
 def _alt(words: Iterable[str], *, capitalise: bool = False) -> str:
@@ -55,17 +38,6 @@ def _alt(words: Iterable[str], *, capitalise: bool = False) -> str:
     if capitalise:
         forms |= {w[:1].upper() + w[1:] for w in forms}
     return "(?:" + "|".join(re.escape(w) for w in sorted(forms, key=len, reverse=True)) + ")"
-
-
-def number_value(word: str) -> float | None:
-    """``'drei'`` → 3, ``'dreieinhalb'`` → 3.5, ``'48'`` → 48, ``'2,5'`` → 2.5."""
-    word = word.lower()
-    if word in lexicon().numbers:
-        return lexicon().numbers[word]
-    try:
-        return float(word.replace(",", "."))
-    except ValueError:
-        return None
 
 
 # --------------------------------------------------------------------------- calendar helpers
@@ -599,7 +571,9 @@ def extract_times(
     return found
 
 
-def find_times(doc: Document) -> Document:
+@component("times", assigns=("doc.times",), config=TimesConfig)
+def find_times(doc: Document, config: TimesConfig = TimesConfig()) -> Document:
     """Pipeline stage: fill ``doc.times`` (anchored on the publication date ``doc.date``)."""
-    doc.times = extract_times(doc.text, doc.date, sentence_starts=_sentence_starts(doc.text, doc))
+    doc.times = extract_times(doc.text, doc.date, anchoring=config.anchoring,
+                              sentence_starts=_sentence_starts(doc.text, doc))
     return doc

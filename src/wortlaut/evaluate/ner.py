@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from ..ner import GermEvalSentence, chunks, read_germeval
+from ..entities.ner import chunks
+from ..formats.germeval import GermEvalSentence, read_germeval
 
 
 def _scores(tp: int, n_pred: int, n_gold: int) -> dict:

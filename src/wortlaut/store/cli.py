@@ -49,6 +49,8 @@ def _add_range(parser: argparse.ArgumentParser) -> None:
 
 def register(subparsers) -> None:
     """Add ingest, search, timeline, actors, network and export to an argparse subparsers object."""
+    from ..cli import add_analysis_options
+
     p = subparsers.add_parser("ingest", help="analyse files and store them in the corpus database",
                               description="Analyse every article under PATH... and store it. Re-running skips "
                                           "unchanged files; changed files replace what they held.")
@@ -58,6 +60,7 @@ def register(subparsers) -> None:
     p.add_argument("--date", help="publication date for articles that carry none (YYYY-MM-DD)")
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                    help="show progress (default: when stderr is a terminal)")
+    add_analysis_options(p)
     p.set_defaults(func=cmd_ingest)
 
     p = subparsers.add_parser("search", help="full-text search over statement content")
@@ -133,11 +136,18 @@ def _reader(args: argparse.Namespace) -> Store:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
+    from ..cli import options_from
+    from ..pipeline import PipelineError
     from .ingestion import ingest
 
     try:
+        options = options_from(args)
+    except (PipelineError, ValueError) as error:
+        print(f"wortlaut: error: {error}", file=sys.stderr)
+        return 2
+    try:
         summary = ingest(args.paths, database_path(args), input_format=args.input_format, date=args.date,
-                         progress=args.progress)
+                         options=options, progress=args.progress)
     except StoreError as error:
         return _error(str(error))
     if args.progress is False:

@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator
 
 from ..model import Document, Statement
-from ..lexicon import word_list
+from ..de.lexicon import word_list
 from .names import name_key
 
 _CAPITALISED = re.compile(r"(?<![\w-])[A-ZÄÖÜ][a-zäöüß]{2,}(?:-[A-ZÄÖÜa-zäöüß]+)*")
@@ -28,7 +28,7 @@ def statement_concepts(doc: Document, statement: Statement) -> Iterator[tuple[st
     start, end = statement.content.start, statement.content.end
     seen: set[tuple[str, str]] = set()
     # The speaker and cue can lie inside the content of a reported statement; they are not its topic.
-    covered = [(span.start, span.end) for span in (statement.speaker, statement.cue) if span is not None]
+    covered = [(span.start, span.end) for span in (statement.speaker, statement.cue.span) if span is not None]
 
     def emit(concept: str, kind: str) -> Iterator[tuple[str, str, str]]:
         key = name_key(concept) if kind != "noun" else concept.casefold()

@@ -356,9 +356,9 @@ def _statement_row(doc: Document, s: Statement, article_id: int, entity_ids: dic
         entity_ids.get(speaker.entity) if speaker and speaker.entity else None,
         *((speaker.text, speaker.start, speaker.end) if speaker else (None, None, None)),
         speaker_name, speaker_type, name_key(speaker_name) if speaker_name else None,
-        *span(s.cue), s.content.text, s.content.start, s.content.end,
+        *span(s.cue.span), s.content.text, s.content.start, s.content.end,
         s.date.text if s.date else None, s.date.value if s.date else None,
         *((place.text, place.name, place.country, place.lat, place.lon) if place else (None,) * 5),
         *span(s.via), entity_ids.get(s.via_entity) if s.via_entity else None,
-        *span(s.addressee), s.confidence,
+        *span(s.addressee.span), s.confidence,
     )

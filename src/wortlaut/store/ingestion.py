@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TextIO
 
 from ..pipeline import Options, run
-from ..readers import InputError, iter_input_files, read_file
+from ..formats import InputError, iter_input_files, read_file
 from .database import Store, content_hash
 from .progress import Progress
 

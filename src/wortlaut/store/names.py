@@ -6,7 +6,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from ..lexicon import word_list
+from ..de.lexicon import word_list
 
 _DASHES = re.compile(r"[\u2010-\u2015\u2212]")
 _EDGE_PUNCTUATION = ".,;:!?\"'«»„“”‚‘’()[]"

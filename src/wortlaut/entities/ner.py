@@ -3,7 +3,7 @@
 Labels are the GermEval 2014 outer level: ``PER``, ``LOC``, ``ORG``, ``OTH`` and their
 ``-deriv`` (``deutschen`` → ``B-LOCderiv``) and ``-part`` (``EU-Kommission`` → ``B-ORGpart``)
 variants, as ``B-``/``I-`` tags.  The model (``models/ner.crfsuite``) is trained by
-``training/train_ner.py``; its model card is ``models/ner.md``.
+``python -m training.ner``; its model card is ``models/ner.md``.
 
 Features are built per word once and cached, because inference must stay cheap (the whole
 pipeline has a budget of a few dozen microseconds per token): word form, affixes, shape,
@@ -17,18 +17,16 @@ news (``data/ner_lexicon.tsv``), plus part of the same for a window of two words
 
 from __future__ import annotations
 
-import argparse
 import re
-import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
-from pathlib import Path
-from typing import TextIO
 
-from .lexicon import data_text, table, word_list
-from .model import Document
+from ..de.lexicon import table, word_list
+from ..de.names import first_names
+from ..gazetteer import gazetteer
+from ..model import Document
+from ..resources import data_text, model_path
 
 ENTITY_TYPES = ("PER", "LOC", "ORG", "OTH")
 LABELS = frozenset(
@@ -40,89 +38,6 @@ GAZETTEER_NAME = "ner_gazetteer.tsv"
 CHARMODEL_NAME = "ner_charmodel.tsv"
 LEXICON_NAME = "ner_lexicon.tsv"
 CHAR_CLASSES = ("PER", "LOC", "ORG", "OTH", "O")  # classes of the character n-gram model
-
-
-# --------------------------------------------------------------------------- GermEval TSV
-
-
-class GermEvalFormatError(ValueError):
-    """A GermEval TSV line that cannot be read; the message names the file and line."""
-
-
-@dataclass(slots=True)
-class GermEvalRow:
-    number: str  # column 1, the token's position as written
-    token: str  # column 2
-    outer: str = "O"  # column 3
-    inner: str = "O"  # column 4
-    line: int = 0  # line number in the file (1-based), for messages
-
-
-@dataclass(slots=True)
-class GermEvalSentence:
-    rows: list[GermEvalRow] = field(default_factory=list)
-    comments: list[str] = field(default_factory=list)  # the ``#`` lines before the tokens, as read
-
-    @property
-    def words(self) -> list[str]:
-        return [row.token for row in self.rows]
-
-
-def read_germeval(path: str | Path) -> list[GermEvalSentence]:
-    """Sentences of a GermEval-2014 TSV file: ``#`` lines are comments, the token is in
-    column 2, a blank line ends a sentence.  Columns 3 and 4 are read when present."""
-    path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as error:
-        raise GermEvalFormatError(f"{path}: not UTF-8 text ({error.reason} at byte {error.start})") from None
-    return parse_germeval(text, source=str(path))
-
-
-def parse_germeval(text: str, *, source: str = "<text>") -> list[GermEvalSentence]:
-    sentences: list[GermEvalSentence] = []
-    current = GermEvalSentence()
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            if current.rows or current.comments:
-                sentences.append(current)
-                current = GermEvalSentence()
-            continue
-        if line.startswith("#"):
-            if current.rows:  # a comment after tokens without a blank line: a new sentence
-                sentences.append(current)
-                current = GermEvalSentence()
-            current.comments.append(line)
-            continue
-        columns = line.split("\t") if "\t" in line else line.split()
-        if len(columns) < 2 or not columns[1].strip():
-            raise GermEvalFormatError(
-                f"{source}, line {number}: expected tab-separated columns 'number<TAB>token[<TAB>outer<TAB>inner]', "
-                f"got {line[:60]!r}")
-        row = GermEvalRow(columns[0].strip(), columns[1].strip(), line=number)
-        if len(columns) > 2 and columns[2].strip():
-            row.outer = columns[2].strip()
-        if len(columns) > 3 and columns[3].strip():
-            row.inner = columns[3].strip()
-        current.rows.append(row)
-    if current.rows or current.comments:
-        sentences.append(current)
-    return sentences
-
-
-def write_germeval(sentences: Iterable[GermEvalSentence], out: TextIO,
-                   predictions: Iterable[Sequence[str]] | None = None) -> None:
-    """Write sentences in GermEval layout: number, token, outer tag, ``O``.  The outer tag is
-    taken from ``predictions`` (one tag list per sentence) when given, else from the rows.
-    Comment lines are kept; every sentence ends with a blank line."""
-    tag_lists = iter(predictions) if predictions is not None else None
-    for sentence in sentences:
-        tags = list(next(tag_lists)) if tag_lists is not None else [row.outer for row in sentence.rows]
-        if len(tags) != len(sentence.rows):
-            raise ValueError(f"{len(tags)} tags for a sentence of {len(sentence.rows)} tokens")
-        out.writelines(comment + "\n" for comment in sentence.comments)
-        out.writelines(f"{row.number}\t{row.token}\t{tag}\tO\n" for row, tag in zip(sentence.rows, tags))
-        out.write("\n")
 
 
 # --------------------------------------------------------------------------- features
@@ -149,7 +64,7 @@ class Resources:
     lexicon: dict[str, tuple[str, ...]] = field(default_factory=dict)  # word -> (type in unlabelled text, share bin)
 
 
-def _cluster_table(text: str) -> dict[str, tuple[str, ...]]:
+def cluster_table(text: str) -> dict[str, tuple[str, ...]]:
     clusters: dict[str, tuple[str, ...]] = {}
     for line in text.splitlines():
         if line and not line.startswith("#"):
@@ -158,7 +73,7 @@ def _cluster_table(text: str) -> dict[str, tuple[str, ...]]:
     return clusters
 
 
-def _gazetteer_tables(text: str) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[tuple[str, ...], ...]]]:
+def gazetteer_tables(text: str) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[tuple[str, ...], ...]]]:
     names: dict[str, tuple[str, ...]] = {}
     phrases: dict[str, list[tuple[str, ...]]] = {}
     for line in text.splitlines():
@@ -236,22 +151,20 @@ def _optional_data(name: str) -> str:
 
 @cache
 def resources_() -> Resources:
-    from .places import gazetteer
-
     names = gazetteer().names
     places = frozenset(names)
     first_words = frozenset(name.split(" ", 1)[0] for name in names if " " in name)
     adjective_stems = frozenset(stem.lower() for stem in table("place_country_adjectives.tsv") if not stem.endswith("-"))
     role_lines = [line.split("\t") for line in word_list("role_nouns.txt")]
     role_heads = tuple(sorted({part.strip().lower() for parts in role_lines for part in parts[:2] if part.strip()}))
-    clusters = _cluster_table(_optional_data(CLUSTERS_NAME))
-    gazetteer_names, phrases = _gazetteer_tables(_optional_data(GAZETTEER_NAME))
+    clusters = cluster_table(_optional_data(CLUSTERS_NAME))
+    gazetteer_names, phrases = gazetteer_tables(_optional_data(GAZETTEER_NAME))
     char_weights, char_prior = _char_table(_optional_data(CHARMODEL_NAME))
-    lexicon = _cluster_table(_optional_data(LEXICON_NAME))  # same layout: word, then columns
+    lexicon = cluster_table(_optional_data(LEXICON_NAME))  # same layout: word, then columns
     return Resources(
         places=places,
         place_first_words=first_words,
-        first_names=frozenset(table("name_first.txt")),
+        first_names=frozenset(first_names()),
         country_adjective_stems=adjective_stems,
         org_names=frozenset(table("org_names.txt")),
         org_heads=tuple(sorted(w.lower() for w in word_list("org_nouns.txt"))),
@@ -265,15 +178,16 @@ def resources_() -> Resources:
     )
 
 
-_SHAPE = str.maketrans({**{c: "X" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÜÉÈÁÀÇÑ"},
+_WORD_SHAPE = str.maketrans({**{c: "X" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÜÉÈÁÀÇÑ"},
                         **{c: "x" for c in "abcdefghijklmnopqrstuvwxyzäöüßéèáàçñ"},
                         **{c: "d" for c in "0123456789"}})
 _REPEATS = re.compile(r"(.)\1+")
 _ADJ_ENDINGS = ("em", "en", "er", "es", "e", "")
 
 
-def _shape(word: str) -> str:
-    return _REPEATS.sub(r"\1", word.translate(_SHAPE))
+def word_shape(word: str) -> str:
+    """``Merkel`` -> ``Xx``, ``G20`` -> ``Xd``: letter classes, repeats folded."""
+    return _REPEATS.sub(r"\1", word.translate(_WORD_SHAPE))
 
 
 def _country_adjective(low: str, stems: frozenset[str]) -> bool:
@@ -337,7 +251,7 @@ class _WordFeatures:
 
 def _word_features(word: str, res: Resources) -> _WordFeatures:
     low = word.lower()
-    shape = _shape(word)
+    shape = word_shape(word)
     own = ["w=" + word, "l=" + low, "sh=" + shape, "p3=" + low[:3],
            "s2=" + low[-2:], "s3=" + low[-3:], "s4=" + low[-4:], "s5=" + low[-5:]]
     if len(word) <= 3:
@@ -379,7 +293,7 @@ def _word_features(word: str, res: Resources) -> _WordFeatures:
     return _WordFeatures(tuple(own), tuple(context), seen_from)
 
 
-class _FeatureCache:
+class FeatureCache:
     """Per-word features, cached: most words of a text have been seen before."""
 
     def __init__(self, res: Resources, limit: int = 200_000) -> None:
@@ -413,7 +327,7 @@ def _phrase_matches(words: Sequence[str], phrases: dict[str, tuple[tuple[str, ..
     return marks
 
 
-def sentence_features(words: Sequence[str], pos: Sequence[str] | None, features: _FeatureCache) -> list[list[str]]:
+def sentence_features(words: Sequence[str], pos: Sequence[str] | None, features: FeatureCache) -> list[list[str]]:
     """CRF attributes for each word of one sentence."""
     per_word = [features(word) for word in words]
     n = len(words)
@@ -450,42 +364,34 @@ def sentence_features(words: Sequence[str], pos: Sequence[str] | None, features:
 # --------------------------------------------------------------------------- tagging
 
 
-def model_path() -> Path:
-    return Path(str(resources.files("wortlaut").joinpath("models", MODEL_NAME)))
-
-
-# The model is trained with HanTa STTS features (+0.01 F1 on validation, see models/ner.md);
-# training/train_ner.py --no-pos trains one without, which needs this set to False.
-USE_POS = True
-
-
 @cache
 def _tagger():
     import pycrfsuite
 
-    path = model_path()
+    path = model_path(MODEL_NAME)
     if not path.exists():
-        raise FileNotFoundError(f"NER model missing: {path} (rebuild with python training/train_ner.py)")
+        raise FileNotFoundError(f"NER model missing: {path} (rebuild with python -m training.ner)")
     tagger = pycrfsuite.Tagger()
     tagger.open(str(path))
     return tagger
 
 
 @cache
-def _features() -> _FeatureCache:
-    return _FeatureCache(resources_())
+def _features() -> FeatureCache:
+    return FeatureCache(resources_())
 
 
-def tag_sentence(words: Sequence[str], pos: Sequence[str] | None = None) -> list[str]:
-    """GermEval outer BIO tags for one tokenised sentence.  ``pos`` (STTS tags) is used only
-    when the model was trained with POS features; it is then computed by HanTa when absent."""
+def tag_sentence(words: Sequence[str], pos: Sequence[str] | None = None, *, use_pos: bool = True) -> list[str]:
+    """GermEval outer BIO tags for one tokenised sentence.  The model reads STTS tags (``pos``,
+    computed by HanTa when absent) unless it was trained without them (``use_pos=False``; the
+    shipped one was trained with them: +0.01 F1 on validation, see models/ner.md)."""
     if not words:
         return []
-    if USE_POS and pos is None:
-        from .morphology import tag_words
+    if use_pos and pos is None:
+        from ..morphology import tag_words
 
         pos = [stts for stts, _ in tag_words(words)]
-    attrs = sentence_features(list(words), pos if USE_POS else None, _features())
+    attrs = sentence_features(list(words), pos if use_pos else None, _features())
     tags = _tagger().tag(attrs)
     return repair_bio(tags)
 
@@ -516,7 +422,7 @@ def chunks(tags: Sequence[str]) -> list[tuple[int, int, str]]:
     return found
 
 
-def find_named_entities(doc: Document) -> list[tuple[int, int, str]]:
+def find_named_entities(doc: Document, *, use_pos: bool = True) -> list[tuple[int, int, str]]:
     """Named entities of a segmented (and, for POS, tagged) document as ``(first_token,
     end_token, label)`` with token indices into ``doc.tokens``, ``end_token`` exclusive and
     ``label`` a GermEval type (``PER``, ``LOCderiv``, ``ORGpart`` ...)."""
@@ -526,41 +432,6 @@ def find_named_entities(doc: Document) -> list[tuple[int, int, str]]:
         if not tokens:
             continue
         tags = [t.tag for t in tokens]
-        tagged = tag_sentence([t.text for t in tokens], tags if all(tags) else None)
+        tagged = tag_sentence([t.text for t in tokens], tags if all(tags) else None, use_pos=use_pos)
         found.extend((sentence.token_start + s, sentence.token_start + e, label) for s, e, label in chunks(tagged))
     return found
-
-
-# --------------------------------------------------------------------------- command line
-
-
-def tag_germeval(sentences: Sequence[GermEvalSentence]) -> list[list[str]]:
-    return [tag_sentence(sentence.words) for sentence in sentences]
-
-
-def run_ner_command(args: argparse.Namespace) -> int:
-    """``wortlaut ner FILE --format germeval [--out OUT]``: tag a GermEval TSV file."""
-    if getattr(args, "format", "germeval") != "germeval":
-        print(f"wortlaut: error: unknown NER format {args.format!r}", file=sys.stderr)
-        return 2
-    try:
-        sentences = read_germeval(args.file)
-    except (OSError, GermEvalFormatError) as error:
-        print(f"wortlaut: error: {error}", file=sys.stderr)
-        return 1
-    predictions = tag_germeval(sentences)
-    if args.out:
-        with open(args.out, "w", encoding="utf-8") as out:
-            write_germeval(sentences, out, predictions)
-    else:
-        write_germeval(sentences, sys.stdout, predictions)
-    return 0
-
-
-def register(commands) -> None:
-    """Add ``ner`` to the ``wortlaut`` sub-commands (``commands`` from ``add_subparsers``)."""
-    ner = commands.add_parser("ner", help="named entities in GermEval-2014 TSV")
-    ner.add_argument("file", help="GermEval TSV: token in column 2, blank line between sentences")
-    ner.add_argument("--format", choices=("germeval",), default="germeval")
-    ner.add_argument("--out", help="output file (default: standard output)")
-    ner.set_defaults(func=run_ner_command)

@@ -1,14 +1,11 @@
-"""Loading the word lists under ``wortlaut/data``: one entry per line, ``#`` starts a comment."""
+"""Loading the data files under ``wortlaut/data``: one entry per line, ``#`` starts a comment."""
 
 from __future__ import annotations
 
 import json
 from functools import cache
-from importlib import resources
 
-
-def data_text(name: str) -> str:
-    return resources.files("wortlaut").joinpath("data", name).read_text(encoding="utf-8")
+from ..resources import data_text
 
 
 @cache

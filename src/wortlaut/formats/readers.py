@@ -1,4 +1,4 @@
-"""Reading articles from files: seed format, plain text, JSONL, HTML, SpkAtt JSON.
+"""Reading articles from files: seed format, plain text, JSONL, HTML (SpkAtt JSON in :mod:`.spkatt`).
 
 Every reader returns :class:`Document` objects with ``text`` as read (only the
 seed format's ``date …`` header is removed) and raises :class:`InputError`
@@ -13,36 +13,15 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from .model import Document
+from ..model import Document
+from .base import MAX_CHARS, InputError, parse_date
+from .spkatt import read_spkatt
 
 FORMATS = ("seed", "text", "jsonl", "html", "spkatt")
 EXTENSIONS = {".txt": "text", ".text": "text", ".jsonl": "jsonl", ".ndjson": "jsonl",
               ".html": "html", ".htm": "html", ".json": "spkatt"}
-MAX_CHARS = 1_000_000  # a single article beyond this is refused with a message, not cut
 
 _SEED_HEADER = re.compile(r"\A\s*date\s+(\S+)\s+")
-_FILE_NAME_DATE = re.compile(r"\((\d{4}-\d{2}-\d{2})\)")
-
-
-class InputError(Exception):
-    """A file that cannot be read as an article; the message names the file."""
-
-    def __init__(self, path: str | Path, problem: str):
-        self.path = str(path)
-        self.problem = problem
-        super().__init__(f"{self.path}: {problem}")
-
-
-def parse_date(value: object, path: str | Path, what: str = "date") -> dt.date:
-    if isinstance(value, dt.date):
-        return value
-    if not isinstance(value, str) or not value.strip():
-        raise InputError(path, f"missing {what}")
-    text = value.strip()[:10]
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise InputError(path, f"impossible {what} {value!r} (expected YYYY-MM-DD)") from None
 
 
 def iter_input_files(paths: Iterable[str | Path]) -> Iterator[Path]:
@@ -168,18 +147,3 @@ def read_html(path: Path, text: str, default_date: dt.date | None) -> list[Docum
     if date is None:
         raise InputError(path, "no publication date found in the HTML page: give one with --date YYYY-MM-DD")
     return [Document(text=body, date=date, id=path.stem, title=meta.get("title"))]
-
-
-def read_spkatt(path: Path, text: str, default_date: dt.date | None) -> list[Document]:
-    """SpkAtt-2023 JSON: keep its tokens exactly; the text is the tokens joined by spaces."""
-    try:
-        data = json.loads(text)
-        sentences = [list(map(str, s["Tokens"])) for s in data["Sentences"]]
-    except (json.JSONDecodeError, KeyError, TypeError) as error:
-        raise InputError(path, f"not SpkAtt JSON ({type(error).__name__}: {error})") from None
-    name = str(data.get("DocumentName") or path.stem)
-    match = _FILE_NAME_DATE.search(name) or _FILE_NAME_DATE.search(path.name)
-    date = parse_date(match.group(1), path, "date in the file name") if match else default_date
-    if date is None:
-        raise InputError(path, "no '(YYYY-MM-DD)' date in the file name: give one with --date")
-    return [Document.from_tokens(sentences, date=date, id=path.stem, title=name)]

@@ -1,0 +1,109 @@
+"""The trained taggers: loading them, and reading cues and roles from a document with them."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+
+from ..model import Document, Statement
+from ..resources import model_path
+from .config import CUE_MODEL, MODEL_FILES, ROLE_MODEL, AttributionConfig
+from .decoding import complete_cue, connected_message, decode_cues, decode_roles, join_wie, with_apposition
+from .features import cue_features, role_features, role_window, token_infos
+from .neural import BiLSTMTagger
+
+Prediction = tuple[list[int], dict[str, list[int]]]  # cue tokens, {"S"/"M"/"A": tokens}
+
+
+def averaged_labels(crf, neural: BiLSTMTagger | None, weight: float, sequences: list[list[list[str]]]) -> list[list[str]]:
+    """The CRF's Viterbi labels per sequence; with a neural tagger, the argmax of its probabilities
+    averaged with the CRF's marginals (``weight`` on the neural side)."""
+    if neural is None:
+        return [crf.tag(features) for features in sequences]
+    outside = neural.labels.index("O")
+    result = []
+    for features, probabilities in zip(sequences, neural.probabilities(sequences)):
+        crf.set(features)
+        mixed = weight * probabilities
+        mixed[:, outside] += (1 - weight) * np.array([crf.marginal("O", k) for k in range(len(features))])
+        labels = ["O"] * len(features)
+        # where ``O`` has at least half of the mass no other label can win: the CRF's other
+        # marginals are only read for the remaining tokens
+        for k in np.flatnonzero(mixed[:, outside] < 0.5):
+            for n, label in enumerate(neural.labels):
+                if n != outside:
+                    mixed[k, n] += (1 - weight) * crf.marginal(label, k)
+            labels[k] = neural.labels[int(mixed[k].argmax())]
+        result.append(labels)
+    return result
+
+
+def matching_rule(doc: Document, cue: list[int]) -> Statement | None:
+    """The rules' (non-nested) statement with a cue overlapping this one."""
+    wanted = set(cue)
+    for statement in doc.statements:
+        if statement.nested_in is None and wanted.intersection(statement.cue.tokens):
+            return statement
+    return None
+
+
+class Attributor:
+    """The loaded taggers: a cue CRF, a role CRF, optionally a sentence CRF and BiLSTMs averaged
+    with the first two."""
+
+    def __init__(self, cue_model: Path, role_model: Path, sentence_model: Path | None = None,
+                 neural_cue_model: Path | None = None, neural_role_model: Path | None = None):
+        import pycrfsuite  # only needed when the models are used
+
+        self.cue_tagger = pycrfsuite.Tagger()
+        self.cue_tagger.open(str(cue_model))
+        self.role_tagger = pycrfsuite.Tagger()
+        self.role_tagger.open(str(role_model))
+        self.sentence_tagger = None
+        if sentence_model is not None and sentence_model.exists():
+            self.sentence_tagger = pycrfsuite.Tagger()
+            self.sentence_tagger.open(str(sentence_model))
+        self.neural_cue_tagger, self.neural_role_tagger = (
+            BiLSTMTagger(path) if path is not None and path.exists() else None
+            for path in (neural_cue_model, neural_role_model))
+
+    def predict(self, doc: Document, config: AttributionConfig) -> list[Prediction]:
+        """``(cue tokens, {"S"/"M"/"A": tokens})`` for every predicted cue."""
+        infos = token_infos(doc)
+        sentences = [s for s in doc.sentences if s.token_end > s.token_start]
+        sequences = [cue_features(doc, infos, s.token_start, s.token_end) for s in sentences]
+        cues = []
+        for sentence, labels in zip(sentences, averaged_labels(self.cue_tagger, self.neural_cue_tagger,
+                                                            config.neural_cue_weight, sequences)):
+            if "B" not in labels and "I" not in labels:
+                continue
+            for cue in join_wie(doc, decode_cues(labels, sentence.token_start)):
+                cues.append(complete_cue(doc, cue) if "complete_cues" in config.decoding else cue)
+        windows = [role_window(doc, cue) for cue in cues]
+        rules = [matching_rule(doc, cue) for cue in cues]
+        role_sequences = [role_features(doc, infos, cue, rule, *window) for cue, rule, window in zip(cues, rules, windows)]
+        found = []
+        for cue, rule, window, roles in zip(cues, rules, windows, averaged_labels(
+                self.role_tagger, self.neural_role_tagger, config.neural_role_weight, role_sequences)):
+            result = decode_roles(roles, window[0], cue)
+            if "connected_messages" in config.decoding:
+                result["M"] = connected_message(doc, result["M"], cue, result)
+            if not result["S"] and rule is not None and rule.source.tokens:
+                result["S"] = list(rule.source.tokens)  # the tagger abstained; the rules found one
+            if "appositions" in config.decoding and result["S"]:
+                result["S"] = with_apposition(doc, result["S"], cue)
+            found.append((cue, result))
+        return found
+
+
+@cache
+def load_attributor(models: str | None = None) -> Attributor | None:
+    """The taggers in the folder ``models`` (default: the shipped ones); None without the cue and role models."""
+    def path(name: str) -> Path:
+        return Path(models) / name if models else model_path(name)
+
+    if not path(CUE_MODEL).exists() or not path(ROLE_MODEL).exists():
+        return None
+    return Attributor(*(path(name) for name in MODEL_FILES))

@@ -1,0 +1,172 @@
+"""Role nouns and organisation nouns: who someone is (``Kreml-Sprecher``, ``Amtskollegin``) and
+what an organisation is called (``Außenministerium``, ``NATO``).
+
+- ``data/role_nouns.txt``: masculine and feminine form of each role noun, and its kind (leader,
+  spokesperson, minister, …: roles of one kind may name the same person)
+- ``data/role_affiliations.txt``: compound first parts naming a country or organisation (``Kreml``)
+- ``data/org_nouns.txt``, ``data/org_names.txt``: organisation nouns and known names
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from ..gazetteer import canonical_affiliation, country_name, metonym_country
+from .lexicon import entries, table
+from .words import SINGULAR_OBLIQUE
+
+WORD = re.compile(r"^[^\W\d_]+(?:['’-][^\W\d_]+)*$")  # letters, inner hyphens and apostrophes
+_ROLE_IN_BRACKETS = re.compile(r"^(?P<role>.+?) \((?P<affiliation>[^)]+)\)$")
+
+
+@dataclass(frozen=True, slots=True)
+class RoleNoun:
+    masculine: str
+    feminine: str
+    kind: str  # leader | spokesperson | minister | … (roles of one kind may co-refer)
+
+
+@dataclass(frozen=True, slots=True)
+class RoleMatch:
+    """A role noun as found in the text, decomposed: ``Kreml-Chef`` = ``Kreml`` + ``Chef``."""
+
+    word: str
+    role: str  # nominative form: "Kreml-Sprecher", "Amtskollege"
+    head: str  # the role noun: "Sprecher"
+    kind: str
+    affiliation: str | None  # country or organisation named by the compound's first part
+    gender: str  # "m", "f" or "" (unknown)
+    plural: bool
+
+
+@cache
+def role_nouns() -> tuple[RoleNoun, ...]:
+    nouns = []
+    for line in entries("role_nouns.txt"):
+        masculine, feminine, kind = (part.strip() for part in line.split("\t"))
+        nouns.append(RoleNoun(masculine, feminine, kind))
+    return tuple(nouns)
+
+
+@cache
+def _role_forms() -> dict[str, tuple[RoleNoun, str, bool]]:
+    """Lower-case ending -> (role noun, gender, plural)."""
+    forms: dict[str, tuple[RoleNoun, str, bool]] = {}
+    for noun in role_nouns():
+        same = noun.masculine == noun.feminine  # Vorsitzende, Abgeordnete: gender unknown
+        feminine = noun.feminine.lower()
+        if not same:
+            forms.setdefault(feminine + "nen", (noun, "f", True))
+            forms.setdefault(feminine, (noun, "f", False))
+        masculine = noun.masculine.lower()
+        gender = "" if same else "m"
+        for ending, plural in (("", False), ("n", False), ("en", False), ("s", False), ("es", False), ("r", False)):
+            forms.setdefault(masculine + ending, (noun, gender, plural))
+    return forms
+
+
+@cache
+def _longest_role_form() -> int:
+    return max(map(len, _role_forms()))
+
+
+@cache
+def org_names() -> dict[str, str]:
+    """Organisation name as written -> canonical name."""
+    return {written: canonical or written for written, canonical in table("org_names.txt").items()}
+
+
+@cache
+def _org_noun_forms() -> dict[str, tuple[str, ...]]:
+    """Inflected lower-case form -> the organisation nouns it inflects (``ministeriums`` -> ministerium)."""
+    forms: dict[str, set[str]] = {}
+    for noun in {noun.lower() for noun in entries("org_nouns.txt")}:
+        for ending in ("", "en", "n", "s", "es"):
+            forms.setdefault(noun + ending, set()).add(noun)
+    return {form: tuple(nouns) for form, nouns in forms.items()}
+
+
+def affiliation_of(modifier: str) -> str | None:
+    """The country or organisation a compound's first part names: ``Kreml`` -> ``Russland``."""
+    modifier = modifier.strip("-")
+    if not modifier:
+        return None
+    affiliations = table("role_affiliations.txt")
+    for form in (modifier, modifier.rstrip("s")):
+        if form in affiliations:
+            return canonical_affiliation(affiliations[form])
+        if form in org_names():
+            return org_names()[form]
+    return metonym_country(modifier) or country_name(modifier)
+
+
+@lru_cache(maxsize=200_000)  # called for every capitalised token; the scan over role forms is slow
+def parse_role(word: str) -> RoleMatch | None:
+    """Decompose a role noun, compounds included: ``US-Präsident`` -> Präsident of the USA."""
+    if not word[:1].isupper() or not WORD.match(word):
+        return None
+    lower = word.lower()
+    forms = _role_forms()
+    for size in range(min(len(lower), _longest_role_form()), 0, -1):  # the longest ending wins
+        found = forms.get(lower[-size:])
+        if found is None:
+            continue
+        noun, gender, plural = found
+        prefix = word[: len(word) - size]
+        if prefix and not prefix.endswith("-") and len(prefix) < 3:
+            continue  # "Ex" or a stray letter, not a compound part
+        head = noun.feminine if gender == "f" else noun.masculine
+        role = prefix + (head if not prefix or prefix.endswith("-") else head.lower())
+        return RoleMatch(word, role, head, noun.kind, affiliation_of(prefix), gender, plural)
+    return None
+
+
+def with_affiliation(name: str, affiliation: str) -> str:
+    """A role or organisation with the country it belongs to: ``Machthaber (Russland)``,
+    ``Außenministerium (Frankreich)``."""
+    return f"{name} ({affiliation})"
+
+
+def has_bracketed_affiliation(role: str) -> bool:
+    return _ROLE_IN_BRACKETS.match(role) is not None
+
+
+def role_affiliation(role: str) -> tuple[str, str | None]:
+    """Split a stored role into role noun and affiliation: ``Machthaber (Russland)``."""
+    match = _ROLE_IN_BRACKETS.match(role)
+    if match:
+        return match["role"], match["affiliation"]
+    parsed = parse_role(role)
+    return role, parsed.affiliation if parsed else None
+
+
+def likely_plural(role: RoleMatch, word_before: str) -> bool:
+    """``Experten``, ``die Experten``: an inflected role noun without a singular article.
+
+    ``dem Präsidenten``, ``seinem Amtskollegen`` and ``einen Experten`` stay singular.
+    """
+    if role.plural:
+        return True
+    if role.word == role.role or role.word.endswith(("-", "s")):
+        return False
+    return word_before.lower() not in SINGULAR_OBLIQUE
+
+
+@lru_cache(maxsize=200_000)
+def org_noun_head(word: str) -> str | None:
+    """``Außenministerium`` -> ``ministerium``; None when the word is no organisation noun."""
+    if not word[:1].isupper() or not WORD.match(word):
+        return None
+    lower = word.lower()
+    forms = _org_noun_forms()
+    heads = [noun for size in range(len(lower), 0, -1)
+             # the whole word, or a compound whose first part has at least three letters
+             if size == len(lower) or len(lower) - size >= 3
+             for noun in forms.get(lower[-size:], ())]
+    return max(heads, key=len) if heads else None  # the longest noun: "Ministerium" over "Rium"
+
+
+def is_org_noun(word: str) -> bool:
+    return org_noun_head(word) is not None

@@ -1,0 +1,76 @@
+"""Closed German word classes, read from ``data/word_classes.json``.
+
+Each class is named for what the rules and features use it for.  Classes are matched
+against the lower-cased word unless the data file says otherwise (``TIME_NOUNS`` and
+``ANGABEN_MODIFIERS`` are matched as written).
+"""
+
+from __future__ import annotations
+
+from .lexicon import json_data
+
+WORD_CLASSES = "word_classes.json"
+
+
+def word_class(name: str) -> frozenset[str]:
+    return frozenset(json_data(WORD_CLASSES)[name])
+
+
+# articles and pronouns
+DETERMINERS = word_class("determiners")  # articles, possessives, demonstratives in all their forms
+INDEFINITE_ARTICLES = word_class("indefinite_articles")
+DEFINITE_ARTICLES = word_class("definite_articles")
+GENITIVE_ARTICLES = word_class("genitive_articles")  # "der Sprecher des Ministeriums"
+CONTRACTED_ARTICLES = word_class("contracted_articles")  # "im", "zum"
+OBJECT_ARTICLES = word_class("object_articles")  # "Den Unmut … brachte X zum Ausdruck": never a subject
+SINGULAR_OBLIQUE = word_class("singular_oblique")  # "dem Präsidenten": a role noun in -en that is singular
+SUBJECT_PRONOUNS = word_class("subject_pronouns")
+NOMINATIVE_PRONOUNS = word_class("nominative_pronouns")  # never an object, unlike "sie", "es"
+SPEAKER_PRONOUNS = word_class("speaker_pronouns")
+DEMONSTRATIVES = word_class("demonstratives")  # "Das machte Peskow deutlich", "Dies bestätigte …"
+RELATIVE_DETERMINERS = word_class("relative_determiners")  # "nach dessen Angaben"
+REFLEXIVE_POSSESSIVES = word_class("reflexive_possessives")  # "nach eigenen Angaben": the subject's
+ACTOR_PRONOUNS: dict[str, str] = json_data(WORD_CLASSES)["actor_pronouns"]  # pronoun -> gender ("m", "f", "n", "")
+
+# particles, adverbs, conjunctions
+NEGATIONS = word_class("negations")
+NEGATIONS_RULES = word_class("negations_rules")
+FOCUS_PARTICLES = word_class("focus_particles")  # "Auch das Ministerium …" opens the Vorfeld
+SUBORDINATORS = word_class("subordinators")  # open a content clause: "dass", "ob"
+W_WORDS = word_class("w_words")
+REPORT_OPENERS = word_class("report_openers")  # words opening reported content (a tagger feature)
+PRONOMINAL_ADVERBS = word_class("pronominal_adverbs")  # "davon", "darauf"
+# words HanTa tags as a verb's separable particle that are none: "sagte weiter", "sagte damals dazu:"
+FALSE_PARTICLES = PRONOMINAL_ADVERBS | word_class("false_particles")
+VERBATIM_WORDS = word_class("verbatim_words")  # "Koppelin wörtlich: „…“"
+NAME_PARTICLES = word_class("name_particles")  # "Ursula von der Leyen", "Baschar al-Assad"
+NAME_FUNCTION_WORDS = word_class("name_function_words")  # small words inside a quoted name: "BILD am Sonntag"
+
+# prepositions, by use
+PREPOSITIONS = word_class("prepositions")
+DOCUMENT_PREPOSITIONS = word_class("document_prepositions")  # "heißt es in der Erklärung"
+TIME_PREPOSITIONS = word_class("time_prepositions")  # "am Morgen"
+ATTRIBUTE_WORDS = word_class("attribute_words")  # open a genitive or prepositional attribute
+AGENT_PREPOSITIONS = word_class("agent_prepositions")  # "von der UN aufgefordert"
+PLACE_PREPOSITIONS = word_class("place_prepositions")  # "in Wladiwostok": where something was said
+ADDRESSEE_PREPOSITIONS = word_class("addressee_prepositions")  # "vor Reportern", "gegenüber der Agentur"
+ORIGIN_PREPOSITIONS = word_class("origin_prepositions")  # "der Sprecher vom Landeskriminalamt"
+
+# nouns
+TIME_NOUNS = word_class("time_nouns_rules")
+CALENDAR_NOUNS = TIME_NOUNS | word_class("time_nouns_more")  # with parts of day, months, seasons
+AGE_NOUNS = word_class("age_nouns")  # "100 Jahre", "im Alter von": no speaker
+SOURCE_SUFFIXES = tuple(json_data(WORD_CLASSES)["source_suffixes"])  # "Kreml-Angaben" -> "Kreml"
+
+# attribution phrases
+NOMINAL_CUES = word_class("nominal_cues")  # "nach Angaben X", "laut X", "X zufolge"
+LAUT_WORDS = word_class("laut_words")  # a preposition naming the source after it
+TITLE_PREPOSITIONS = word_class("title_prepositions")  # "laut „Tagesspiegel“": a source named, not quoted
+POINTING_BACK_CUES = word_class("pointing_back_cues")  # ", wonach …": the last speaker's
+# "Laut einem Bericht … Demnach sei …": the pronominal adverb is cue and source at once
+SELF_SOURCE_CUES = tuple([word] for word in json_data(WORD_CLASSES)["self_source_cues"])
+QUOTATION_ANNOUNCERS = tuple(tuple(phrase.split()) for phrase in json_data(WORD_CLASSES)["quotation_announcers"])
+ANGABEN_MODIFIERS = word_class("angaben_modifiers")  # "nach eigenen/offiziellen Angaben"
+NEUTRAL_ANGABEN_MODIFIERS = word_class("neutral_angaben_modifiers")  # modifiers that name nobody
+HEARSAY_AUXILIARIES = word_class("hearsay_auxiliaries")  # "X soll … verteilt haben"
+REPORT_KEYWORDS = word_class("report_keywords")  # lemmas that mark a report (a tagger feature)

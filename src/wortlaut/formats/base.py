@@ -1,0 +1,29 @@
+"""What every reader shares: the error naming the file and the problem, dates, the size limit."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+MAX_CHARS = 1_000_000  # a single article beyond this is refused with a message, not cut
+
+
+class InputError(Exception):
+    """A file that cannot be read as an article; the message names the file."""
+
+    def __init__(self, path: str | Path, problem: str):
+        self.path = str(path)
+        self.problem = problem
+        super().__init__(f"{self.path}: {problem}")
+
+
+def parse_date(value: object, path: str | Path, what: str = "date") -> dt.date:
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str) or not value.strip():
+        raise InputError(path, f"missing {what}")
+    text = value.strip()[:10]
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise InputError(path, f"impossible {what} {value!r} (expected YYYY-MM-DD)") from None
