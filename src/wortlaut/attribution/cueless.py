@@ -14,7 +14,7 @@ from __future__ import annotations
 from ..de.phrases import first_verb_subject
 from ..de.punctuation import is_quote_mark
 from ..de.tags import FINITE
-from ..de.verbs import cue_verb_kinds, has_attribution_noun_ending
+from ..de.verbs import cue_verb_kinds, is_attribution_noun
 from ..de.words import HEARSAY_AUXILIARIES, REPORT_KEYWORDS, SPEAKER_PRONOUNS
 from ..model import Document, Role, Statement, sort_statements
 from ..statements import shown_end
@@ -81,7 +81,7 @@ def cueless_features(doc: Document, covered: dict[int, str]) -> list[list[str]]:
             if kind and t.tag.startswith("V"):
                 features.add("cv=" + kind)
                 features.add("cvl=" + lemma)
-            if t.tag in {"NN", "NE"} and has_attribution_noun_ending(t.text.lower()):
+            if t.tag in {"NN", "NE"} and is_attribution_noun(t.text):
                 features.add("an")
                 features.add("anw=" + t.text.lower())
             if lemma in REPORT_KEYWORDS:

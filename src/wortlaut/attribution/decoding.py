@@ -14,8 +14,8 @@ from collections.abc import Collection, Sequence
 
 from ..de.phrases import clause_range
 from ..de.punctuation import CLAUSE_MARKS, MESSAGE_END, is_quote_mark
-from ..de.tags import AUXILIARY, NONFINITE_CUE, NOUN_PHRASE_CONTINUATION, NOUN_PHRASE_OR_PRONOUN, PHRASE_START
-from ..de.verbs import ALS_VERBS, PLAIN_SAYING, has_attribution_noun_ending
+from ..de.tags import AUXILIARY, NONFINITE, NOUN_PHRASE_CONTINUATION, NOUN_PHRASE_OR_PRONOUN, PHRASE_START
+from ..de.verbs import ALS_VERBS, PLAIN_SAYING, is_attribution_noun
 from ..de.words import FALSE_PARTICLES, PRONOMINAL_ADVERBS
 from ..model import Document, Role, Speaker, Statement
 
@@ -59,7 +59,7 @@ def complete_cue(doc: Document, cue: list[int]) -> list[int]:
     wanted = set(cue)
     for i in cue:
         tag = tokens[i].tag
-        if tag in NONFINITE_CUE:
+        if tag in NONFINITE:
             wanted.update(j for j in clause_range(doc, i) if tokens[j].tag in AUXILIARY)
         elif tag in {"VVFIN", "VAFIN"}:
             wanted.update(j for j in clause_range(doc, i) if j > i and (
@@ -216,10 +216,10 @@ def learned_cue(doc: Document, cue: list[int]) -> Role:
 def mention(doc: Document, source: list[int]) -> Speaker:
     """The speaker shown for a SpkAtt source: ``Angaben der Polizei`` names ``der Polizei``."""
     start = source[0]
-    if len(source) > 2 and has_attribution_noun_ending(doc.tokens[start].text.lower()):
+    if len(source) > 2 and is_attribution_noun(doc.tokens[start].text):
         start = source[1]
     elif len(source) > 3 and doc.tokens[start + 1].text.lower() not in {"der", "des"} \
-            and has_attribution_noun_ending(doc.tokens[start + 1].text.lower()) and start + 2 in source:
+            and is_attribution_noun(doc.tokens[start + 1].text) and start + 2 in source:
         start = start + 2  # "eigenen Angaben des Ministeriums"
     span = doc.token_span(start, source[-1])
     return Speaker(span.start, span.end, span.text)

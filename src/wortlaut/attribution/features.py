@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from ..de.punctuation import CLAUSE_MARKS, is_quote_mark
 from ..de.roles import org_noun_head, parse_role
 from ..de.tags import FINITE
-from ..de.verbs import communication_nouns, communication_verbs, cue_verb_kinds, has_attribution_noun_ending
+from ..de.verbs import communication_nouns, communication_verbs, cue_verb_kinds, is_attribution_noun
 from ..de.words import REPORT_OPENERS
 from ..model import Document, Statement
 
@@ -125,7 +125,7 @@ def token_infos(doc: Document) -> list[TokenInfo]:
                 flag("cv=" + kind, "cv")
             if i in particle_verb:
                 flag("pv=" + particle_verb[i], "pv")
-            if token.tag in {"NN", "NE"} and has_attribution_noun_ending(lower):
+            if token.tag in {"NN", "NE"} and is_attribution_noun(text):
                 flag("an")
             if not kind and (i in particle_verb_words or token.tag.startswith("V") and lemma in communication_verbs()
                              or token.tag == "NN" and text in communication_nouns()):

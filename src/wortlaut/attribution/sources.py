@@ -14,7 +14,7 @@ from ..de.words import (
     AGE_NOUNS,
     AGENT_PREPOSITIONS,
     ATTRIBUTE_WORDS,
-    CALENDAR_NOUNS,
+    TIME_NOUNS,
     NOMINAL_CUES,
     NOMINATIVE_PRONOUNS,
     TIME_PREPOSITIONS,
@@ -60,7 +60,7 @@ def names_someone(doc: Document, statement: Statement) -> bool:
     cue = set(statement.cue.tokens)
     tokens = doc.tokens
     return not cue.intersection(statement.source.tokens) and any(
-        tokens[i].tag in SOURCE_HEAD and tokens[i].text not in CALENDAR_NOUNS and tokens[i].text not in AGE_NOUNS
+        tokens[i].tag in SOURCE_HEAD and tokens[i].text not in TIME_NOUNS and tokens[i].text not in AGE_NOUNS
         for i in statement.source.tokens)
 
 
@@ -91,7 +91,7 @@ def tidy_source(doc: Document, source: list[int]) -> list[int]:
     while len(source) > 1 and tokens[source[-1]].tag in {"ADV", "ADJD"} and tokens[source[-1]].text[:1].islower():
         source.pop()
     for k in range(1, len(source) - 1):
-        if tokens[source[k]].text.lower() in TIME_PREPOSITIONS and tokens[source[-1]].text in CALENDAR_NOUNS \
+        if tokens[source[k]].text.lower() in TIME_PREPOSITIONS and tokens[source[-1]].text in TIME_NOUNS \
                 and all(tokens[j].tag in PRENOMINAL | {"NN", "CARD"} for j in source[k + 1:]):
             source = source[:k]
             break

@@ -10,7 +10,6 @@ FINITE = frozenset({"VVFIN", "VAFIN", "VMFIN"})
 AUXILIARY = frozenset({"VAFIN", "VMFIN"})  # finite auxiliary or modal: "hat … gesagt", "will … sprechen"
 NONFINITE = frozenset({"VVINF", "VVPP", "VVIZU", "VAINF", "VAPP", "VMINF", "VMPP"})
 CLAUSE_FINAL = NONFINITE | {"PTKVZ"}  # a verb-final position: a capitalised word after it starts anew
-NONFINITE_CUE = frozenset({"VVPP", "VVINF", "VAPP", "VVIZU", "VAINF"})  # a learned cue's verb complex
 
 NOUN = frozenset({"NN", "NE", "FM"})
 COMMON_OR_NAME = frozenset({"NN", "NE"})
@@ -23,7 +22,6 @@ NOUN_PHRASE = frozenset({"ART", "ADJA", "NN", "NE", "PPOSAT", "PIAT", "PDAT", "C
 NOUN_PHRASE_OR_PRONOUN = NOUN_PHRASE | {"PPER", "PIS", "PDS"}
 # what may follow a noun inside its phrase: attributes, appositions, a bracketed abbreviation
 NOUN_PHRASE_CONTINUATION = NOUN_PHRASE - {"PIAT", "PDAT"} | {"APPR", "APPRART", "KON", "$(", "XY"}
-APPOSITION = NOUN_PHRASE_CONTINUATION - {"KON", "$(", "PPOSAT"}
 SUBJECT_START = frozenset({"ART", "NE", "NN", "ADJA", "PPOSAT", "PIAT", "CARD"})
 VORFELD_INNER = NOUN_PHRASE | {"APPR", "APPRART", "KON", "$(", "PPER", "PIS"}
 PHRASE_START = frozenset({"ART", "PPER", "PDS", "PIS", "PPOSAT", "PDAT", "PIAT"})

@@ -52,24 +52,15 @@ def attribution_nouns() -> frozenset[str]:
     return word_list("attribution_nouns.txt")
 
 
-def is_attribution_noun(word: str) -> bool:
-    """``Angaben``, ``Kreml-Angaben``, ``Polizeiangaben``, ``Expertenmeinung`` (as written, so a
-    compound must be capitalised, its first part at least three letters)."""
-    nouns = attribution_nouns()
-    if word in nouns or word.rsplit("-", 1)[-1] in nouns:
-        return True
-    lower = word.lower()
-    return word[:1].isupper() and any(lower.endswith(n.lower()) and len(lower) > len(n) + 2 for n in nouns)
-
-
 @cache
 def _lower_attribution_nouns() -> tuple[frozenset[str], tuple[str, ...]]:
     nouns = frozenset(n.lower() for n in attribution_nouns())
     return nouns, tuple(n for n in nouns if len(n) >= 5)
 
 
-def has_attribution_noun_ending(lower: str) -> bool:
-    """The learned taggers' looser test on a lower-cased word: any word ending in an attribution
-    noun of five letters or more (``absicht`` too) counts."""
+def is_attribution_noun(word: str) -> bool:
+    """``Angaben``, ``Kreml-Angaben``, ``Polizeiangaben``, ``Expertenmeinung``: an attribution noun
+    or a compound ending in one of five letters or more (any case)."""
+    lower = word.lower()
     nouns, suffixes = _lower_attribution_nouns()
     return lower in nouns or lower.rsplit("-", 1)[-1] in nouns or lower.endswith(suffixes)

@@ -29,12 +29,12 @@ NOMINATIVE_PRONOUNS = word_class("nominative_pronouns")  # never an object, unli
 SPEAKER_PRONOUNS = word_class("speaker_pronouns")
 DEMONSTRATIVES = word_class("demonstratives")  # "Das machte Peskow deutlich", "Dies bestätigte …"
 RELATIVE_DETERMINERS = word_class("relative_determiners")  # "nach dessen Angaben"
-REFLEXIVE_POSSESSIVES = word_class("reflexive_possessives")  # "nach eigenen Angaben": the subject's
+REFLEXIVE_POSSESSIVES = word_class("reflexive_possessives")  # "eigene", "eigenen", …
+OWN_POSSESSIVES = word_class("own_possessives")  # "nach eigenen Angaben": the sentence subject's
 ACTOR_PRONOUNS: dict[str, str] = json_data(WORD_CLASSES)["actor_pronouns"]  # pronoun -> gender ("m", "f", "n", "")
 
 # particles, adverbs, conjunctions
 NEGATIONS = word_class("negations")
-NEGATIONS_RULES = word_class("negations_rules")
 FOCUS_PARTICLES = word_class("focus_particles")  # "Auch das Ministerium …" opens the Vorfeld
 SUBORDINATORS = word_class("subordinators")  # open a content clause: "dass", "ob"
 W_WORDS = word_class("w_words")
@@ -57,8 +57,7 @@ ADDRESSEE_PREPOSITIONS = word_class("addressee_prepositions")  # "vor Reportern"
 ORIGIN_PREPOSITIONS = word_class("origin_prepositions")  # "der Sprecher vom Landeskriminalamt"
 
 # nouns
-TIME_NOUNS = word_class("time_nouns_rules")
-CALENDAR_NOUNS = TIME_NOUNS | word_class("time_nouns_more")  # with parts of day, months, seasons
+TIME_NOUNS = word_class("time_nouns")  # "vor drei Tagen", "am Morgen": no speaker, no addressee
 AGE_NOUNS = word_class("age_nouns")  # "100 Jahre", "im Alter von": no speaker
 SOURCE_SUFFIXES = tuple(json_data(WORD_CLASSES)["source_suffixes"])  # "Kreml-Angaben" -> "Kreml"
 

@@ -4,7 +4,7 @@ with its participle, the document a report quotes, the audience spoken to."""
 from __future__ import annotations
 
 from ..de.phrases import clause_end, clause_start, noun_phrase_forward, separable_particle
-from ..de.tags import APPOSITION, AUXILIARY, FINITE, NONFINITE
+from ..de.tags import AUXILIARY, FINITE, NONFINITE, NOUN_PHRASE_CONTINUATION
 from ..de.verbs import cue_verbs
 from ..de.words import ADDRESSEE_PREPOSITIONS, DOCUMENT_PREPOSITIONS, TIME_NOUNS
 from ..model import Document, Sentence, Token
@@ -50,7 +50,7 @@ def _participle_after_apposition(doc: Document, end: int, sentence: Sentence) ->
     if comma >= sentence.token_end or tokens[comma].text != ",":
         return None
     j = comma + 1
-    while j < sentence.token_end and tokens[j].tag in APPOSITION:
+    while j < sentence.token_end and tokens[j].tag in NOUN_PHRASE_CONTINUATION:
         j += 1
     if j == comma + 1 or j + 1 >= sentence.token_end or tokens[j].text != ",":
         return None

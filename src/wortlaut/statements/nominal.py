@@ -13,7 +13,7 @@ from ..de.words import (
     LAUT_WORDS,
     NEUTRAL_ANGABEN_MODIFIERS,
     POINTING_BACK_CUES,
-    REFLEXIVE_POSSESSIVES,
+    OWN_POSSESSIVES,
     RELATIVE_DETERMINERS,
 )
 from ..model import Sentence
@@ -133,7 +133,7 @@ def _nach_angaben(finder: Finder, i: int, sentence: Sentence) -> Attribution | N
     if "-" in noun.text and head in word_list("attribution_nouns.txt"):  # nach Kreml-Angaben
         prefix = noun.text.rsplit("-", 1)[0]
         return [i], [j], (noun.start, noun.start + len(prefix)), i, j
-    if modifier is not None and tokens[modifier].text.lower() in REFLEXIVE_POSSESSIVES - {"eigene", "eigenem"}:
+    if modifier is not None and tokens[modifier].text.lower() in OWN_POSSESSIVES:
         subject = sentence_verb_subject(doc, sentence, exclude=range(i, j + 1))
         chars = (tokens[subject[0]].start, tokens[subject[-1]].end) if subject else None
         return [i], list(range(source_start, j + 1)), chars, i, j
