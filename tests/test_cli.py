@@ -129,3 +129,23 @@ def test_rules_only_and_pipeline_exclude_each_other(tmp_path, capsys):
     assert len(json.loads((out / path.name).read_text(encoding="utf-8"))["Annotations"]) == 2
     assert main(["analyze", "--rules-only", "--pipeline", "segment", str(path)]) == 2
     assert "not both" in capsys.readouterr().err
+
+
+def test_settings_are_listed_and_set_from_the_command_line(tmp_path, capsys):
+    assert main(["settings"]) == 0
+    listing = capsys.readouterr().out
+    assert "attribution.sentence_threshold = 0.35" in listing and "times.anchoring = news" in listing
+    path = write(tmp_path / "seed.txt", SEED)
+    assert main(["analyze", "--json", "--set", "places.demonyms=false", "--set", "attribution.steps=", str(path)]) == 0
+    assert json.loads(capsys.readouterr().out)["statements"]
+
+
+def test_a_bad_setting_or_pipeline_is_one_clear_line(tmp_path, capsys):
+    path = write(tmp_path / "seed.txt", SEED)
+    for argv, message in ((["--set", "times.anchor=news"], "unknown setting 'times.anchor'"),
+                          (["--set", "times.anchoring"], "expected COMPONENT.SETTING=VALUE"),
+                          (["--pipeline", "segment,statements"], "'statements' requires 'token.tag'"),
+                          (["--pipeline", "segment", "--rules-only"], "not both")):
+        assert main(["analyze", *argv, str(path)]) == 2
+        err = capsys.readouterr().err
+        assert message in err and "Traceback" not in err and len(err.strip().splitlines()) == 1

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 import wortlaut
 from wortlaut.model import Statement
 

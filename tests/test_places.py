@@ -2,23 +2,11 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
+from helpers import SEED, needs
 from wortlaut.model import Document
-from wortlaut.places import (
-    capital_country,
-    country_for_adjective,
-    extract_places,
-    find_places,
-    lookup_place,
-    metonym_country,
-)
-
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-GAZETTEER = Path(__file__).resolve().parents[1] / "src" / "wortlaut" / "data" / "place_gazetteer.json"
+from wortlaut.places import PlacesConfig, extract_places, find_places
 
 
 def places(text: str) -> list[tuple[str, str, str | None]]:
@@ -70,53 +58,13 @@ def test_compounds_and_person_names_are_not_places() -> None:
 
 def test_city_adjective_names_the_city() -> None:
     assert places("nach den Pariser Gesprächen") == [("Pariser", "Paris", "FR")]
+    without = find_places(Document(text="nach den Pariser Gesprächen"), PlacesConfig(demonyms=False))
+    assert without.places == []
 
 
-def test_lookup_place_handles_genitive() -> None:
-    russia = lookup_place("Russlands")
-    assert russia is not None and (russia.name, russia.kind, russia.country) == ("Russland", "country", "RU")
-    moscow = lookup_place("Moskau")
-    assert moscow is not None and (moscow.kind, moscow.country) == ("city", "RU")
-    assert lookup_place("Tisch") is None
-
-
-@pytest.mark.parametrize(
-    ("word", "country"),
-    [("russische", "Russland"), ("ukrainischen", "Ukraine"), ("französischen", "Frankreich"),
-     ("US-Präsident", "USA"), ("britischer", "Vereinigtes Königreich"), ("freundlichen", None)],
-)
-def test_country_for_adjective(word: str, country: str | None) -> None:
-    assert country_for_adjective(word) == country
-
-
-@pytest.mark.parametrize(
-    ("city", "country"),
-    [("Moskau", "Russland"), ("Kiew", "Ukraine"), ("Paris", "Frankreich"), ("Washington", "USA"),
-     ("Peking", "China"), ("Berlin", "Deutschland"), ("Hamburg", None)],
-)
-def test_capital_country(city: str, country: str | None) -> None:
-    assert capital_country(city) == country
-
-
-@pytest.mark.parametrize(
-    ("phrase", "country"),
-    [("Kreml", "Russland"), ("Kremls", "Russland"), ("Weißes Haus", "USA"), ("Élysée", "Frankreich"),
-     ("Downing Street", "Vereinigtes Königreich"), ("Kanzleramt", "Deutschland"), ("Rathaus", None)],
-)
-def test_metonym_country(phrase: str, country: str | None) -> None:
-    assert metonym_country(phrase) == country
-
-
-def test_gazetteer_file_stays_small() -> None:
-    assert GAZETTEER.stat().st_size < 2_000_000
-    assert "Moskau" in json.loads(GAZETTEER.read_text(encoding="utf-8"))["names"]
-
-
+@needs(SEED)
 def test_seed_article() -> None:
-    path = SHARED / "examples" / "seed-2025-09-05.txt"
-    if not path.exists():
-        pytest.skip("seed article (../shared) not available")
-    found = extract_places(path.read_text(encoding="utf-8"))
+    found = extract_places(SEED.read_text(encoding="utf-8"))
     by_name = {p.name: p for p in found}
     assert {"Wladiwostok", "Moskau", "Kiew", "Paris", "Russland", "Ukraine", "Frankreich", "China"} <= set(by_name)
     assert by_name["Wladiwostok"].country == "RU" and by_name["Wladiwostok"].lat is not None

@@ -7,9 +7,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .formats import InputError, iter_input_files, read_file
 from .model import Document
 from .pipeline import Options, run
-from .formats import InputError, iter_input_files, read_file
 
 
 @dataclass

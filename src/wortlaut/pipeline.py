@@ -125,7 +125,7 @@ def check(names: tuple[str, ...]) -> None:
         for needed in component.requires:
             if needed not in assigned:
                 providers = [n for n in DEFAULT_PIPELINE if needed in get_component(n).assigns]
-                where = f"which {providers[0]!r} assigns: put it before {name!r}" if providers \
+                where = f"which {providers[0]!r} assigns: add {providers[0]!r} before {name!r}" if providers \
                     else "which no component assigns"
                 raise PipelineError(f"component {name!r} requires {needed!r}, {where}")
         assigned.update(component.assigns)

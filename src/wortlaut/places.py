@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from .components import component
 from .de.names import first_names
-from .gazetteer import Gazetteer, gazetteer, lookup_place
+from .gazetteer import Gazetteer, PlaceInfo, gazetteer, lookup_place
 from .model import Document, Place
 
 

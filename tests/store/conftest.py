@@ -6,10 +6,9 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-
-from wortlaut.model import Document, Entity, Span, Speaker, Statement, TimeExpression
-
 from store_articles import ARTICLES, write_jsonl
+
+from wortlaut.model import Document, Entity, Role, Span, Speaker, Statement, TimeExpression
 
 
 def _span_of(text: str, part: str, after: int = 0) -> Span:
@@ -45,10 +44,10 @@ def build_document(text: str, date: str, quotes: list[dict], *, title: str | Non
         date = None
         if quote.get("date"):
             date = TimeExpression(quote["date"], 0, 0, quote["date"], "DATE")
+        speaker = Speaker(speaker_span.start, speaker_span.end, speaker_span.text, speaker_entity.id, name,
+                          quote.get("type", "person"))
         doc.statements.append(Statement(
-            id=f"s{number}", form=quote.get("form", "direct"), content=content,
-            speaker=Speaker(speaker_span.text, speaker_span.start, speaker_span.end, speaker_entity.id, name,
-                            quote.get("type", "person")),
+            id=f"s{number}", form=quote.get("form", "direct"), content=Role(span=content), source=Role(span=speaker),
             date=date,
         ))
     doc.entities = list(entities.values())

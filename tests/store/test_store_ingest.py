@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import io
 
+from store_articles import ARTICLES, write_jsonl
+
 import wortlaut.store.ingestion as ingest_module
 from wortlaut.store import Store, ingest
-
-from store_articles import ARTICLES, write_jsonl
 
 
 def snapshot(db) -> dict[str, list]:

@@ -8,12 +8,11 @@ import json
 
 import networkx as nx
 import pytest
+from store_articles import ARTICLES, write_jsonl
 
 from wortlaut.store import Store, ingest
 from wortlaut.store.export import MissingDependency
 from wortlaut.store.network import write_network
-
-from store_articles import ARTICLES, write_jsonl
 
 
 @pytest.fixture(scope="module")

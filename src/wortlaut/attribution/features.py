@@ -78,6 +78,12 @@ def _particle_verbs(doc: Document, start: int, end: int) -> tuple[dict[int, str]
     return kinds, others
 
 
+def _flag(base: list[str], short: list[str], feature: str, neighbours_see: str | None = None) -> None:
+    """A feature of the token, and what of it the neighbours see (the feature itself unless given)."""
+    base.append(feature)
+    short.append(neighbours_see or feature)
+
+
 def _rule_roles(doc: Document) -> tuple[set[int], set[int], dict[int, str]]:
     """The rules' cue and source tokens, and the form of the statement each message token is in."""
     cue, source, message = set(), set(), {}
@@ -109,37 +115,32 @@ def token_infos(doc: Document) -> list[TokenInfo]:
                 clause += 1
             base = ["w=" + lower, "l=" + lemma, "t=" + token.tag, "s=" + _initial(text), "x=" + lower[-3:]]
             short = ["w=" + lower, "t=" + token.tag]
-
-            def flag(feature: str, neighbours_see: str | None = None) -> None:
-                base.append(feature)
-                short.append(neighbours_see or feature)
-
             if token.mood:
                 base.append("m=" + token.mood)
             if token.in_quote:
-                flag("q")
+                _flag(base, short, "q")
             if mark:
-                flag("qm")
+                _flag(base, short, "qm")
             kind = verbs.get(lemma)
             if kind:
-                flag("cv=" + kind, "cv")
+                _flag(base, short, "cv=" + kind, "cv")
             if i in particle_verb:
-                flag("pv=" + particle_verb[i], "pv")
+                _flag(base, short, "pv=" + particle_verb[i], "pv")
             if token.tag in {"NN", "NE"} and is_attribution_noun(text):
-                flag("an")
+                _flag(base, short, "an")
             if not kind and (i in particle_verb_words or token.tag.startswith("V") and lemma in communication_verbs()
                              or token.tag == "NN" and text in communication_nouns()):
-                flag("cw")
+                _flag(base, short, "cw")
             if token.tag == "NN":
                 if parse_role(text) is not None:
-                    flag("rn")
+                    _flag(base, short, "rn")
                 elif org_noun_head(text) is not None:
-                    flag("on")
+                    _flag(base, short, "on")
             entity = entity_types.get(i)
             if entity:
-                flag("e=" + entity)
+                _flag(base, short, "e=" + entity)
             if i in rule_cue:
-                flag("rc")
+                _flag(base, short, "rc")
             if i in rule_source:
                 base.append("rs")
             form = rule_message.get(i)

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from ..de.phrases import clause_range
 from ..de.punctuation import CLAUSE_MARKS, MESSAGE_END, is_quote_mark
 from ..de.roles import org_noun_head, parse_role
+from ..de.tags import NEGATION
 from ..de.verbs import TENSE_AUXILIARIES, communication_nouns, is_attribution_noun
 from ..de.words import (
     CONTRACTED_ARTICLES,
@@ -88,7 +89,7 @@ def negated(doc: Document, statement: Statement) -> bool:
     for cue in statement.cue.tokens:
         for j in clause_range(doc, cue):
             token = doc.tokens[j]
-            if j not in content and token.text.lower() in NEGATIONS and token.tag in {"PTKNEG", "PIAT"}:
+            if j not in content and token.text.lower() in NEGATIONS and token.tag in NEGATION:
                 return True
     return False
 

@@ -14,9 +14,9 @@ from ..de.words import (
     AGE_NOUNS,
     AGENT_PREPOSITIONS,
     ATTRIBUTE_WORDS,
-    TIME_NOUNS,
     NOMINAL_CUES,
     NOMINATIVE_PRONOUNS,
+    TIME_NOUNS,
     TIME_PREPOSITIONS,
 )
 from ..model import Document, Role, Statement

@@ -11,6 +11,7 @@ from .punctuation import CLAUSE_MARKS, CLAUSE_PUNCTUATION, SENTENCE_STOPS, is_qu
 from .tags import (
     COMMON_OR_NAME,
     FINITE,
+    NEGATION,
     NOUN,
     NOUN_PHRASE,
     NOUN_PHRASE_CONTINUATION,
@@ -24,6 +25,7 @@ from .words import (
     FALSE_PARTICLES,
     FOCUS_PARTICLES,
     GENITIVE_ARTICLES,
+    NEGATIONS,
     NOMINATIVE_PRONOUNS,
     OBJECT_ARTICLES,
     SUBJECT_PRONOUNS,
@@ -117,9 +119,9 @@ def separable_particle(doc: Document, verb: int, sentence: Sentence) -> list[int
     return []
 
 
-def negated(doc: Document, start: int, end: int, negations: frozenset[str]) -> bool:
+def negated(doc: Document, start: int, end: int) -> bool:
     """A negation word (``nicht``, ``kein``) among tokens ``start..end``."""
-    return any(doc.tokens[j].text.lower() in negations and doc.tokens[j].tag in {"PTKNEG", "PIAT"}
+    return any(doc.tokens[j].text.lower() in NEGATIONS and doc.tokens[j].tag in NEGATION
                for j in range(start, end + 1) if j < len(doc.tokens))
 
 

@@ -1,8 +1,8 @@
 """Closed German word classes, read from ``data/word_classes.json``.
 
 Each class is named for what the rules and features use it for.  Classes are matched
-against the lower-cased word unless the data file says otherwise (``TIME_NOUNS`` and
-``ANGABEN_MODIFIERS`` are matched as written).
+against the lower-cased word, except ``TIME_NOUNS``, ``AGE_NOUNS``, ``ANGABEN_MODIFIERS`` and
+``SOURCE_SUFFIXES``, which are matched as written.
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..de.phrases import clause_end, clause_start, negated, sentence_verb_subject, separable_particle, verb_subject
 from ..de.tags import FINITE
 from ..de.verbs import cue_verbs
-from ..de.words import NEGATIONS, SUBORDINATORS, W_WORDS
+from ..de.words import SUBORDINATORS, W_WORDS
 from ..model import Sentence
 from .cues import addressee, cue_lemma, document_source, participle_cue
 from .finder import Finder
@@ -33,7 +33,7 @@ def verb_cues(finder: Finder, sentence: Sentence) -> list[SpeechAct]:
         lemma = lemma or cue_lemma(doc, doc.tokens[cue[0]], sentence)
         kinds = cue_verbs().get(lemma or "", frozenset())
         start, end = clause_start(doc, i, sentence), clause_end(doc, i, sentence)
-        if negated(doc, start, end, NEGATIONS):
+        if negated(doc, start, end):
             continue
         subject = verb_subject(doc, i, start, end)
         if not subject and i - 1 >= sentence.token_start and doc.tokens[i - 1].tag == "KON":

@@ -16,7 +16,7 @@ from ..de.punctuation import is_quote_mark
 from ..de.roles import parse_role
 from ..de.tags import AUXILIARY, FINITE, NOUN, NOUN_PHRASE
 from ..de.verbs import NOT_ANNOUNCING, communication_verbs
-from ..de.words import NEGATIONS, QUOTATION_ANNOUNCERS, VERBATIM_WORDS
+from ..de.words import QUOTATION_ANNOUNCERS, VERBATIM_WORDS
 from ..model import Quotation, Sentence, Span
 from .cues import addressee, cue_lemma, document_source, participle_cue
 from .finder import Finder
@@ -113,7 +113,7 @@ def _cue_before(finder: Finder, open_mark: int, sentence: Sentence) -> CueReadin
         token = doc.tokens[i]
         if token.tag in FINITE or not token.tag:
             lemma = cue_lemma(doc, token, sentence)
-            if lemma is not None and not negated(doc, i, open_mark - 1, NEGATIONS):
+            if lemma is not None and not negated(doc, i, open_mark - 1):
                 cue = sorted({i, *separable_particle(doc, i, sentence), *announcer})
                 return cue, verb_subject(doc, i, start, open_mark - 1), open_mark - 1
             aux_cue = participle_cue(doc, i, open_mark - 1, sentence)
@@ -150,7 +150,7 @@ def _announced_quotation(finder: Finder, start: int, colon: int, announcer: list
         if particle:
             lemma = doc.tokens[particle[0]].text.lower() + lemma
         if lemma in communication_verbs() and lemma not in NOT_ANNOUNCING or announcer and token.tag not in AUXILIARY:
-            if negated(doc, start, colon - 1, NEGATIONS):
+            if negated(doc, start, colon - 1):
                 return None
             cue = sorted({i, *particle, *announcer})
             finite = i if token.tag in FINITE else max((j for j in verbs if j < i and doc.tokens[j].tag in FINITE),

@@ -4,25 +4,41 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from ..de.lexicon import word_list
-from ..de.phrases import clause_end, fronted_phrase_end, noun_phrase_backward, noun_phrase_forward, sentence_verb_subject
+from ..de.phrases import (
+    clause_end,
+    fronted_phrase_end,
+    noun_phrase_backward,
+    noun_phrase_forward,
+    sentence_verb_subject,
+)
 from ..de.tags import FINITE, NONFINITE
 from ..de.verbs import cue_verbs, is_attribution_noun
 from ..de.words import (
     ANGABEN_MODIFIERS,
     LAUT_WORDS,
     NEUTRAL_ANGABEN_MODIFIERS,
-    POINTING_BACK_CUES,
     OWN_POSSESSIVES,
+    POINTING_BACK_CUES,
     RELATIVE_DETERMINERS,
 )
 from ..model import Sentence
 from .cues import addressee, cue_lemma
 from .finder import Finder
 
-# cue tokens, speaker tokens, speaker shown as characters (or None), first and last token of the
-# attribution frame, and for a relative clause its last token
-Attribution = tuple
+
+class Attribution(NamedTuple):
+    """What a nominal cue attributes: the frame ``frame_start..frame_end`` is cue and source, the
+    rest of the sentence (or, after a relative pronoun, the clause up to ``clause_end``) the content."""
+
+    cue: list[int]
+    speaker: list[int]
+    speaker_chars: tuple[int, int] | None  # the speaker shown as characters other than its tokens
+    frame_start: int
+    frame_end: int
+    clause_end: int | None = None
 
 
 def nominal_cues(finder: Finder, sentence: Sentence) -> None:
@@ -37,21 +53,21 @@ def nominal_cues(finder: Finder, sentence: Sentence) -> None:
         if word == "zufolge":
             speaker = noun_phrase_backward(doc, i - 1, sentence.token_start)
             if speaker:
-                found = ([i], speaker, None, speaker[0], i)
+                found = Attribution([i], speaker, None, speaker[0], i)
         elif word in LAUT_WORDS and position + 1 < len(tokens):
             if tokens[position + 1].tag == "PRELS" and position > 0 and tokens[position - 1].text == ",":
                 found = _relative_source(finder, i, sentence)  # "ein Gutachten, laut dem …"
             else:
                 speaker = noun_phrase_forward(doc, i + 1, sentence.token_end)
                 if speaker:
-                    found = ([i], speaker, None, i, speaker[-1])
+                    found = Attribution([i], speaker, None, i, speaker[-1])
         elif word == "nach" and position + 1 < len(tokens):
             found = _nach_angaben(finder, i, sentence)
             if found is None and position > 0:
                 found = _postposed_nach(finder, i, sentence)
         elif word in POINTING_BACK_CUES and (position == 0 or tokens[position - 1].text == ","):
             previous = doc.statements[-1].speaker if doc.statements else None
-            found = ([i], [i], (previous.start, previous.end) if previous else None, i, i)
+            found = Attribution([i], [i], (previous.start, previous.end) if previous else None, i, i)
         elif word == "so" and position > 0 and tokens[position - 1].text == "," and position + 1 < len(tokens):
             start = i + 1
             verb = doc.tokens[start]
@@ -60,18 +76,18 @@ def nominal_cues(finder: Finder, sentence: Sentence) -> None:
             speaker = noun_phrase_forward(doc, start, sentence.token_end)
             end = clause_end(doc, speaker[-1], sentence) if speaker else None
             if speaker and (end + 2 >= sentence.token_end or doc.tokens[end + 1].text == ","):
-                found = (list(range(i, start)), speaker, None, i - 1, end)
+                found = Attribution(list(range(i, start)), speaker, None, i - 1, end)
         elif word == "wie" and (position == 0 or tokens[position - 1].text == ","):
             found = _wie_cue(finder, i, sentence)
         if found is not None:
-            _add(finder, sentence, word, *found)
+            _add(finder, sentence, word, found)
 
 
-def _add(finder: Finder, sentence: Sentence, word: str, cue: list[int], speaker: list[int],
-         speaker_chars: tuple[int, int] | None, frame_start: int, frame_end: int, *clause: int) -> None:
+def _add(finder: Finder, sentence: Sentence, word: str, found: Attribution) -> None:
     """The statement of a nominal attribution: the sentence outside the frame is its content."""
     doc = finder.doc
-    if word in ("nach", "laut") and cue[0] == sentence.token_start and speaker and not clause:
+    cue, speaker, speaker_chars, frame_start, frame_end, clause_end = found
+    if word in ("nach", "laut") and cue[0] == sentence.token_start and speaker and clause_end is None:
         # "Nach Angaben der Gesellschaft für Menschenrechte kommt es …": the fronted phrase
         # runs to the finite verb
         end = fronted_phrase_end(doc, frame_end)
@@ -81,8 +97,8 @@ def _add(finder: Finder, sentence: Sentence, word: str, cue: list[int], speaker:
         frame_end = end
     if _is_channel(finder, speaker) and _set_via(finder, sentence, speaker):
         return  # "sagte er der Agentur Interfax zufolge": a channel, not a speaker
-    if clause:  # a relative clause: its own content only
-        content = list(range(frame_end + 1, clause[0] + 1))
+    if clause_end is not None:  # a relative clause: its own content only
+        content = list(range(frame_end + 1, clause_end + 1))
     else:
         content = [t for t in range(sentence.token_start, sentence.token_end) if not frame_start <= t <= frame_end]
     # the commas around the frame belong to neither side
@@ -123,8 +139,8 @@ def _nach_angaben(finder: Finder, i: int, sentence: Sentence) -> Attribution | N
         speaker = noun_phrase_forward(doc, j + 1, sentence.token_end, genitive=True)
         if speaker and tokens[speaker[0]].tag == "ART":  # "einer Stellungnahme der US-Armee"
             chars = (tokens[speaker[0]].start, tokens[speaker[-1]].end)
-            return [i], list(range(determiner, speaker[-1] + 1)), chars, i, speaker[-1]
-        return [i], list(range(determiner, j + 1)), None, i, j
+            return Attribution([i], list(range(determiner, speaker[-1] + 1)), chars, i, speaker[-1])
+        return Attribution([i], list(range(determiner, j + 1)), None, i, j)
     noun = tokens[j]
     head = noun.text.rsplit("-", 1)[-1]
     if not is_attribution_noun(noun.text):
@@ -132,21 +148,21 @@ def _nach_angaben(finder: Finder, i: int, sentence: Sentence) -> Attribution | N
     source_start = modifier if modifier is not None else j
     if "-" in noun.text and head in word_list("attribution_nouns.txt"):  # nach Kreml-Angaben
         prefix = noun.text.rsplit("-", 1)[0]
-        return [i], [j], (noun.start, noun.start + len(prefix)), i, j
+        return Attribution([i], [j], (noun.start, noun.start + len(prefix)), i, j)
     if modifier is not None and tokens[modifier].text.lower() in OWN_POSSESSIVES:
         subject = sentence_verb_subject(doc, sentence, exclude=range(i, j + 1))
         chars = (tokens[subject[0]].start, tokens[subject[-1]].end) if subject else None
-        return [i], list(range(source_start, j + 1)), chars, i, j
+        return Attribution([i], list(range(source_start, j + 1)), chars, i, j)
     if modifier is not None and tokens[modifier].text[:1].islower() and \
             tokens[modifier].text.lower() not in NEUTRAL_ANGABEN_MODIFIERS:  # nach ukrainischen Angaben
-        return [i], list(range(source_start, j + 1)), (tokens[modifier].start, tokens[modifier].end), i, j
+        return Attribution([i], list(range(source_start, j + 1)), (tokens[modifier].start, tokens[modifier].end), i, j)
     speaker = noun_phrase_forward(doc, j + 1, sentence.token_end, genitive=True)
     if speaker and tokens[speaker[0]].text.lower() == "von":
         speaker = speaker[1:]
     if not speaker:
-        return [i], list(range(source_start, j + 1)), None, i, j
+        return Attribution([i], list(range(source_start, j + 1)), None, i, j)
     chars = (tokens[speaker[0]].start, tokens[speaker[-1]].end)
-    return [i], list(range(source_start, speaker[-1] + 1)), chars, i, speaker[-1]
+    return Attribution([i], list(range(source_start, speaker[-1] + 1)), chars, i, speaker[-1])
 
 
 def _relative_source(finder: Finder, i: int, sentence: Sentence) -> Attribution | None:
@@ -160,7 +176,7 @@ def _relative_source(finder: Finder, i: int, sentence: Sentence) -> Attribution 
         end = clause_end(doc, end + 2, sentence)
     if end <= pronoun + 1:
         return None
-    return [i], [pronoun], None, i, pronoun, end
+    return Attribution([i], [pronoun], None, i, pronoun, end)
 
 
 def _postposed_nach(finder: Finder, i: int, sentence: Sentence) -> Attribution | None:
@@ -168,7 +184,7 @@ def _postposed_nach(finder: Finder, i: int, sentence: Sentence) -> Attribution |
     phrase = noun_phrase_backward(finder.doc, i - 1, sentence.token_start)
     if not phrase or not any(is_attribution_noun(finder.doc.tokens[j].text) for j in phrase):
         return None
-    return [i], phrase, None, phrase[0], i
+    return Attribution([i], phrase, None, phrase[0], i)
 
 
 def _wie_cue(finder: Finder, i: int, sentence: Sentence) -> Attribution | None:
@@ -181,8 +197,8 @@ def _wie_cue(finder: Finder, i: int, sentence: Sentence) -> Attribution | None:
             lemma = cue_lemma(doc, token, sentence)
             if lemma and "clause" in cue_verbs().get(lemma, ()):
                 speaker = noun_phrase_forward(doc, i + 1, end + 1)
-                return [j], speaker, None, i, end + (1 if end + 1 < sentence.token_end
-                                                     and doc.tokens[end + 1].text == "," else 0)
+                comma = end + 1 < sentence.token_end and doc.tokens[end + 1].text == ","
+                return Attribution([j], speaker, None, i, end + comma)
     return None
 
 

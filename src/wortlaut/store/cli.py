@@ -14,8 +14,11 @@ from pathlib import Path
 
 from .database import Store
 from .errors import StoreError
-from .export import FORMATS as EXPORT_FORMATS, MissingDependency
-from .network import FORMATS as NETWORK_FORMATS, KINDS as NETWORK_KINDS, write_network
+from .export import FORMATS as EXPORT_FORMATS
+from .export import MissingDependency
+from .network import FORMATS as NETWORK_FORMATS
+from .network import KINDS as NETWORK_KINDS
+from .network import write_network
 from .queries import FORMS
 
 DEFAULT_DB = "wortlaut.db"
@@ -85,21 +88,17 @@ def register(subparsers) -> None:
     _add_db(p)
     p.set_defaults(func=cmd_actors)
     actions = p.add_subparsers(dest="action", metavar="ACTION")
-    q = actions.add_parser("merge", help="make actor A part of actor B (kept across re-ingest)")
-    q.add_argument("subject", metavar="A")
-    q.add_argument("argument", metavar="B")
-    _add_db(q, inherited=True)
-    q.set_defaults(func=cmd_actor_rule)
-    q = actions.add_parser("split", help="take name X out of actor A as an actor of its own")
-    q.add_argument("subject", metavar="A")
-    q.add_argument("--alias", dest="argument", required=True, metavar="X")
-    _add_db(q, inherited=True)
-    q.set_defaults(func=cmd_actor_rule)
-    q = actions.add_parser("rename", help="give actor A the name NEW")
-    q.add_argument("subject", metavar="A")
-    q.add_argument("argument", metavar="NEW")
-    _add_db(q, inherited=True)
-    q.set_defaults(func=cmd_actor_rule)
+    for action, help_text, argument in (("merge", "make actor A part of actor B (kept across re-ingest)", "B"),
+                                        ("split", "take name X out of actor A as an actor of its own", "--alias"),
+                                        ("rename", "give actor A the name NEW", "NEW")):
+        q = actions.add_parser(action, help=help_text)
+        q.add_argument("subject", metavar="A")
+        if argument == "--alias":
+            q.add_argument("--alias", dest="argument", required=True, metavar="X")
+        else:
+            q.add_argument("argument", metavar=argument)
+        _add_db(q, inherited=True)
+        q.set_defaults(func=cmd_actor_rule)
     q = actions.add_parser("rules", help="list the stored corrections")
     _add_db(q, inherited=True)
     q.set_defaults(func=cmd_actor_rules)

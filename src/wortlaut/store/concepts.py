@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..model import Document, Statement
 from ..de.lexicon import word_list
+from ..model import Document, Statement
 from .names import name_key
 
 _CAPITALISED = re.compile(r"(?<![\w-])[A-ZÄÖÜ][a-zäöüß]{2,}(?:-[A-ZÄÖÜa-zäöüß]+)*")

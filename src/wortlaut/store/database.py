@@ -21,8 +21,8 @@ from pathlib import Path
 from ..model import Document, Statement
 from .actors import find_actors, rebuild_actors
 from .concepts import statement_concepts
-from .names import name_key
 from .errors import SchemaError, StoreError
+from .names import name_key
 from .schema import LATEST_VERSION, current_version, migrate
 
 _FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-from ..pipeline import Options, run
 from ..formats import InputError, iter_input_files, read_file
+from ..pipeline import Options, run
 from .database import Store, content_hash
 from .progress import Progress
 

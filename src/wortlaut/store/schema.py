@@ -42,6 +42,16 @@ def _statements_view(*extra: tuple[str, str]) -> str:
             + "\nFROM statements s\nJOIN articles a ON a.id = s.article_id\nLEFT JOIN actors ac ON ac.id = s.actor_id;\n")
 
 
+def _text_table(name: str, *extra: str, first: str | None = None) -> str:
+    """A table of stretches of an article's text (headings, mentions, times, places), with its index."""
+    columns = ["id         INTEGER PRIMARY KEY",
+               "article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE",
+               *([first] if first else []),
+               "text       TEXT NOT NULL", "start      INTEGER NOT NULL", '"end"      INTEGER NOT NULL', *extra]
+    return (f"CREATE TABLE {name} (\n    " + ",\n    ".join(columns) + "\n);\n"
+            f"CREATE INDEX {name}_article ON {name}(article_id);\n")
+
+
 _V1 = """
 CREATE TABLE meta (
     key   TEXT PRIMARY KEY,
@@ -79,15 +89,7 @@ CREATE TABLE article_sources (
 );
 CREATE INDEX article_sources_path ON article_sources(path);
 
-CREATE TABLE headings (
-    id         INTEGER PRIMARY KEY,
-    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-    text       TEXT NOT NULL,
-    start      INTEGER NOT NULL,
-    "end"      INTEGER NOT NULL
-);
-CREATE INDEX headings_article ON headings(article_id);
-
+""" + _text_table("headings") + """
 CREATE TABLE entities (
     id         INTEGER PRIMARY KEY,
     article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
@@ -100,16 +102,7 @@ CREATE TABLE entities (
 CREATE INDEX entities_article ON entities(article_id);
 CREATE INDEX entities_name_key ON entities(name_key);
 
-CREATE TABLE mentions (
-    id         INTEGER PRIMARY KEY,
-    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-    entity_id  INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
-    text       TEXT NOT NULL,
-    start      INTEGER NOT NULL,
-    "end"      INTEGER NOT NULL
-);
-CREATE INDEX mentions_article ON mentions(article_id);
-
+""" + _text_table("mentions", first="entity_id  INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE") + """
 -- Corpus-level actors, rebuilt from speaker names plus the manual rules in actor_rules.
 CREATE TABLE actors (
     id   INTEGER PRIMARY KEY,
@@ -194,30 +187,8 @@ CREATE TABLE statement_concepts (
 );
 CREATE INDEX statement_concepts_article ON statement_concepts(article_id);
 
-CREATE TABLE times (
-    id         INTEGER PRIMARY KEY,
-    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-    text       TEXT NOT NULL,
-    start      INTEGER NOT NULL,
-    "end"      INTEGER NOT NULL,
-    value      TEXT,
-    type       TEXT NOT NULL
-);
-CREATE INDEX times_article ON times(article_id);
-
-CREATE TABLE places (
-    id         INTEGER PRIMARY KEY,
-    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-    text       TEXT NOT NULL,
-    start      INTEGER NOT NULL,
-    "end"      INTEGER NOT NULL,
-    name       TEXT NOT NULL,
-    country    TEXT,
-    lat        REAL,
-    lon        REAL
-);
-CREATE INDEX places_article ON places(article_id);
-
+""" + _text_table("times", "value      TEXT", "type       TEXT NOT NULL") + """
+""" + _text_table("places", "name       TEXT NOT NULL", "country    TEXT", "lat        REAL", "lon        REAL") + """
 CREATE TABLE failures (
     id     INTEGER PRIMARY KEY,
     path   TEXT NOT NULL,

@@ -1,42 +1,40 @@
-"""Named entities: the CRF tagger, GermEval TSV reading/writing and the chunk scorer."""
+"""Named entities: the CRF tagger (wortlaut.entities.ner) and the chunk scorer."""
 
 from __future__ import annotations
 
-import argparse
-import importlib.util
 from pathlib import Path
 
 import pytest
 
-from wortlaut.evaluate.ner import evaluate_ner, format_ner_report, score_tag_sequences
-from wortlaut.model import Document
-from wortlaut.morphology import tag as tag_morphology
-from wortlaut.ner import (
-    GermEvalFormatError,
+from helpers import REPO
+from wortlaut.entities.ner import (
+    MODEL_NAME,
     char_class,
     char_ngrams,
     chunks,
     find_named_entities,
-    model_path,
-    parse_germeval,
-    read_germeval,
     repair_bio,
     resources_,
-    run_ner_command,
     tag_sentence,
 )
+from wortlaut.evaluate.ner import evaluate_ner, format_ner_report, score_tag_sequences
+from wortlaut.model import Document
+from wortlaut.morphology import tag as tag_morphology
+from wortlaut.resources import model_path
 from wortlaut.segment import segment
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+GERMEVAL = REPO / "tests" / "formats"
+SAMPLE = (GERMEVAL / "germeval_gold.tsv").read_text(encoding="utf-8")
+PREDICTED = (GERMEVAL / "germeval_predicted.tsv").read_text(encoding="utf-8")
 
 # ------------------------------------------------------------------ the model
 
 
 def test_model_is_shipped_and_small() -> None:
-    assert model_path().exists()
-    assert model_path().stat().st_size < 10_000_000
-    assert (model_path().parent / "ner.md").exists()
+    path = model_path(MODEL_NAME)
+    assert path.exists()
+    assert path.stat().st_size < 10_000_000
+    assert (path.parent / "ner.md").exists()
 
 
 def test_person_and_city() -> None:
@@ -113,82 +111,6 @@ def test_chunks_read_stray_inside_tags_as_starts() -> None:
     assert repair_bio(["O", "I-LOC", "I-LOC", "I-PER"]) == ["O", "B-LOC", "I-LOC", "B-PER"]
 
 
-# ------------------------------------------------------------------ GermEval TSV
-
-SAMPLE = """\
-#\thttp://de.wikipedia.org/wiki/Beispiel\t[2009-10-23]
-1\tAngela\tB-PER\tO
-2\tMerkel\tI-PER\tO
-3\tbesuchte\tO\tO
-4\tParis\tB-LOC\tO
-5\t.\tO\tO
-
-#\thttp://example.org/zwei\t[2010-01-01]
-1\tDie\tO\tO
-2\tdeutschen\tB-LOCderiv\tO
-3\tBanken\tO\tO
-4\tund\tO\tO
-5\tdie\tO\tO
-6\tDeutsche\tB-ORG\tB-LOCderiv
-7\tBank\tI-ORG\tO
-8\t.\tO\tO
-"""
-
-PREDICTED = """\
-1\tAngela\tB-PER\tO
-2\tMerkel\tO\tO
-3\tbesuchte\tO\tO
-4\tParis\tB-LOC\tO
-5\t.\tO\tO
-
-1\tDie\tO\tO
-2\tdeutschen\tB-LOCderiv\tO
-3\tBanken\tO\tO
-4\tund\tO\tO
-5\tdie\tO\tO
-6\tDeutsche\tB-LOCderiv\tO
-7\tBank\tB-ORG\tO
-8\t.\tO\tO
-"""
-
-
-def test_read_germeval(tmp_path: Path) -> None:
-    path = tmp_path / "gold.tsv"
-    path.write_text(SAMPLE, encoding="utf-8")
-    first, second = read_germeval(path)
-    assert first.words == ["Angela", "Merkel", "besuchte", "Paris", "."]
-    assert first.comments == ["#\thttp://de.wikipedia.org/wiki/Beispiel\t[2009-10-23]"]
-    assert [r.outer for r in second.rows][5:7] == ["B-ORG", "I-ORG"]
-    assert second.rows[5].inner == "B-LOCderiv"
-
-
-def test_germeval_round_trip_through_the_command(tmp_path: Path) -> None:
-    source = tmp_path / "in.tsv"
-    source.write_text(SAMPLE, encoding="utf-8")
-    out = tmp_path / "out.tsv"
-    assert run_ner_command(argparse.Namespace(file=str(source), format="germeval", out=str(out))) == 0
-    lines = out.read_text(encoding="utf-8").splitlines()
-    assert lines[0] == "#\thttp://de.wikipedia.org/wiki/Beispiel\t[2009-10-23]"
-    assert lines[1:3] == ["1\tAngela\tB-PER\tO", "2\tMerkel\tI-PER\tO"]
-    assert lines[6] == "" and lines[7].startswith("#\thttp://example.org/zwei")
-    read_back = read_germeval(out)
-    assert [s.words for s in read_back] == [s.words for s in read_germeval(source)]
-    assert all(row.inner == "O" for s in read_back for row in s.rows)
-
-
-def test_malformed_germeval_names_file_and_line(tmp_path: Path) -> None:
-    path = tmp_path / "bad.tsv"
-    path.write_text("1\tAngela\tB-PER\tO\nMerkel\n", encoding="utf-8")
-    with pytest.raises(GermEvalFormatError, match=r"bad\.tsv, line 2"):
-        read_germeval(path)
-    assert run_ner_command(argparse.Namespace(file=str(path), format="germeval", out=None)) == 1
-
-
-def test_tokens_without_tags_are_read() -> None:
-    [sentence] = parse_germeval("1\tAngela\n2\tMerkel\n")
-    assert sentence.words == ["Angela", "Merkel"] and sentence.rows[0].outer == "O"
-
-
 # ------------------------------------------------------------------ the scorer
 
 
@@ -222,30 +144,3 @@ def test_scorer_refuses_different_tokens(tmp_path: Path) -> None:
         evaluate_ner(gold, pred)
     with pytest.raises(ValueError, match="sentence 1"):
         score_tag_sequences([["O", "O"]], [["O"]])
-
-
-# ------------------------------------------------------------------ training
-
-
-def _train_module():
-    spec = importlib.util.spec_from_file_location("train_ner", ROOT / "training" / "train_ner.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def test_validation_split_rule_is_stable_without_data() -> None:
-    train_ner = _train_module()
-    [sentence] = parse_germeval("#\thttp://de.wikipedia.org/wiki/Beispiel\t[2009-10-23]\n1\tA\tO\tO\n")
-    # The rule depends only on the source line, not on the position in the file.
-    assert train_ner.is_validation(sentence, 0) == train_ner.is_validation(sentence, 4711)
-    keys = [parse_germeval(f"#\tsource {i}\n1\tA\n")[0] for i in range(2000)]
-    share = sum(train_ner.is_validation(s, 0) for s in keys) / len(keys)
-    assert 0.17 < share < 0.23
-
-
-@pytest.mark.skipif(not (SHARED / "data" / "germeval2014").exists(), reason="needs ../shared/data/germeval2014")
-def test_validation_split_of_the_training_file() -> None:
-    train, validation = _train_module().germeval_split()
-    assert len(train) + len(validation) == 5100
-    assert 0.15 < len(validation) / 5100 < 0.25

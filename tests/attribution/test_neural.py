@@ -1,12 +1,16 @@
-"""The numpy BiLSTM tagger (wortlaut.neural), on small hand-built weights and on the shipped cue model."""
+"""The numpy BiLSTM tagger (wortlaut.attribution.neural), on small hand-built weights and on the shipped cue model."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
 
-from wortlaut import attribution, neural
-from wortlaut.neural import BiLSTMTagger, feature_ids
+from helpers import rules_only
+from wortlaut.attribution import neural
+from wortlaut.attribution.config import NEURAL_CUE_MODEL
+from wortlaut.attribution.features import cue_features, token_infos
+from wortlaut.attribution.neural import BiLSTMTagger, feature_ids
+from wortlaut.resources import model_path
 
 LABELS = ("O", "B", "I")
 
@@ -79,21 +83,16 @@ def test_feature_ids_hash_each_string_alone():
         feature_ids(["a"], 1000)
 
 
-shipped = attribution.model_path(attribution.NEURAL_CUE_MODEL)
+shipped = model_path(NEURAL_CUE_MODEL)
 
 
 @pytest.mark.skipif(not shipped.exists(), reason="neural cue model not built")
 def test_shipped_neural_cue_model_finds_the_verb_of_saying():
-    import wortlaut
-    from wortlaut.pipeline import Options
-
-    doc = wortlaut.analyze("Der Minister sagte , die Lage sei ernst . Das Wetter war schön .",
-                           date="2025-09-05", options=Options(pipeline=("segment", "morphology", "quotes", "times",
-                                                                         "places", "entities", "statements")))
+    doc = rules_only("Der Minister sagte , die Lage sei ernst . Das Wetter war schön .")
     tagger = BiLSTMTagger(shipped)
     assert tagger.labels == list(LABELS)
-    infos = attribution._token_infos(doc)
-    sentences = [attribution.cue_features(doc, infos, s.token_start, s.token_end) for s in doc.sentences]
+    infos = token_infos(doc)
+    sentences = [cue_features(doc, infos, s.token_start, s.token_end) for s in doc.sentences]
     first, second = tagger.probabilities(sentences)
     words = [t.text for t in doc.tokens]
     assert words[int(first[:, 1].argmax())] == "sagte"

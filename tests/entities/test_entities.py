@@ -1,80 +1,21 @@
 """Entity mentions: persons with roles, surnames, countries, seats of government, organisations.
 
-The test Documents are built here (regex tokens, sentences on final punctuation) so the
-tests do not depend on the segmenter; ``build`` and ``say`` are shared with
-``test_speakers.py``.
+The test Documents are built by ``helpers.build`` (regex tokens, sentences on final
+punctuation) so the tests do not depend on the segmenter.
 """
 
 from __future__ import annotations
 
-import importlib.util
-import re
-
 import pytest
 
-from wortlaut.entities import find_entities, parse_role, role_affiliation
-from wortlaut.model import Document, Entity, Sentence, Span, Speaker, Statement, Token
-
-HAS_PLACES = importlib.util.find_spec("wortlaut.places") is not None
-needs_places = pytest.mark.skipif(not HAS_PLACES, reason="wortlaut.places (country names and adjectives) is missing")
-
-_TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
-
-
-def build(text: str, *, tag: bool = True, places: bool = True) -> Document:
-    """A Document with tokens and sentences; tags and places from the real stages when present."""
-    doc = Document(text=text)
-    first = 0
-    for match in _TOKEN.finditer(text):
-        doc.tokens.append(Token(match.group(), match.start(), match.end(), len(doc.tokens), len(doc.sentences)))
-        if match.group() in {".", "!", "?"}:
-            _close_sentence(doc, first)
-            first = len(doc.tokens)
-    if first < len(doc.tokens):
-        _close_sentence(doc, first)
-    if tag:
-        _run_stage(doc, "wortlaut.morphology", "tag")
-    if places:
-        _run_stage(doc, "wortlaut.places", "find_places")
-    return doc
-
-
-def _close_sentence(doc: Document, first: int) -> None:
-    tokens = doc.tokens[first:]
-    doc.sentences.append(Sentence(len(doc.sentences), tokens[0].start, tokens[-1].end, first, len(doc.tokens), 0))
-
-
-def _run_stage(doc: Document, module: str, function: str) -> None:
-    if importlib.util.find_spec(module) is None:
-        return
-    getattr(importlib.import_module(module), function)(doc)
-
-
-def say(doc: Document, speaker: str, *, nth: int = 0) -> Statement:
-    """Add a statement whose speaker mention is the ``nth`` occurrence of ``speaker``."""
-    start, end = list(re.finditer(rf"(?<!\w){re.escape(speaker)}(?!\w)", doc.text))[nth].span()
-    tokens = [t.index for t in doc.tokens if t.start < end and start < t.end]
-    sentence = doc.sentences[doc.tokens[tokens[0]].sentence]
-    statement = Statement(
-        id=f"S{len(doc.statements) + 1}",
-        form="indirect",
-        content=Span(sentence.start, sentence.end, doc.text[sentence.start : sentence.end]),
-        speaker=Speaker(doc.text[start:end], start, end),
-        sentence=sentence.index,
-        speaker_tokens=tokens,
-    )
-    doc.statements.append(statement)
-    return statement
+from helpers import analyze, build, named
+from wortlaut.de.roles import parse_role, role_affiliation
+from wortlaut.entities import EntitiesConfig, find_entities
+from wortlaut.model import Document, Entity
 
 
 def entities(text: str, **build_options) -> Document:
     return find_entities(build(text, **build_options))
-
-
-def named(doc: Document, name: str) -> Entity:
-    found = [e for e in doc.entities if e.name == name]
-    assert found, f"no entity {name!r} in {[(e.name, e.type) for e in doc.entities]}"
-    return found[0]
 
 
 def mention_texts(entity: Entity) -> list[str]:
@@ -109,13 +50,11 @@ def test_surname_and_genitive_join_the_full_name():
     assert [e.name for e in doc.entities if e.type == "person"] == ["Wladimir Putin"]
 
 
-@needs_places
 def test_country_adjective_before_role_is_recorded():
     doc = entities("Der russische Machthaber Wladimir Putin hat gewarnt.")
     assert named(doc, "Wladimir Putin").roles == ["Machthaber (Russland)"]
 
 
-@needs_places
 def test_possessive_and_adjective_before_role():
     doc = entities("Putin lehnte ein Treffen mit seinem ukrainischen Amtskollegen Wolodimir Selenskij ab.")
     selenskij = named(doc, "Wolodimir Selenskij")
@@ -171,7 +110,6 @@ def test_kremlin_is_russia():
     assert mention_texts(russia) == ["Kreml", "Kremls"]
 
 
-@needs_places
 def test_country_names_and_genitive():
     doc = entities("Nach Angaben Frankreichs sind 26 Länder bereit. Österreich hat Beobachterstatus.")
     assert named(doc, "Frankreich").type == "country"
@@ -179,7 +117,6 @@ def test_country_names_and_genitive():
     assert named(doc, "Österreich").type == "country"
 
 
-@needs_places
 def test_capital_as_actor_is_its_country():
     doc = entities("Moskau lehnt Truppen aus NATO-Staaten ab. Selenskij lehnte ein Treffen in Moskau ab.")
     russia = named(doc, "Russland")
@@ -253,25 +190,18 @@ def test_plural_role_noun_introduces_no_name():
 
 def test_one_form_per_role_noun():
     doc = entities("Der russische Machthaber Wladimir Putin sprach. Später sagte Machthaber Putin, er warte.")
-    expected = ["Machthaber (Russland)"] if HAS_PLACES else ["Machthaber"]
-    assert named(doc, "Wladimir Putin").roles == expected
+    assert named(doc, "Wladimir Putin").roles == ["Machthaber (Russland)"]
 
 
-def _entities_of(text: str) -> list[tuple[str, str]]:
-    from wortlaut.pipeline import analyze
-
-    return [(e.type, e.name) for e in analyze(text, date="2025-01-01").entities]
+def _entities_of(text: str, **options) -> list[tuple[str, str]]:
+    return [(e.type, e.name) for e in analyze(text, **options).entities]
 
 
-def test_ner_model_adds_names_the_rules_miss(monkeypatch):
-    from pathlib import Path
-
-    from wortlaut import ner
-
+def test_ner_model_adds_names_the_rules_miss():
     text = "Der Auftritt von Torvik Brannström begeisterte das Publikum."
     assert ("person", "Torvik Brannström") in _entities_of(text)
-    monkeypatch.setattr(ner, "model_path", lambda: Path("/nonexistent/ner.crfsuite"))
-    assert ("person", "Torvik Brannström") not in _entities_of(text)  # the rules know neither name
+    without = _entities_of(text, entities=EntitiesConfig(learned_names=False))
+    assert ("person", "Torvik Brannström") not in without  # the rules know neither name
 
 
 def test_learned_organisation_replaces_a_shorter_rule_one():

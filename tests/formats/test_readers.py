@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from wortlaut.readers import InputError, read_file
+from wortlaut.formats import InputError, read_file
 
 ARTICLE = "Merkel sagte am Freitag, die Lage sei ernst. Scholz widersprach."
 
