@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from pathlib import Path
 
 import pytest
 
@@ -12,7 +11,7 @@ from wortlaut.model import Document
 from wortlaut.times import extract_times, find_times, number_value
 
 FRIDAY = dt.date(2025, 9, 5)
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+from helpers import SHARED
 
 
 def times(text: str, date: dt.date | None = FRIDAY) -> dict[str, tuple[str | None, str]]:

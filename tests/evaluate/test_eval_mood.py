@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from helpers import SHARED
 from wortlaut.evaluate.mood import (
     evaluate_mood,
     format_mood_report,
@@ -15,8 +16,6 @@ from wortlaut.evaluate.mood import (
 )
 from wortlaut.model import Document
 from wortlaut.segment import segment
-
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 
 # Two sentences: GSD style (VerbForm=Fin) with a contraction, PUD style (Mood only).
 CONLLU = """\

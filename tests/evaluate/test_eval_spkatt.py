@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from helpers import SHARED
 from wortlaut.evaluate.spkatt import (
     Annotation,
     SpkAttFormatError,
@@ -17,7 +18,6 @@ from wortlaut.evaluate.spkatt import (
     pair_annotations,
 )
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SPKATT_TRAIN = SHARED / "data" / "spkatt-news" / "train"
 
 SENTENCES = [

@@ -6,9 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from helpers import SHARED
 from wortlaut.evaluate.timex import evaluate_timex, format_timex_report, read_document
-
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 GOLD = """<DOC>
 <DOCID>toy</DOCID>

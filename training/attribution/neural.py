@@ -1,9 +1,11 @@
-"""Training of ``wortlaut.neural.BiLSTMTagger`` with PyTorch (needed here only, not by wortlaut).
+"""Training of ``wortlaut.attribution.neural.BiLSTMTagger`` with PyTorch (needed here only, not by
+wortlaut): the BiLSTM cue tagger (and optionally role tagger) that ``python -m training.attribution``
+averages with the CRFs.
 
 The model reads a CRF's feature strings (hashed into ``buckets`` embedding rows, summed per token),
 runs a one-layer BiLSTM and a linear layer; it is trained in small batches of sentences with Adam and a
 class-weighted cross-entropy (the labels of interest are rare).  ``export`` writes the weights in
-the layout ``wortlaut.neural`` reads and checks that numpy gives PyTorch's probabilities.
+the layout ``wortlaut.attribution.neural`` reads and checks that numpy gives PyTorch's probabilities.
 """
 
 from __future__ import annotations
@@ -16,9 +18,9 @@ from pathlib import Path
 
 import numpy as np
 
-from wortlaut.neural import BiLSTMTagger, feature_ids
+from wortlaut.attribution.neural import BiLSTMTagger, feature_ids
 
-Example = tuple[list[list[str]], list[str]]  # feature strings per token, gold label per token
+from ..common import Example
 
 
 @dataclass(frozen=True)
@@ -36,7 +38,7 @@ class NeuralParams:
 
 
 def token_ids(features: Sequence[Sequence[str]], buckets: int) -> list[list[int]]:
-    """``wortlaut.neural.feature_ids`` of each token's feature strings."""
+    """``feature_ids`` of each token's feature strings."""
     flat = feature_ids([f for token in features for f in token], buckets).tolist()
     ids, start = [], 0
     for token in features:

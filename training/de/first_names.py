@@ -14,19 +14,23 @@ out: a capitalised verb or noun at the start of a sentence must not start a name
 
 Usage::
 
-    python training/build_first_names.py --faker /tmp/fakerpkg \
+    python -m training.de.first_names --faker /tmp/fakerpkg \
         --germeval ../shared/data/germeval2014/NER-de-test.tsv
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import sys
 from collections import Counter
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-OUTPUT = REPO / "src" / "wortlaut" / "data" / "name_first.txt"
+from ..common import DATA, ROOT
+
+OUTPUT = DATA / "name_first.txt"
+# the first line of the file; it names the script of the shipped build so a rebuild stays byte-identical
+HEADER = "# first name<TAB>gender (m/f/?) — built by training/build_first_names.py"
 
 # Ordinary German words (or abbreviations) that Faker/GermEval list as first names.
 NOT_NAMES = {
@@ -51,8 +55,8 @@ EXTRA = {
 
 def faker_names(folder: Path) -> dict[str, str]:
     sys.path.insert(0, str(folder))
-    from faker.providers.person.de_DE import Provider as German  # noqa: PLC0415
-    from faker.providers.person.en_US import Provider as English  # noqa: PLC0415
+    from faker.providers.person.de_DE import Provider as German
+    from faker.providers.person.en_US import Provider as English
 
     genders: dict[str, str] = {}
     for provider in (German, English):
@@ -68,7 +72,7 @@ def germeval_first_names(path: Path, min_count: int = 2) -> set[str]:
     sentence: list[tuple[str, str]] = []
 
     def count(sentence: list[tuple[str, str]]) -> None:
-        for (word, tag), (_, next_tag) in zip(sentence, sentence[1:]):
+        for (word, tag), (_, next_tag) in itertools.pairwise(sentence):
             if tag == "B-PER" and next_tag == "I-PER" and word.isalpha() and word[0].isupper() and len(word) > 1:
                 counts[word] += 1
 
@@ -86,7 +90,7 @@ def germeval_first_names(path: Path, min_count: int = 2) -> set[str]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m training.de.first_names", description=__doc__.split("\n")[0])
     parser.add_argument("--faker", type=Path, required=True, help="unpacked Faker wheel")
     parser.add_argument("--germeval", type=Path, help="GermEval 2014 NER TSV")
     args = parser.parse_args()
@@ -97,10 +101,10 @@ def main() -> None:
             genders.setdefault(name, "?")
     genders.update(EXTRA)
     names = sorted(n for n in genders if n not in NOT_NAMES and n.isalpha())
-    lines = ["# first name<TAB>gender (m/f/?) — built by training/build_first_names.py"]
+    lines = [HEADER]
     lines += [f"{name}\t{genders[name]}" for name in names]
     OUTPUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"{len(names)} first names -> {OUTPUT.relative_to(REPO)}")
+    print(f"{len(names)} first names -> {OUTPUT.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

@@ -1,16 +1,16 @@
 """Experiment (not part of the shipped pipeline): a small neural NER tagger, alone and averaged
-with the shipped CRF's marginals, on the fixed GermEval held-out split of ``train_ner.py``.
+with the shipped CRF's marginals, on the fixed GermEval held-out split of ``training.entities``.
 
 It answers whether a neural tagger raises outer strict chunk F1 (``wortlaut.evaluate.ner``, the
 same scorer as the model card) before anyone ports one to numpy.  The split, the CRF attributes
-(shipped tables plus the cross-fitted character model, as ``train_ner.main`` builds them) and the
+(shipped tables plus the cross-fitted character model, as ``training.entities`` builds them) and the
 CRF are the shipped ones: ``models/ner.crfsuite`` was trained on the training part only (plus
 self-tagged unlabelled news), and scored here it gives the card's 0.755 / 0.636 / 0.690.
 
 The network: the CRF's attribute strings of each token, hashed into 2^17 buckets and summed
 (EmbeddingBag, 64 dims; each attribute dropped with p = 0.3 in training), a character CNN over
 the word (16-dim characters, 32 filters of width 3, max-pooled) and fixed 64-dim word vectors
-(PPMI over ±2 neighbours in ``train_ner.unlabelled_sentences`` -> truncated SVD; 33,900 words,
+(PPMI over ±2 neighbours in ``training.entities.data.unlabelled_sentences`` -> truncated SVD; 33,900 words,
 86 % of held-out tokens) -> BiLSTM (64 per direction) -> a CRF layer (BiLSTM-CRF, trained on the
 sentence likelihood; ``--no-crf-head`` for a softmax).  Adam 2e-3, batches of 16 sentences,
 8 epochs, three seeds averaged.  8.5 M trained parameters (8.4 M of them the hash table) plus the
@@ -57,17 +57,12 @@ Needs PyTorch, which wortlaut itself does not (``pip install
 /opt/wheels/torch-2.13.0+cpu-cp311-cp311-manylinux_2_28_x86_64.whl`` here) and ``../shared``;
 caches HanTa tags and word vectors in ``/tmp/ner_neural_cache``::
 
-    python training/experiments/ner_neural.py              # BiLSTM-CRF, 3 seeds, ~5 min
-    python training/experiments/ner_neural.py --self-train 20000 --epochs 5
-    python training/experiments/ner_neural.py --no-crf-head --seeds 1 [--vector-dims 0 | --char-filters 0]
+    python -m training.experiments.ner_neural              # BiLSTM-CRF, 3 seeds, ~5 min
+    python -m training.experiments.ner_neural --self-train 20000 --epochs 5
+    python -m training.experiments.ner_neural --no-crf-head --seeds 1 [--vector-dims 0 | --char-filters 0]
 """
 
 from __future__ import annotations
-
-import os
-
-for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
-    os.environ.setdefault(_var, "1")
 
 import argparse
 import dataclasses
@@ -85,11 +80,15 @@ import torch
 from torch import nn
 from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence, pad_sequence
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-import train_ner
-
-from wortlaut import ner
+from wortlaut.entities.ner import MODEL_NAME, FeatureCache, chunks, repair_bio, resources_
 from wortlaut.evaluate.ner import format_ner_report, score_tag_sequences
+
+from ..common import MODELS
+from ..entities.charmodel import char_model
+from ..entities.clusters import ppmi_vectors
+from ..entities.crf import featurize, seen_unseen_recall
+from ..entities.data import corpus_sentences, germeval_split, pos_tags, unlabelled_sentences
+from ..entities.lexicon import tag_corpus
 
 CACHE = Path("/tmp/ner_neural_cache")  # POS tags and word vectors, outside the checkout
 MAX_CHARS = 24
@@ -99,44 +98,44 @@ MAX_CHARS = 24
 
 
 def crf_features(train, validation):
-    """The shipped model's features, built as ``train_ner.main`` builds them: shipped tables
+    """The shipped model's features, built as ``training.entities`` builds them: shipped tables
     (gazetteer, clusters, lexicon) plus the character model with cross-fitted results for the
     words it was trained on (``char_model``), for both parts."""
-    res = ner.resources_()
-    char_weights, char_prior, char_override = train_ner.char_model(train, res)
+    res = resources_()
+    char_weights, char_prior, char_override = char_model(train, res)
     res = dataclasses.replace(res, char_weights=char_weights, char_prior=char_prior, char_override=char_override)
-    features = ner._FeatureCache(res)
+    features = FeatureCache(res)
     CACHE.mkdir(exist_ok=True)
     pos_file = CACHE / "pos.pkl"
     if pos_file.exists():
         pos_train, pos_val = pickle.loads(pos_file.read_bytes())
     else:
-        pos_train = train_ner.pos_tags([s.words for s in train], True)
-        pos_val = train_ner.pos_tags([s.words for s in validation], True)
+        pos_train = pos_tags([s.words for s in train], True)
+        pos_val = pos_tags([s.words for s in validation], True)
         pos_file.write_bytes(pickle.dumps((pos_train, pos_val)))
-    x_train = train_ner.featurize([s.words for s in train], pos_train, features)
-    x_val = train_ner.featurize([s.words for s in validation], pos_val, features)
+    x_train = featurize([s.words for s in train], pos_train, features)
+    x_val = featurize([s.words for s in validation], pos_val, features)
     return x_train, x_val, features
 
 
 def self_trained(crf_path: Path, features, limit: int, threshold: float = 0.9):
-    """Unlabelled news and parliament sentences (``train_ner.corpus_sentences``) that the CRF
+    """Unlabelled news and parliament sentences (``training.entities.data.corpus_sentences``) that the CRF
     tags with sequence probability >= ``threshold`` and at least one entity, with its tags: the
     same selection as the shipped model's self-training, made with the shipped (final) CRF."""
     path = CACHE / "corpus-pos.pkl"
     if path.exists():
         corpus = pickle.loads(path.read_bytes())
     else:
-        corpus = train_ner.corpus_sentences(True, True)
+        corpus = corpus_sentences(True, True)
         path.write_bytes(pickle.dumps(corpus))
-    chosen, tags, _ = train_ner.tag_corpus(crf_path, corpus, features, limit, threshold)
+    chosen, tags, _ = tag_corpus(crf_path, corpus, features, limit, threshold)
     words = [corpus[i][0] for i in chosen]
-    x = train_ner.featurize(words, [corpus[i][1] for i in chosen], features)
+    x = featurize(words, [corpus[i][1] for i in chosen], features)
     return words, x, tags
 
 
 def word_vectors(train, dims: int, contexts: int = 5000, min_count: int = 3, max_words: int = 60000):
-    """Distributional vectors from the unlabelled text (``train_ner.unlabelled_sentences``: the
+    """Distributional vectors from the unlabelled text (``training.entities.data.unlabelled_sentences``: the
     GermEval training part, 10kGNAD, SpkAtt, Redewiedergabe, SmartData text): counts of the
     ``contexts`` most frequent lower-cased words at offsets -2, -1, +1, +2 -> PPMI -> truncated
     SVD.  Returns word -> unit vector for the ``max_words`` most frequent forms."""
@@ -146,7 +145,7 @@ def word_vectors(train, dims: int, contexts: int = 5000, min_count: int = 3, max
     from scipy import sparse
 
     started = time.time()
-    sentences = list(train_ner.unlabelled_sentences(train))
+    sentences = list(unlabelled_sentences(train))
     counts = Counter(w for s in sentences for w in s)
     vocab = [w for w, c in counts.most_common(max_words) if c >= min_count]
     index = {w: i for i, w in enumerate(vocab)}
@@ -169,7 +168,7 @@ def word_vectors(train, dims: int, contexts: int = 5000, min_count: int = 3, max
                 cols.append(k * width + (ctx[q] if 0 <= q < n else contexts))
     m = sparse.coo_matrix((np.ones(len(rows)), (np.array(rows), np.array(cols))),
                           shape=(len(vocab), 4 * width)).tocsr()
-    vectors = train_ner.ppmi_vectors(m, dims)
+    vectors = ppmi_vectors(m, dims)
     result = {w: vectors[i].astype(np.float32) for i, w in enumerate(vocab)}
     print(f"word vectors: {len(sentences):,} sentences, {len(vocab):,} words, {dims} dims, "
           f"{time.time() - started:.0f} s", file=sys.stderr)
@@ -348,7 +347,7 @@ def viterbi(probs: np.ndarray, allowed: np.ndarray, start_ok: np.ndarray) -> lis
 
 def decode(prob_list: list[np.ndarray], labels: list[str], constrained: bool) -> list[list[str]]:
     if not constrained:
-        return [ner.repair_bio([labels[k] for k in p.argmax(axis=1)]) for p in prob_list]
+        return [repair_bio([labels[k] for k in p.argmax(axis=1)]) for p in prob_list]
     allowed = allowed_transitions(labels)
     start_ok = np.array([not label.startswith("I-") for label in labels])
     return [[labels[k] for k in viterbi(p, allowed, start_ok)] for p in prob_list]
@@ -369,7 +368,7 @@ def bootstrap(gold: list[list[str]], a: list[list[str]], b: list[list[str]], sam
     def counts(predicted):
         rows = []
         for g, p in zip(gold, predicted):
-            gc, pc = set(ner.chunks(g)), set(ner.chunks(p))
+            gc, pc = set(chunks(g)), set(chunks(p))
             rows.append((len(gc & pc), len(pc), len(gc)))
         return np.array(rows, dtype=np.float64)
 
@@ -455,8 +454,9 @@ def main(argv: list[str] | None = None) -> int:
                         "likelihood; its marginals are what is averaged)")
     parser.add_argument("--seeds", type=int, default=3, help="train this many models (seeds) and average their outputs")
     parser.add_argument("--self-train", type=int, default=0, metavar="N",
-                        help="also train on up to N unlabelled sentences the CRF tags confidently (as train_ner does)")
-    parser.add_argument("--crf", type=Path, default=train_ner.MODEL,
+                        help="also train on up to N unlabelled sentences the CRF tags confidently "
+                             "(as training.entities does)")
+    parser.add_argument("--crf", type=Path, default=MODELS / MODEL_NAME,
                         help="CRF to average with (default: the shipped model, trained on the training part only)")
     args = parser.parse_args(argv)
     torch.set_num_threads(1)
@@ -465,7 +465,7 @@ def main(argv: list[str] | None = None) -> int:
     np.random.seed(args.seed)
     started = time.time()
 
-    train, validation = train_ner.germeval_split()
+    train, validation = germeval_split()
     x_train, x_val, features = crf_features(train, validation)
     words_train = [s.words for s in train]
     y_train = [[r.outer for r in s.rows] for s in train]
@@ -479,7 +479,7 @@ def main(argv: list[str] | None = None) -> int:
 
     crf = pycrfsuite.Tagger()
     crf.open(str(args.crf))
-    crf_tags = [ner.repair_bio(crf.tag(attrs)) for attrs in x_val]
+    crf_tags = [repair_bio(crf.tag(attrs)) for attrs in x_val]
     results = {"CRF (shipped model)": score_tag_sequences(y_val, crf_tags)}
     tags_of = {"CRF (shipped model)": crf_tags}
     print(line("CRF (shipped model)", results["CRF (shipped model)"]), flush=True)
@@ -538,7 +538,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"paired bootstrap (1,000 sentence resamples): {best} beats the CRF on "
           f"{bootstrap(y_val, crf_tags, tags_of[best]):.0%} of them")
     for name in ("CRF (shipped model)", "neural alone, Viterbi", best):
-        seen, unseen, share = train_ner.seen_unseen_recall(train, validation, tags_of[name])
+        seen, unseen, share = seen_unseen_recall(train, validation, tags_of[name])
         print(f"recall on seen / unseen chunks ({share:.0%} unseen), {name}: {seen:.3f} / {unseen:.3f}")
     print(f"\nneural: {n_params:,} trained parameters; training {train_seconds:.0f} s ({args.epochs} epochs); "
           f"total {time.time() - started:.0f} s; settings {vars(args)}")

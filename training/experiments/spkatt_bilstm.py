@@ -1,6 +1,6 @@
-"""Experiment: a BiLSTM over the cue or role CRF's own features (``training/neural_tagger.py``),
+"""Experiment: a BiLSTM over the cue or role CRF's own features (``training.attribution.neural``),
 alone and averaged with the CRF's marginals, on one fold of the training articles, token-level
-scores.  It chose what ``train_spkatt.py`` ships; the SpkAtt-level effect is in ``models/spkatt.md``.
+scores.  It chose what ``training.attribution`` ships; the SpkAtt-level effect is in ``models/spkatt.md``.
 
 Measured on 2026-11-25, the first of 5 folds (``--fold 0``: 480 articles to train, 120 held out;
 P / R / F1 of tokens):
@@ -17,8 +17,8 @@ P / R / F1 of tokens):
 About 12 s an epoch (cue) on one core.  Needs PyTorch, which wortlaut itself does not (``pip
 install /opt/wheels/torch-2.13.0+cpu-cp311-cp311-manylinux_2_28_x86_64.whl`` here) and ``../shared``::
 
-    python training/experiments/spkatt_bilstm.py --tagger cue --buckets 16 --dim 64 --hidden 64
-    python training/experiments/spkatt_bilstm.py --tagger roles --buckets 16 --dim 64 --hidden 64
+    python -m training.experiments.spkatt_bilstm --tagger cue --buckets 16 --dim 64 --hidden 64
+    python -m training.experiments.spkatt_bilstm --tagger roles --buckets 16 --dim 64 --hidden 64
 """
 
 from __future__ import annotations
@@ -30,16 +30,18 @@ from pathlib import Path
 
 import pycrfsuite
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-import neural_tagger
-import train_spkatt
+from wortlaut.attribution.features import CUE_LABELS, ROLE_LABELS
+from wortlaut.attribution.taggers import averaged_labels
+from wortlaut.evaluate.split import spkatt_split, split_key
 
-from wortlaut import attribution
-from wortlaut.evaluate.split import spkatt_split
+from ..attribution import neural
+from ..attribution.examples import DEFAULT_DATA, analyse_rules, cue_examples, read_gold, role_examples
+from ..attribution.taggers import CUE_PARAMS, ROLE_PARAMS
+from ..common import train_crf
 
 TAGGERS = {  # labels, CRF parameters, examples
-    "cue": (list(attribution.CUE_LABELS), train_spkatt.CUE_PARAMS, train_spkatt.cue_examples),
-    "roles": (list(attribution.ROLE_LABELS), train_spkatt.ROLE_PARAMS, train_spkatt.role_examples),
+    "cue": (list(CUE_LABELS), CUE_PARAMS, cue_examples),
+    "roles": (list(ROLE_LABELS), ROLE_PARAMS, role_examples),
 }
 
 
@@ -47,12 +49,13 @@ def fold_examples(data: Path, fold: int, folds: int, examples):
     """(features, labels) per sequence of the training articles: those outside ``fold``, and in it."""
     names = [p.name for p in sorted(data.glob("*.json"))]
     train_names, _ = spkatt_split(names)
-    docs = train_spkatt.analyse_rules([data / n for n in train_names])
-    held = set(sorted(train_names, key=train_spkatt.split_key)[fold::folds])
+    paths = [data / n for n in train_names]
+    docs = analyse_rules(paths)
+    gold = read_gold(paths, docs)
+    held = set(sorted(train_names, key=split_key)[fold::folds])
     parts: dict[str, list] = {"train": [], "held": []}
     for name in train_names:
-        gold = train_spkatt.gold_annotations(data / name, docs[name])
-        parts["held" if name in held else "train"].extend(examples(docs[name], gold))
+        parts["held" if name in held else "train"].extend(examples(docs[name], gold[name]))
     return parts["train"], parts["held"]
 
 
@@ -74,8 +77,9 @@ def token_scores(gold: list[list[str]], predicted: list[list[str]], labels: list
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=train_spkatt.DEFAULT_DATA)
+    parser = argparse.ArgumentParser(prog="python -m training.experiments.spkatt_bilstm",
+                                     description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--tagger", choices=sorted(TAGGERS), default="cue")
     parser.add_argument("--fold", type=int, default=0)
     parser.add_argument("--folds", type=int, default=5)
@@ -93,19 +97,21 @@ def main(argv: list[str] | None = None) -> int:
 
     with tempfile.TemporaryDirectory() as folder:
         crf_path = Path(folder) / "crf.crfsuite"
-        train_spkatt.train(train, crf_params, crf_path)
+        train_crf(train, crf_params, crf_path)
         crf = pycrfsuite.Tagger()
         crf.open(str(crf_path))
-        print("CRF            ", token_scores(gold, [crf.tag(features) for features in held_features], labels), flush=True)
+        print("CRF            ", token_scores(gold, [crf.tag(features) for features in held_features], labels),
+              flush=True)
 
-        params = neural_tagger.NeuralParams(buckets=1 << args.buckets, dim=args.dim, hidden=args.hidden,
+        params = neural.NeuralParams(buckets=1 << args.buckets, dim=args.dim, hidden=args.hidden,
                                             epochs=args.epochs, batch=args.batch, learning_rate=args.rate)
-        model = neural_tagger.train(train, labels, params)
-        tagger = neural_tagger.export(model, labels, Path(folder) / "neural.npz", check=held[:50])
-        neural = tagger.probabilities(held_features)
-        print("BiLSTM         ", token_scores(gold, [[labels[k] for k in p.argmax(1)] for p in neural], labels), flush=True)
+        model = neural.train(train, labels, params)
+        tagger = neural.export(model, labels, Path(folder) / "neural.npz", check=held[:50])
+        probabilities = tagger.probabilities(held_features)
+        print("BiLSTM         ", token_scores(gold, [[labels[k] for k in p.argmax(1)] for p in probabilities], labels),
+              flush=True)
         for weight in (0.3, 0.5, 0.7):
-            predicted = attribution.averaged_labels(crf, tagger, weight, held_features)
+            predicted = averaged_labels(crf, tagger, weight, held_features)
             print(f"average, BiLSTM weight {weight}", token_scores(gold, predicted, labels), flush=True)
     return 0
 

@@ -12,7 +12,7 @@ Runs right after the rule stage ``statements`` and before ``speakers``:
 
 Models: ``models/spkatt_cue.crfsuite``, ``models/spkatt_roles.crfsuite`` and (optional)
 ``models/spkatt_sentences.crfsuite`` and ``models/spkatt_cue_neural.npz``, built by
-``python -m training.spkatt`` (see ``models/spkatt.md``).  Without the first two the component
+``python -m training.attribution`` (see ``models/spkatt.md``).  Without the first two the component
 leaves the rules' statements alone.
 """
 

@@ -2,7 +2,7 @@
 
 The rules' output is an input: each token carries whether the rules made it a cue, source
 or message, so the models learn where the rules are right and where they miss.  Changing a
-feature means retraining the models (``python -m training.spkatt``).
+feature means retraining the models (``python -m training.attribution``).
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 Its input is what a CRF of this package sees: a list of feature strings per token.  Each string is
 hashed (``feature_ids``) into one of ``buckets`` rows of an embedding table; a token is the sum of its rows,
 and a one-layer BiLSTM and a linear layer give each token a probability per label.  The weights are
-trained with PyTorch by ``training/neural_tagger.py`` and stored as ``.npz`` (embeddings in float16
+trained with PyTorch by ``training/attribution/neural.py`` and stored as ``.npz`` (embeddings in float16
 to keep the file small); reading them needs numpy only, so PyTorch is no run-time dependency.
 
 The sentences of a document go through the LSTM together, ``BATCH`` at a time (padded to the
@@ -64,7 +64,7 @@ def _sigmoid(x: np.ndarray) -> np.ndarray:
 
 
 class BiLSTMTagger:
-    """Weights of ``training/neural_tagger.py``; :meth:`probabilities` tags a batch of sentences."""
+    """Weights of ``training/attribution/neural.py``; :meth:`probabilities` tags a batch of sentences."""
 
     def __init__(self, path: str | Path):
         with np.load(path) as stored:

@@ -3,7 +3,7 @@
 Labels are the GermEval 2014 outer level: ``PER``, ``LOC``, ``ORG``, ``OTH`` and their
 ``-deriv`` (``deutschen`` → ``B-LOCderiv``) and ``-part`` (``EU-Kommission`` → ``B-ORGpart``)
 variants, as ``B-``/``I-`` tags.  The model (``models/ner.crfsuite``) is trained by
-``python -m training.ner``; its model card is ``models/ner.md``.
+``python -m training.entities``; its model card is ``models/ner.md``.
 
 Features are built per word once and cached, because inference must stay cheap (the whole
 pipeline has a budget of a few dozen microseconds per token): word form, affixes, shape,
@@ -370,7 +370,7 @@ def _tagger():
 
     path = model_path(MODEL_NAME)
     if not path.exists():
-        raise FileNotFoundError(f"NER model missing: {path} (rebuild with python -m training.ner)")
+        raise FileNotFoundError(f"NER model missing: {path} (rebuild with python -m training.entities)")
     tagger = pycrfsuite.Tagger()
     tagger.open(str(path))
     return tagger

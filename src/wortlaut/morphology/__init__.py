@@ -11,11 +11,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
+from ..components import component
+from ..de.mood import verb_mood
+from ..de.tags import FINITE, normal
+from ..model import Document
 from . import hanta_search
-from .components import component
-from .de.mood import verb_mood
-from .de.tags import FINITE, normal
-from .model import Document
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ HanTa (``HanTa.HanoverTagger``) spends nearly all its time in three Viterbi sear
   (1.3 to 1.5 times faster).
 
 ``tests/test_morphology.py`` compares each with HanTa's own method.  The functions read
-HanTa's model tables from the tagger object; ``morphology.py`` plugs them into its tagger.
+HanTa's model tables from the tagger object; ``wortlaut.morphology`` plugs them into its tagger.
 """
 
 from __future__ import annotations

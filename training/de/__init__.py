@@ -1,0 +1,1 @@
+"""Trainers of the German word lists of ``wortlaut.de``: ``first_names`` builds ``data/name_first.txt``."""
