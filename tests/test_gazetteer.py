@@ -21,31 +21,24 @@ def test_lookup_place_handles_genitive() -> None:
     assert lookup_place("Tisch") is None
 
 
-@pytest.mark.parametrize(
-    ("word", "country"),
-    [("russische", "Russland"), ("ukrainischen", "Ukraine"), ("französischen", "Frankreich"),
-     ("US-Präsident", "USA"), ("britischer", "Vereinigtes Königreich"), ("freundlichen", None)],
-)
-def test_country_for_adjective(word: str, country: str | None) -> None:
-    assert country_for_adjective(word) == country
-
-
-@pytest.mark.parametrize(
-    ("city", "country"),
-    [("Moskau", "Russland"), ("Kiew", "Ukraine"), ("Paris", "Frankreich"), ("Washington", "USA"),
-     ("Peking", "China"), ("Berlin", "Deutschland"), ("Hamburg", None)],
-)
-def test_capital_country(city: str, country: str | None) -> None:
-    assert capital_country(city) == country
-
-
-@pytest.mark.parametrize(
-    ("phrase", "country"),
-    [("Kreml", "Russland"), ("Kremls", "Russland"), ("Weißes Haus", "USA"), ("Élysée", "Frankreich"),
-     ("Downing Street", "Vereinigtes Königreich"), ("Kanzleramt", "Deutschland"), ("Rathaus", None)],
-)
-def test_metonym_country(phrase: str, country: str | None) -> None:
-    assert metonym_country(phrase) == country
+@pytest.mark.parametrize(("look_up", "word", "country"), [
+    # country adjectives, and compounds named by one
+    (country_for_adjective, "russische", "Russland"), (country_for_adjective, "ukrainischen", "Ukraine"),
+    (country_for_adjective, "französischen", "Frankreich"), (country_for_adjective, "US-Präsident", "USA"),
+    (country_for_adjective, "britischer", "Vereinigtes Königreich"), (country_for_adjective, "freundlichen", None),
+    # capitals standing for their government
+    (capital_country, "Moskau", "Russland"), (capital_country, "Kiew", "Ukraine"),
+    (capital_country, "Paris", "Frankreich"),
+    (capital_country, "Washington", "USA"), (capital_country, "Peking", "China"),
+    (capital_country, "Berlin", "Deutschland"), (capital_country, "Hamburg", None),
+    # seats of government
+    (metonym_country, "Kreml", "Russland"), (metonym_country, "Kremls", "Russland"),
+    (metonym_country, "Weißes Haus", "USA"),
+    (metonym_country, "Élysée", "Frankreich"), (metonym_country, "Downing Street", "Vereinigtes Königreich"),
+    (metonym_country, "Kanzleramt", "Deutschland"), (metonym_country, "Rathaus", None),
+], ids=lambda value: getattr(value, "__name__", str(value)))
+def test_words_that_stand_for_a_country(look_up, word: str, country: str | None) -> None:
+    assert look_up(word) == country
 
 
 def test_gazetteer_file_stays_small() -> None:

@@ -35,7 +35,8 @@ def attach_context(doc: Document, config: ContextConfig = ContextConfig()) -> Do
         if statement.place is None:
             statement.place = next((p for p in doc.places if _in_frame(doc, statement, p.start)
                                     and _preposition_before(doc, p.start) in PLACE_PREPOSITIONS
-                                    and (statement.form != "reported" or _near_cue(doc, statement, p.start, config.cue_window))), None)
+                                    and (statement.form != "reported"
+                                         or _near_cue(doc, statement, p.start, config.cue_window))), None)
         addressee = statement.addressee.span
         if addressee is not None and statement.via is None and \
                 any(word.rsplit("-", 1)[-1] in channels for word in addressee.text.split()):

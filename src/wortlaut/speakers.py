@@ -37,8 +37,8 @@ class SpeakersConfig:
         "help": "sentences a pronoun looks back for a person subject before settling for any person"})
 
 
-@component("speakers", requires=("doc.statements", "doc.entities"), assigns=("statement.speaker.entity", "doc.entities"),
-           config=SpeakersConfig)
+@component("speakers", requires=("doc.statements", "doc.entities"),
+           assigns=("statement.speaker.entity", "doc.entities"), config=SpeakersConfig)
 def resolve_speakers(doc: Document, config: SpeakersConfig = SpeakersConfig()) -> Document:
     previous: Entity | None = None
     previous_sentence = -1

@@ -67,7 +67,8 @@ class AttributionConfig:
         for name, known in (("decoding", DECODING), ("steps", STEPS), ("adopted_roles", ROLES)):
             unknown = [value for value in getattr(self, name) if value not in known]
             if unknown:
-                raise ValueError(f"attribution.{name}: unknown {', '.join(map(repr, unknown))}; known: {', '.join(known)}")
+                raise ValueError(f"attribution.{name}: unknown {', '.join(map(repr, unknown))}; "
+                                 f"known: {', '.join(known)}")
         if self.merge_policy not in MERGE_POLICIES:
             raise ValueError(f"attribution.merge_policy must be one of {', '.join(MERGE_POLICIES)}, "
                              f"not {self.merge_policy!r}")

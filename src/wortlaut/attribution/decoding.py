@@ -73,7 +73,8 @@ def complete_cue(doc: Document, cue: list[int]) -> list[int]:
                 wanted.add(als)
     # the expletive "es" next to a verb of the cue
     wanted.update(j for i in list(wanted) if tokens[i].tag.startswith("V") for j in (i - 1, i + 1)
-                  if 0 <= j < len(tokens) and tokens[j].text.lower() == "es" and tokens[j].sentence == tokens[i].sentence)
+                  if 0 <= j < len(tokens) and tokens[j].text.lower() == "es"
+                  and tokens[j].sentence == tokens[i].sentence)
     return sorted(wanted) if len(wanted) > len(cue) else cue
 
 
@@ -150,7 +151,8 @@ def with_apposition(doc: Document, source: list[int], cue: Sequence[int]) -> lis
             return list(stretch) + [first - 1] + source
     if last + 2 < sentence.token_end and tokens[last + 1].text == "," and last < low:
         j = last + 2
-        while j < low and tokens[j].text != "," and tokens[j].tag in NOUN_PHRASE_CONTINUATION and not tokens[j].in_quote:
+        while j < low and tokens[j].text != "," and tokens[j].tag in NOUN_PHRASE_CONTINUATION \
+                and not tokens[j].in_quote:
             j += 1
         if j > last + 2 and j + 1 == low and tokens[j].text == ",":
             return source + list(range(last + 1, j))

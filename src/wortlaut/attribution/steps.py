@@ -100,7 +100,8 @@ def _anaphoric(doc: Document, statement: Statement, others: Sequence[Statement])
     last = shown_end(doc, list(said))
     quoted = is_quote_mark(tokens[said[0]].text)
     statement.form, statement.spkatt_form = ("direct" if quoted else "indirect"), None
-    statement.content = Role.of(doc, [*said, first], (said[0] + quoted, last - (quoted and is_quote_mark(tokens[last].text))))
+    shown = (said[0] + quoted, last - (quoted and is_quote_mark(tokens[last].text)))  # without the marks
+    statement.content = Role.of(doc, [*said, first], shown)
     statement.continuation = False
     return True
 

@@ -17,7 +17,8 @@ from .neural import BiLSTMTagger
 Prediction = tuple[list[int], dict[str, list[int]]]  # cue tokens, {"S"/"M"/"A": tokens}
 
 
-def averaged_labels(crf, neural: BiLSTMTagger | None, weight: float, sequences: list[list[list[str]]]) -> list[list[str]]:
+def averaged_labels(crf, neural: BiLSTMTagger | None, weight: float,
+                    sequences: list[list[list[str]]]) -> list[list[str]]:
     """The CRF's Viterbi labels per sequence; with a neural tagger, the argmax of its probabilities
     averaged with the CRF's marginals (``weight`` on the neural side)."""
     if neural is None:
@@ -83,7 +84,8 @@ class Attributor:
                 cues.append(complete_cue(doc, cue) if "complete_cues" in config.decoding else cue)
         windows = [role_window(doc, cue) for cue in cues]
         rules = [matching_rule(doc, cue) for cue in cues]
-        role_sequences = [role_features(doc, infos, cue, rule, *window) for cue, rule, window in zip(cues, rules, windows)]
+        role_sequences = [role_features(doc, infos, cue, rule, *window)
+                          for cue, rule, window in zip(cues, rules, windows)]
         found = []
         for cue, rule, window, roles in zip(cues, rules, windows, averaged_labels(
                 self.role_tagger, self.neural_role_tagger, config.neural_role_weight, role_sequences)):

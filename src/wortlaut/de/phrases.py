@@ -326,7 +326,8 @@ def first_verb_subject(doc: Document, start: int, end: int) -> list[int]:
     while start < verb and (tokens[start].tag in {"PWAV", "KOUS"} or tokens[start].text.lower() == "wie"):
         start += 1  # "Wie t-online.de berichtet"
     before = range(start, verb)
-    if before and tokens[before[0]].tag in NOUN_PHRASE_OR_PRONOUN and tokens[before[0]].text.lower() not in OBJECT_ARTICLES \
+    if before and tokens[before[0]].tag in NOUN_PHRASE_OR_PRONOUN \
+            and tokens[before[0]].text.lower() not in OBJECT_ARTICLES \
             and all(tokens[i].tag in NOUN_PHRASE_OR_PRONOUN or tokens[i].tag in {"APPR", "KON"} and i > before[0]
                     for i in before):
         return list(before)

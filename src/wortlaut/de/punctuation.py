@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-# opening quotation mark -> the marks that can close it:
-# „…“ „…” »…« «…» "…" ‚…‘ ›…‹ “…” '…', and LaTeX/PTB-style marks as tokenised corpora (SpkAtt) write them
+# opening quotation mark -> the marks that can close it: „…“ „…” »…« «…» "…" ‚…‘ ›…‹ “…” '…',
+# and LaTeX/PTB-style marks as tokenised corpora (SpkAtt) write them
 QUOTE_CLOSERS: dict[str, frozenset[str]] = {
     "„": frozenset("“”\""),
     "“": frozenset("”\""),

@@ -6,7 +6,8 @@ statement's content is not claimed again:
 1. headline attributions  (``Kreml: Sicherheit der Ukraine …``) — :mod:`.direct`
 2. direct quotations with a cue (``"…", sagte er`` / ``Peskow sagte: "…"``) — :mod:`.direct`
 3. speech verbs with a clause (``hob hervor, dass …``; ``…, sagte Peskow``) — :mod:`.clauses`
-4. nominal attributions (``X zufolge``, ``nach Angaben X``, ``laut X``, ``wie X erklärte,``, ``…, so X``) — :mod:`.nominal`
+4. nominal attributions (``X zufolge``, ``nach Angaben X``, ``laut X``, ``wie X erklärte,``,
+   ``…, so X``) — :mod:`.nominal`
 5. reported speech acts with a noun-phrase content (``wies die Forderung zurück``): the whole sentence
 6. continuations: cue-less Konjunktiv-I sentences and quoted sentences after a statement — :mod:`.continuations`
 

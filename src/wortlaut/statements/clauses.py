@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from ..de.phrases import clause_end, clause_start, negated, sentence_verb_subject, separable_particle, verb_subject
+from ..de.punctuation import SENTENCE_STOPS
 from ..de.tags import FINITE
 from ..de.verbs import cue_verbs
 from ..de.words import SUBORDINATORS, W_WORDS
@@ -59,7 +60,8 @@ def _indirect(finder: Finder, sentence: Sentence, verb: int, cue: list[int], sub
     end = clause_end(doc, max(verb, *cue), sentence)  # the cue may follow an apposition
 
     def add(content: list[int]) -> bool:
-        return finder.add(sentence, "indirect", content, cue, subject, addressee=addressee(doc, cue, sentence)) is not None
+        audience = addressee(doc, cue, sentence)
+        return finder.add(sentence, "indirect", content, cue, subject, addressee=audience) is not None
     # (a) content first: "Die Sicherheit … dürfe nicht …, sagte Peskow"
     if start > sentence.token_start and doc.tokens[start - 1].text == "," and verb == start:
         content = list(range(sentence.token_start, start - 1))
@@ -100,7 +102,8 @@ def _commaless_complement(finder: Finder, cue: list[int], end: int) -> int | Non
             return j
         if token.tag.startswith("V") or token.tag == "KON":  # another verb or clause: no complement
             break
-    if tokens[last].tag == "VVPP" and last < end and all(tokens[j].tag not in FINITE for j in range(last + 1, end + 1)) \
+    if tokens[last].tag == "VVPP" and last < end \
+            and all(tokens[j].tag not in FINITE for j in range(last + 1, end + 1)) \
             and _infinitive_clause(finder, list(range(last + 1, end + 1))):
         return last + 1
     return None
@@ -118,7 +121,8 @@ def complement_end(finder: Finder, start: int, sentence: Sentence) -> int:
     for j in range(start + 1, sentence.token_end - 1):
         if doc.tokens[j].text == "," and cue_lemma(doc, doc.tokens[j + 1], sentence):
             return j
-        if doc.tokens[j].text in {".", "!", "?"} and not doc.tokens[j].in_quote and doc.tokens[j + 1].text[:1].isupper():
+        if doc.tokens[j].text in SENTENCE_STOPS and not doc.tokens[j].in_quote \
+                and doc.tokens[j + 1].text[:1].isupper():
             return j  # a sentence end the given sentence split missed ("… zu wollen. Im Mai …")
     return sentence.token_end
 
