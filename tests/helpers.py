@@ -5,6 +5,7 @@ Importable from every test module (``pythonpath = ["tests"]`` in pyproject.toml)
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import re
 from collections.abc import Iterable
@@ -51,6 +52,17 @@ def rules_only(text: str) -> Document:
 def pretokenised(sentences: list[list[str]], pipeline: tuple[str, ...] = RULE_STAGES) -> Document:
     """Sentences of given tokens (as SpkAtt has them) through ``pipeline``."""
     return run(Document.from_tokens(sentences, date=dt.date.fromisoformat(DATE)), Options(pipeline=pipeline))
+
+
+def tagged(sentence: str) -> list[Token]:
+    """The tokens of ``sentence`` (words separated by spaces) with STTS tags, lemmas and moods."""
+    return pretokenised([sentence.split()], ("segment", "morphology")).tokens
+
+
+def read_cases(path: Path) -> list[dict[str, str]]:
+    """The rows of a tab-separated case table; ``#`` lines are comments, the first other line names the columns."""
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
 def words(doc: Document, indices: Iterable[int]) -> list[str]:

@@ -3,23 +3,17 @@ the cases of context_cases.tsv."""
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pytest
 
-from helpers import analyze
+from helpers import analyze, read_cases
 from wortlaut.context import ContextConfig
 
 CASES = Path(__file__).with_name("context_cases.tsv")
 
 
-def read_cases() -> list[dict[str, str]]:
-    lines = [line for line in CASES.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
-
-
-@pytest.mark.parametrize("case", read_cases(), ids=lambda case: case["text"][:60])
+@pytest.mark.parametrize("case", read_cases(CASES), ids=lambda case: case["text"][:60])
 def test_context_case(case):
     [statement] = analyze(case["text"]).statements
     found = {"date": statement.date.value if statement.date else "-",

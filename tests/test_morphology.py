@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from wortlaut.model import Document, Token
+from helpers import tagged
+from wortlaut.model import Document
 from wortlaut.morphology import hanta_tagger, split_compound, tag
 from wortlaut.segment import segment
 
@@ -12,10 +13,6 @@ from wortlaut.segment import segment
 def make_document(sentences: list[list[str]]) -> Document:
     """A segmented Document from token lists."""
     return segment(Document.from_tokens(sentences))
-
-
-def tagged(sentence: str) -> list[Token]:
-    return tag(make_document([sentence.split()])).tokens
 
 
 def test_tags_are_plain_stts_and_lemmas_are_dictionary_forms() -> None:

@@ -33,14 +33,21 @@ def options_from(args: argparse.Namespace) -> Options:
     return options
 
 
+def checked_options(args: argparse.Namespace) -> Options | None:
+    """:func:`options_from`, or None after one line on standard error saying what does not fit."""
+    try:
+        return options_from(args)
+    except ValueError as error:  # a PipelineError, or a setting a config refuses
+        print(f"wortlaut: error: {error}", file=sys.stderr)
+        return None
+
+
 def _analyze(args: argparse.Namespace) -> int:
     if args.output_format == "spkatt" and not args.out:
         print("wortlaut: error: --output-format spkatt needs --out DIR", file=sys.stderr)
         return 2
-    try:
-        options = options_from(args)
-    except (PipelineError, ValueError) as error:
-        print(f"wortlaut: error: {error}", file=sys.stderr)
+    options = checked_options(args)
+    if options is None:
         return 2
     summary = Summary()
     out = sys.stdout

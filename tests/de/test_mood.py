@@ -2,26 +2,14 @@
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pytest
 
+from helpers import read_cases, tagged
 from wortlaut.de.mood import form_mood
-from wortlaut.model import Document, Token
-from wortlaut.morphology import tag
-from wortlaut.segment import segment
 
 HERE = Path(__file__).parent
-
-
-def cases(name: str) -> list[dict[str, str]]:
-    lines = [line for line in (HERE / name).read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
-
-
-def tagged(sentence: str) -> list[Token]:
-    return tag(segment(Document.from_tokens([sentence.split()]))).tokens
 
 
 def mood_of(sentence: str, verb: str) -> str | None:
@@ -30,12 +18,12 @@ def mood_of(sentence: str, verb: str) -> str | None:
     return matches[0].mood
 
 
-@pytest.mark.parametrize("case", cases("mood_cases.tsv"), ids=lambda case: case["sentence"])
+@pytest.mark.parametrize("case", read_cases(HERE / "mood_cases.tsv"), ids=lambda case: case["sentence"])
 def test_mood_of_finite_verbs(case):
     assert mood_of(case["sentence"], case["verb"]) == case["mood"]
 
 
-@pytest.mark.parametrize("case", cases("form_mood_cases.tsv"), ids=lambda case: f"{case['form']}-{case['lemma']}")
+@pytest.mark.parametrize("case", read_cases(HERE / "form_mood_cases.tsv"), ids=lambda case: f"{case['form']}-{case['lemma']}")
 def test_form_mood(case):
     assert form_mood(case["form"], case["lemma"]) == case["mood"]
 

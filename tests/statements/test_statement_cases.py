@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pytest
 
 import wortlaut
-from helpers import DATE
+from helpers import DATE, read_cases
 from wortlaut.pipeline import DEFAULT_PIPELINE, RULES_PIPELINE, Options
 
 CASES = Path(__file__).with_name("statement_cases.tsv")
 PIPELINES = {"rules": RULES_PIPELINE, "all": DEFAULT_PIPELINE}
-
-
-def read_cases(path: Path) -> list[dict[str, str]]:
-    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
 @pytest.mark.parametrize("case", read_cases(CASES), ids=lambda case: case["text"][:60])

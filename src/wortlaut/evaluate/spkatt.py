@@ -25,6 +25,8 @@ from pathlib import Path
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
+from ..formats.spkatt import parse_ref
+
 log = logging.getLogger(__name__)
 
 ROLES: tuple[str, ...] = ("Message", "Cue", "Source", "Addr")
@@ -62,13 +64,7 @@ AnnotationLike = Annotation | Mapping
 
 
 def _token_set(refs: Iterable[str]) -> frozenset[TokenRef]:
-    tokens = set()
-    for ref in refs:
-        sentence, sep, token = str(ref).partition(":")
-        if not sep:
-            raise ValueError(f"token reference {ref!r} is not 'sentence:token'")
-        tokens.add((int(sentence), int(token)))
-    return frozenset(tokens)
+    return frozenset(parse_ref(ref) for ref in refs)
 
 
 def _as_annotation(item: AnnotationLike) -> Annotation:

@@ -23,6 +23,7 @@ class MorphologyConfig:
     cache_limit: int = field(default=300_000, metadata={
         "help": "words each of HanTa's word caches holds before it is emptied (bounds a long run's memory)"})
 
+
 # HanTa tags that are not plain STTS.
 _TAG_FIXES = {"NNA": "NN", "NNI": "NN", "UNKNOWN": "XY"}
 # Tags whose lemma is the word itself.

@@ -135,14 +135,11 @@ def _reader(args: argparse.Namespace) -> Store:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    from ..cli import options_from
-    from ..pipeline import PipelineError
+    from ..cli import checked_options
     from .ingestion import ingest
 
-    try:
-        options = options_from(args)
-    except (PipelineError, ValueError) as error:
-        print(f"wortlaut: error: {error}", file=sys.stderr)
+    options = checked_options(args)
+    if options is None:
         return 2
     try:
         summary = ingest(args.paths, database_path(args), input_format=args.input_format, date=args.date,
