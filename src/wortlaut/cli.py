@@ -110,6 +110,18 @@ def _run_evaluation(args: argparse.Namespace) -> int:
         result = module.evaluate_ner(gold, Path(args.pred))
     elif args.task == "mood":
         result = module.evaluate_mood(sorted(gold.rglob("*.conllu")) if gold.is_dir() else [gold])
+    elif args.task == "speakers":
+        if not args.pred:
+            print("wortlaut: error: eval speakers needs GOLD_JSONL PRED (wortlaut analyze --json output)",
+                  file=sys.stderr)
+            return 2
+        articles = None
+        if args.split != "all":
+            from .evaluate.split import spkatt_split
+
+            train, validation = spkatt_split({record["file"] for record in module.read_gold(gold)})
+            articles = set(validation if args.split == "validation" else train)
+        result = module.evaluate_speakers_files(gold, Path(args.pred), articles)
     else:
         result = module.evaluate_timex(gold)
     report = getattr(module, f"format_{args.task}_report")
@@ -171,7 +183,7 @@ def build_parser() -> argparse.ArgumentParser:
     settings_command.set_defaults(func=_settings)
 
     evaluate = commands.add_parser("eval", help="score predictions against gold data")
-    evaluate.add_argument("task", choices=("spkatt", "ner", "mood", "timex"))
+    evaluate.add_argument("task", choices=("spkatt", "ner", "mood", "timex", "speakers"))
     evaluate.add_argument("gold", help="gold data (spkatt: SpkAtt JSON folder; ner: GermEval TSV; "
                                        "mood: UD CoNLL-U; timex: WikiWarsDE)")
     evaluate.add_argument("pred", nargs="?", help="predictions (spkatt: folder; ner: GermEval TSV)")

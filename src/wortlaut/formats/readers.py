@@ -58,7 +58,8 @@ def detect_format(path: Path, text: str) -> str:
     if _SEED_HEADER.match(text):
         return "seed"
     suffix = path.suffix.lower()
-    if suffix == ".json" and '"Sentences"' not in text[:5000]:
+    # SpkAtt files may put thousands of characters of "Annotations" before "Sentences".
+    if suffix == ".json" and '"Sentences"' not in text:
         return "jsonl"
     return EXTENSIONS.get(suffix, "text")
 
