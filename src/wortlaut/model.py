@@ -119,6 +119,8 @@ class Speaker(Span):
     entity: str | None = None  # Entity.id
     name: str | None = None  # canonical name of the entity
     type: str = "unknown"
+    resolution: str | None = None  # how: name, alias, acronym, institution, role, pronoun, unresolved
+    confidence: float | None = None  # the share of speakers resolved this way that are right
 
 
 @dataclass(slots=True)

@@ -22,13 +22,34 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .components import component
+from .de.lexicon import table
 from .de.names import first_names
+from .de.nominative import nominative
+from .de.speaker_phrases import document_owner, possessive_gender
 from .de.roles import RoleMatch, likely_plural, org_names, org_noun_head, parse_role, role_affiliation, with_affiliation
 from .de.tokens import is_adjective, is_conjunction, is_determiner, is_preposition, normal_tag, pronoun_gender
-from .de.words import INDEFINITE_ARTICLES, REFLEXIVE_POSSESSIVES, SOURCE_SUFFIXES
+from .de.words import (
+    GENITIVE_ARTICLES,
+    INDEFINITE_ARTICLES,
+    NON_SPEAKER_WORDS,
+    POINTING_BACK_ADVERBS,
+    REFLEXIVE_POSSESSIVES,
+    RELATIVE_PRONOUNS,
+    SOURCE_SUFFIXES,
+    TIME_NOUNS,
+)
+from .entities.acronyms import long_forms
 from .entities import add_mention, entity_affiliations, next_entity_id, person_gender, sentence_start
 from .gazetteer import canonical_affiliation, capital_country, country_for_adjective, country_name, metonym_country
 from .model import COUNTRY, ORGANISATION, PERSON, UNKNOWN, Document, Entity, Span, Statement, Token
+
+# How a speaker was resolved (Speaker.resolution), from the surest to the least sure.
+NAME, ALIAS, ACRONYM, INSTITUTION, ROLE, PRONOUN, UNRESOLVED = (
+    "name", "alias", "acronym", "institution", "role", "pronoun", "unresolved")
+RESOLUTIONS = (NAME, ALIAS, ACRONYM, INSTITUTION, ROLE, PRONOUN, UNRESOLVED)
+# The share of speakers resolved right, by how they were resolved (measured on the speaker gold,
+# training/speakers/README.md); stored as each statement's speaker confidence.
+_CONFIDENCE = {resolution: float(value) for resolution, value in table("speaker_confidence.tsv").items()}
 
 
 @dataclass(frozen=True)
@@ -49,12 +70,36 @@ def resolve_speakers(doc: Document, config: SpeakersConfig = SpeakersConfig()) -
         tokens = _speaker_tokens(doc, statement)
         resolver = _Resolver(doc, previous, previous_sentence, config.pronoun_window)
         entity = resolver.resolve(Span(speaker.start, speaker.end, speaker.text), tokens)
+        speaker.resolution = resolver.how if entity is not None else UNRESOLVED
+        speaker.confidence = resolution_confidence(speaker.resolution)
         if entity is None:
             continue
         speaker.entity, speaker.name, speaker.type = entity.id, entity.name, entity.type
         previous = entity
         previous_sentence = tokens[0].sentence if tokens else statement.sentence
+    _name_by_long_forms(doc)
     return doc
+
+
+def _name_by_long_forms(doc: Document) -> None:
+    """``BVG`` after ``Berliner Verkehrsbetriebe (BVG)``: one entity, named by the long form."""
+    forms = long_forms(doc)
+    if not forms:
+        return
+    by_name = {entity.name: entity for entity in doc.entities}
+    for statement in doc.statements:
+        speaker = statement.speaker
+        if speaker is None or speaker.name not in forms:
+            continue
+        long_form = forms[speaker.name]
+        entity = doc.entity(speaker.entity)
+        target = by_name.get(long_form)
+        if target is None:
+            entity.name = long_form
+            target = by_name[long_form] = entity
+        speaker.entity, speaker.name, speaker.type = target.id, target.name, target.type
+        speaker.resolution = ACRONYM
+        speaker.confidence = resolution_confidence(ACRONYM)
 
 
 def resolve_mention(doc: Document, start_token: int, end_token: int) -> Entity | None:
@@ -101,13 +146,39 @@ class _Resolver:
     previous: Entity | None  # the previous statement's speaker
     previous_sentence: int = -1  # the sentence of its speaker mention
     pronoun_window: int = SpeakersConfig.pronoun_window  # sentences back a pronoun looks for a subject
+    how: str = UNRESOLVED  # how the last resolve() found its entity
 
     def resolve(self, span: Span, tokens: list[Token]) -> Entity | None:
+        self.how = UNRESOLVED
+        words = [t for t in tokens if t.text[:1].isalnum()]
+        owner = document_owner(words)
+        if owner is not None:  # "Angaben der Polizei", "Polizeiangaben", "seiner Meinung nach"
+            return self._document_owner(owner)
         entity = self._known_mention(span)
-        if entity is None:
+        if entity is not None:
+            self.how = _mention_resolution(entity, span)
+        else:
             entity = self._resolve_new(span, tokens)
         if entity is not None:
             add_mention(entity, span)
+        return entity
+
+    def _document_owner(self, owner) -> Entity | None:
+        if owner.possessive is not None:
+            self.how = PRONOUN
+            return self._antecedent(owner.possessive, possessive_gender(owner.possessive.text))
+        if owner.tokens:
+            tokens = list(owner.tokens)
+            return self.resolve(self.doc.span(tokens[0].start, tokens[-1].end), tokens)
+        self.how = INSTITUTION
+        modifier, adjectives = owner.modifier, list(owner.adjectives)
+        country = metonym_country(modifier) or country_name(modifier) or capital_country(modifier)
+        if country and org_noun_head(modifier) is None:
+            return self._find_or_create(canonical_affiliation(country), COUNTRY)  # "Kreml-Angaben"
+        entity = self._find_or_create(nominative(adjectives, head=modifier), ORGANISATION)
+        country = _adjective_country(adjectives)
+        if country and with_affiliation(modifier, country) not in entity.roles:
+            entity.roles.append(with_affiliation(modifier, country))  # "französischen Armeeangaben"
         return entity
 
     # -- 1. mentions the entities stage found -----------------------------------------
@@ -128,22 +199,112 @@ class _Resolver:
         if not words:
             return None
         content = [t for t in words if not is_determiner(t) and not is_preposition(t)] or words
-        if len(content) == 1 and pronoun_gender(content[0].text) in {"m", "f"}:
-            return self._antecedent(content[0], pronoun_gender(content[0].text))
-        if len(content) == 1 and content[0].text.lower() in REFLEXIVE_POSSESSIVES:
+        first = content[0].text.lower()
+        if len(content) == 1 and (pronoun_gender(first) in {"m", "f"} or first in REFLEXIVE_POSSESSIVES
+                                  or first in POINTING_BACK_ADVERBS or first in RELATIVE_PRONOUNS):
+            return self._pronoun(content[0])
+        if any(t.text.lower() in REFLEXIVE_POSSESSIVES for t in content):
+            self.how = PRONOUN
             return self._antecedent(content[0], "")  # "nach eigenen Angaben": the subject
+        if not _plausible_speaker(content):
+            return None  # "Worten", "am Montag": nobody
+        group = self._group(words)
+        if group is not None:
+            return group
         role_index = _last_role(content)
         if role_index is not None:
             return self._role(span, words, content, role_index)
+        organisation = self._organisation(words, content)
+        if organisation is not None:
+            return organisation
         country = _country_of(content)
         if country is not None:
+            self.how = INSTITUTION
             return self._find_or_create(country, COUNTRY)
-        organisation = _organisation_of(content)
-        if organisation is not None:
-            return self._find_or_create(organisation, ORGANISATION)
         if all(_name_like(t) for t in content) and len(content) <= 4:
+            self.how = NAME
             return self._find_or_create(" ".join(t.text for t in content), PERSON)
-        return self._find_or_create(_without_determiners(self.doc, words), UNKNOWN)
+        return self._find_or_create(nominative(words), UNKNOWN)  # "Experten": unnamed
+
+    def _pronoun(self, word: Token) -> Entity | None:
+        self.how = PRONOUN
+        lower = word.text.lower()
+        if lower in POINTING_BACK_ADVERBS:
+            return self._pointed_back(word)
+        if lower in RELATIVE_PRONOUNS and pronoun_gender(lower) == "":
+            return self._relative_antecedent(word)
+        if lower == "sie" or lower == "die" and word.index > 0 and self.doc.tokens[word.index - 1].text == ",":
+            relative = self._relative_antecedent(word) if lower == "die" else None
+            if relative is not None:
+                return relative
+        gender = pronoun_gender(lower)
+        return self._antecedent(word, gender if gender in {"m", "f"} else "")
+
+    def _pointed_back(self, word: Token) -> Entity | None:
+        """``Demnach …``: the previous statement's speaker when it is close, else the first actor
+        named in the sentence before (``Das Bundeskartellamt legte … vor. Demnach …``)."""
+        if self.previous is not None and word.sentence - self.previous_sentence <= 2:
+            return self.previous
+        before = [c for c in self._mentions_before(word) if self.doc.tokens[c.token].sentence == word.sentence - 1]
+        return before[-1].entity if before else self._antecedent(word, "")
+
+    def _relative_antecedent(self, word: Token) -> Entity | None:
+        """``…, der …``, ``…, denen zufolge …``: the latest entity named before, in the same sentence."""
+        for candidate in self._mentions_before(word):
+            if self.doc.tokens[candidate.token].sentence == word.sentence:
+                return candidate.entity
+            break
+        return None
+
+    def _group(self, words: list[Token]) -> Entity | None:
+        """``SPD und PDS``, ``Polizei und Staatsanwaltschaft``: each part resolved, joined by ``und``."""
+        joints = [i for i, t in enumerate(words) if t.text in {"und", "sowie"} and 0 < i < len(words) - 1
+                  and not words[i - 1].text.endswith("-")]
+        if len(joints) != 1:
+            return None
+        parts = [words[: joints[0]], words[joints[0] + 1:]]
+        if not all(any(t.text[:1].isupper() for t in part) for part in parts):
+            return None
+        members, hows = [], []
+        for part in parts:
+            resolver = _Resolver(self.doc, self.previous, self.previous_sentence, self.pronoun_window)
+            member = resolver.resolve(self.doc.span(part[0].start, part[-1].end), part)
+            if member is None or resolver.how in {UNRESOLVED, PRONOUN}:
+                return None
+            members.append(member)
+            hows.append(resolver.how)
+        if members[0] is members[1]:
+            return members[0]
+        self.how = hows[0]
+        return self._find_or_create(" und ".join(m.name for m in members), members[0].type)
+
+    def _organisation(self, words: list[Token], content: list[Token]) -> Entity | None:
+        found = _organisation_of(content)
+        if found is None:
+            return None
+        self.how = INSTITUTION
+        name, country, head = found
+        if name is None:  # "die Polizei", "das Ministerium": the one named before, else as written
+            earlier = self._earlier_organisation(head, words[0].start)
+            if earlier is not None:
+                return earlier
+            name = nominative(words[words.index(content[0]) - 1:] if words[0] is not content[0] else words)
+        entity = self._find_or_create(name, ORGANISATION)
+        if country and head and with_affiliation(head, country) not in entity.roles:
+            entity.roles.append(with_affiliation(head, country))
+        return entity
+
+    def _earlier_organisation(self, head: str, before: int) -> Entity | None:
+        """The latest organisation named before ``before`` whose name ends in the same noun
+        (``Kieler Verkehrsministerium`` for ``das Ministerium``)."""
+        best, best_start = None, -1
+        for entity in self.doc.entities:
+            if entity.type != ORGANISATION or not entity.name.lower().endswith(head):
+                continue
+            start = max((m.start for m in entity.mentions if m.start < before), default=-1)
+            if start > best_start:
+                best, best_start = entity, start
+        return best
 
     # -- 2. pronouns -----------------------------------------------------------------
 
@@ -226,9 +387,9 @@ class _Resolver:
             if entity is None and self._in_heading(span.start):
                 entity = self._named_later(role, affiliation, span.start)
             if entity is not None:
+                self.how = ROLE
                 return entity
-        name = _without_determiners(self.doc, words)
-        entity = self._find_or_create(name, UNKNOWN if plural else PERSON)
+        entity = self._find_or_create(nominative(words), UNKNOWN if plural else PERSON)
         entity.roles.append(with_affiliation(role.role, affiliation) if affiliation and not role.affiliation
                             else role.role)
         return entity
@@ -381,31 +542,56 @@ def _country_of(tokens: list[Token]) -> str | None:
     return None
 
 
-def _organisation_of(tokens: list[Token]) -> str | None:
+def _organisation_of(tokens: list[Token]) -> tuple[str | None, str | None, str] | None:
+    """(name, country, head noun) of an organisation phrase; the name is None for a bare
+    definite noun (``das Ministerium``), which names the one the article named before."""
     names = org_names()
     for index, token in enumerate(tokens):
         word = _strip_source_word(token.text)
         if word in names:
-            return names[word]
-        if org_noun_head(word) is not None:
-            following = tokens[index + 1 :]
-            if following and following[0].text[:1].isupper():
-                return names.get(following[0].text, following[0].text)  # "Agentur Interfax"
-            country = _adjective_country(tokens[:index]) or _genitive_country(following)
-            noun = _nominative_org(word)
-            return with_affiliation(noun, country) if country else noun
+            return names[word], None, ""
+        if org_noun_head(word) is None:
+            continue
+        following = tokens[index + 1:]
+        if following and following[0].text[:1].isupper() and not is_determiner(following[0]):
+            return names.get(following[0].text, nominative(list(following))), None, ""  # "Agentur Interfax"
+        head = org_noun_head(word) or ""
+        country = _adjective_country(tokens[:index]) or _genitive_country(following)
+        adjectives = [t for t in tokens[:index] if is_adjective(t)]
+        if not adjectives and not following and word.lower() == head:
+            return None, country, head
+        genitive = following if following and following[0].text.lower() in GENITIVE_ARTICLES else []
+        return nominative([*tokens[:index + 1], *genitive]), country, head
     acronyms = [t.text for t in tokens if t.text.isupper() and 2 <= len(t.text) <= 6 and t.text.isalpha()]
-    return acronyms[0] if acronyms else None
+    return (acronyms[0], None, "") if acronyms else None
 
 
-def _nominative_org(word: str) -> str:
-    """``Regierungen``/``Ministeriums`` -> the form as listed (``Regierung``, ``Ministerium``)."""
-    head = org_noun_head(word)
-    if head is None:
-        return word
-    lower = word.lower()
-    index = lower.rfind(head)
-    return word[: index + len(head)] if index >= 0 else word
+def _plausible_speaker(content: list[Token]) -> bool:
+    """A phrase that can name a speaker: not a bare document word (``Worten``), a time (``Montag``)
+    or words without any noun or name."""
+    nouns = [t for t in content if t.text[:1].isupper()]
+    if _country_of(content) is not None:
+        return True  # "nach ukrainischen Angaben"
+    if not nouns:
+        return False
+    head = nouns[-1].text
+    return not (head.lower() in NON_SPEAKER_WORDS and len(nouns) == 1) and head not in TIME_NOUNS
+
+
+def _mention_resolution(entity: Entity, span: Span) -> str:
+    """How a mention the entities stage found names its entity."""
+    if entity.type != PERSON:
+        words = span.text.split()
+        if any(w.isupper() and len(w) > 1 and w not in entity.name.split() for w in words):
+            return ACRONYM
+        return INSTITUTION
+    if entity.name in span.text:
+        return NAME
+    return ALIAS if set(entity.name.split()) & set(span.text.split()) else ROLE
+
+
+def resolution_confidence(resolution: str) -> float:
+    return _CONFIDENCE.get(resolution, _CONFIDENCE[UNRESOLVED])
 
 
 def _name_like(token: Token) -> bool:

@@ -73,3 +73,9 @@ ANGABEN_MODIFIERS = word_class("angaben_modifiers")  # "nach eigenen/offiziellen
 NEUTRAL_ANGABEN_MODIFIERS = word_class("neutral_angaben_modifiers")  # modifiers that name nobody
 HEARSAY_AUXILIARIES = word_class("hearsay_auxiliaries")  # "X soll … verteilt haben"
 REPORT_KEYWORDS = word_class("report_keywords")  # lemmas that mark a report (a tagger feature)
+
+# speaker phrases (speakers stage)
+POSSESSIVE_GENDERS: dict[str, str] = json_data(WORD_CLASSES)["possessive_genders"]  # "seiner Meinung nach" -> m
+RELATIVE_PRONOUNS = word_class("relative_pronouns")  # ", der …", ", denen zufolge …": the noun before the comma
+POINTING_BACK_ADVERBS = word_class("pointing_back_adverbs")  # "Demnach …": the last speaker or subject
+NON_SPEAKER_WORDS = word_class("non_speaker_words")  # a bare "Worten", "Vernehmen": nobody

@@ -22,6 +22,7 @@ def statement_to_dict(statement: Statement) -> dict:
         "speaker": None if speaker is None else {
             "entity": speaker.entity, "name": speaker.name, "type": speaker.type,
             "text": speaker.text, "start": speaker.start, "end": speaker.end,
+            "resolution": speaker.resolution, "confidence": speaker.confidence,
         },
         "cue": _span(statement.cue.span),
         "content": {**content.span.to_dict(), "parts": [p.to_dict() for p in content.parts]}
