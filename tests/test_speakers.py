@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-from helpers import build, named, say
+from pathlib import Path
+
+import pytest
+
+import wortlaut
+from helpers import build, named, read_cases, say
 from wortlaut.entities import find_entities
 from wortlaut.model import Document, Entity
-from wortlaut.speakers import resolve_mention, resolve_speakers
+from wortlaut.speakers import resolution_confidence, resolve_mention, resolve_speakers
 
 
 def article(text: str, speakers: list[str | tuple[str, int]], **build_options) -> Document:
@@ -208,3 +213,15 @@ def test_role_in_a_subheading_is_the_person_named_below():
     doc = run(Document(text=text, date=dt.date(2025, 3, 3), glued_headings=True))
     headline = next(s for s in doc.statements if s.speaker.text == "Regierungssprecher")
     assert headline.speaker.name == "Steffen Hebestreit"
+
+
+SPEAKER_CASES = read_cases(Path(__file__).with_name("speaker_cases.tsv"))
+
+
+@pytest.mark.parametrize("case", SPEAKER_CASES, ids=[case["text"][:50] for case in SPEAKER_CASES])
+def test_speaker_case(case):
+    doc = wortlaut.analyze(case["text"], "2025-09-05")
+    statement = next(s for s in doc.statements if case["content"] in s.content.text)
+    expected = None if case["speaker"] == "-" else case["speaker"]
+    assert (statement.speaker.name, statement.speaker.resolution) == (expected, case["resolution"])
+    assert statement.speaker.confidence == resolution_confidence(case["resolution"])

@@ -25,10 +25,11 @@ from .components import component
 from .de.lexicon import table
 from .de.names import first_names
 from .de.nominative import nominative
-from .de.speaker_phrases import document_owner, possessive_gender
 from .de.roles import RoleMatch, likely_plural, org_names, org_noun_head, parse_role, role_affiliation, with_affiliation
+from .de.speaker_phrases import document_owner, possessive_gender
 from .de.tokens import is_adjective, is_conjunction, is_determiner, is_preposition, normal_tag, pronoun_gender
 from .de.words import (
+    GENERIC_ORGANISATION_NOUNS,
     GENITIVE_ARTICLES,
     INDEFINITE_ARTICLES,
     NON_SPEAKER_WORDS,
@@ -38,8 +39,8 @@ from .de.words import (
     SOURCE_SUFFIXES,
     TIME_NOUNS,
 )
-from .entities.acronyms import long_forms
 from .entities import add_mention, entity_affiliations, next_entity_id, person_gender, sentence_start
+from .entities.acronyms import long_forms
 from .gazetteer import canonical_affiliation, capital_country, country_for_adjective, country_name, metonym_country
 from .model import COUNTRY, ORGANISATION, PERSON, UNKNOWN, Document, Entity, Span, Statement, Token
 
@@ -154,9 +155,14 @@ class _Resolver:
         owner = document_owner(words)
         if owner is not None:  # "Angaben der Polizei", "Polizeiangaben", "seiner Meinung nach"
             return self._document_owner(owner)
+        group = self._group(words)
+        if group is not None:
+            return group
         entity = self._known_mention(span)
         if entity is not None:
             self.how = _mention_resolution(entity, span)
+            if entity.type == ORGANISATION:
+                _rename_to_nominative(entity, words)
         else:
             entity = self._resolve_new(span, tokens)
         if entity is not None:
@@ -208,9 +214,6 @@ class _Resolver:
             return self._antecedent(content[0], "")  # "nach eigenen Angaben": the subject
         if not _plausible_speaker(content):
             return None  # "Worten", "am Montag": nobody
-        group = self._group(words)
-        if group is not None:
-            return group
         role_index = _last_role(content)
         if role_index is not None:
             return self._role(span, words, content, role_index)
@@ -298,8 +301,9 @@ class _Resolver:
         """The latest organisation named before ``before`` whose name ends in the same noun
         (``Kieler Verkehrsministerium`` for ``das Ministerium``)."""
         best, best_start = None, -1
+        generic = head in GENERIC_ORGANISATION_NOUNS  # "das Unternehmen" after "der Konzern Siemens"
         for entity in self.doc.entities:
-            if entity.type != ORGANISATION or not entity.name.lower().endswith(head):
+            if entity.type != ORGANISATION or not (generic or entity.name.lower().endswith(head)):
                 continue
             start = max((m.start for m in entity.mentions if m.start < before), default=-1)
             if start > best_start:
@@ -315,7 +319,7 @@ class _Resolver:
         the previous statement's speaker; that speaker; a person subject in the last few
         sentences; any person before.  ``sie`` may also be a country, organisation or group.
         """
-        sentence_of = lambda candidate: self.doc.tokens[candidate.token].sentence  # noqa: E731
+        sentence_of = lambda candidate: self.doc.tokens[candidate.token].sentence
         candidates = self._mentions_before(pronoun)
         persons = [c for c in candidates if _fits_pronoun(c.entity, gender)]
         person_subjects = [c for c in persons if self._subject_like(c.token, c.span)]
@@ -564,6 +568,16 @@ def _organisation_of(tokens: list[Token]) -> tuple[str | None, str | None, str] 
         return nominative([*tokens[:index + 1], *genitive]), country, head
     acronyms = [t.text for t in tokens if t.text.isupper() and 2 <= len(t.text) <= 6 and t.text.isalpha()]
     return (acronyms[0], None, "") if acronyms else None
+
+
+def _rename_to_nominative(entity: Entity, words: list[Token]) -> None:
+    """``des Technischen Hilfswerks`` as found -> ``Technisches Hilfswerk``."""
+    written = entity.name.split()
+    start = next((i for i, t in enumerate(words) if t.text == written[0]), None)
+    if start is None or [t.text for t in words[start:start + len(written)]] != written:
+        return
+    determiner = words[start - 1: start] if start and is_determiner(words[start - 1]) else []
+    entity.name = nominative([*determiner, *words[start:start + len(written)]])
 
 
 def _plausible_speaker(content: list[Token]) -> bool:

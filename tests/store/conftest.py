@@ -22,7 +22,8 @@ def build_document(text: str, date: str, quotes: list[dict], *, title: str | Non
 
     Each quote: ``content`` and ``speaker`` (the words in the text), ``name`` (the
     entity's canonical name, default: speaker), optional ``type``, ``roles``, ``form``,
-    ``date`` (a TIMEX value) and ``mentions`` (other entity names inside the content).
+    ``date`` (a TIMEX value), ``mentions`` (other entity names inside the content), and how the speaker
+    was resolved: ``resolution`` (default ``name``) and ``confidence`` (default 0.9).
     """
     doc = Document(text=text, date=dt.date.fromisoformat(date), title=title, id=doc_id or (title or ""))
     entities: dict[str, Entity] = {}
@@ -45,7 +46,7 @@ def build_document(text: str, date: str, quotes: list[dict], *, title: str | Non
         if quote.get("date"):
             date = TimeExpression(quote["date"], 0, 0, quote["date"], "DATE")
         speaker = Speaker(speaker_span.start, speaker_span.end, speaker_span.text, speaker_entity.id, name,
-                          quote.get("type", "person"))
+                          quote.get("type", "person"), quote.get("resolution", "name"), quote.get("confidence", 0.9))
         doc.statements.append(Statement(
             id=f"s{number}", form=quote.get("form", "direct"), content=Role(span=content), source=Role(span=speaker),
             date=date,

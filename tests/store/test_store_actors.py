@@ -125,3 +125,71 @@ def test_rules_name_unknown_or_ambiguous_actors(tmp_path, make_document):
         with pytest.raises(StoreError, match="already one actor"):
             store.add_rule("merge", "Scholz", "Olaf Scholz")
         assert store.rules() == []
+
+
+def test_unresolved_mentions_and_pronouns_are_no_actors(tmp_path, make_document):
+    with Store(tmp_path / "c.db") as store:
+        store_quotes(store, make_document, "2025-09-01", [
+            quote("Experten", "Die Lage ist ernst.", type="unknown", resolution="unresolved", confidence=0.1),
+            quote("Er", "Ich bleibe.", resolution="pronoun", confidence=0.6),  # a name that is only a pronoun
+            quote("Worten", "Das stimmt nicht.", type="unknown", resolution="institution"),
+            quote("Anna Müller", "Die Mieten steigen.", confidence=0.9),
+        ])
+        store.rebuild_actors()
+        actors = actor_table(store)
+        everything = store.search("Lage OR bleibe OR stimmt OR Mieten")
+        resolved = store.search("Lage OR bleibe OR stimmt OR Mieten", resolved_only=True)
+        sure = store.search("Lage OR bleibe OR stimmt OR Mieten", min_confidence=0.5)
+    assert actors == {"Anna Müller": (1, {"Anna Müller"})}
+    assert len(everything) == 4  # the statements stay, only without an actor
+    assert [row["actor"] for row in resolved] == ["Anna Müller"]
+    assert {row["speaker_text"] for row in sure} == {"Er", "Worten", "Anna Müller"}
+
+
+def test_acronym_and_long_form_are_one_actor(tmp_path, make_document):
+    with Store(tmp_path / "c.db") as store:
+        store_quotes(store, make_document, "2025-09-01", [
+            quote("Vereinte Nationen", "Die Hilfe kommt.", type="organisation"),
+            quote("UN", "Wir brauchen Zugang.", type="organisation", resolution="acronym"),
+        ])
+        store.rebuild_actors()
+        actors = actor_table(store)
+    assert actors == {"Vereinte Nationen": (2, {"Vereinte Nationen", "UN"})}
+
+
+def test_roles_keep_the_dates_they_were_seen(tmp_path, make_document):
+    with Store(tmp_path / "c.db") as store:
+        store_quotes(store, make_document, "2025-09-05", [quote("Wladimir Putin", "Wir warten.", roles=["Kreml-Chef"])])
+        store_quotes(store, make_document, "2024-03-01", [quote("Putin", "Wir siegen.", roles=["Kreml-Chef"])])
+        store.rebuild_actors()
+        rows = store.conn.execute("SELECT role, first_date, last_date FROM actor_roles").fetchall()
+    assert rows == [("Kreml-Chef", "2024-03-01", "2025-09-05")]
+
+
+def test_a_corrected_speaker_survives_reingest_and_reanalysis(tmp_path):
+    from store_articles import ARTICLES, write_jsonl
+
+    from wortlaut.store.ingestion import ingest
+
+    database, article = tmp_path / "c.db", tmp_path / "a.jsonl"
+    write_jsonl(article, [ARTICLES[1]])
+    ingest([article], database)
+    with Store(database) as store:
+        statement_id = store.search("Verteidigung")[0]["id"]
+        store.correct_speaker(statement_id, "Johann Wadephul")
+        assert store.search("Verteidigung")[0]["actor"] == "Johann Wadephul"
+        with pytest.raises(StoreError, match="no statement with id 999"):
+            store.correct_speaker(999, "Nancy Faeser")
+    write_jsonl(article, [ARTICLES[0]])  # the article leaves the store ...
+    ingest([article], database)
+    with Store(database) as store:
+        assert store.search("Verteidigung") == []
+    write_jsonl(article, [ARTICLES[1]])  # ... and comes back: analysed and stored anew
+    ingest([article], database)
+    with Store(database) as store:
+        rows = store.search("Verteidigung")
+        resolution = store.conn.execute("SELECT speaker_resolution FROM statements WHERE id = ?",
+                                        (rows[0]["id"],)).fetchone()[0]
+        merz = store.search("Sicherheitsgarantien")[0]["actor"]
+    assert (rows[0]["actor"], resolution) == ("Johann Wadephul", "corrected")
+    assert rows[0]["id"] != statement_id and merz == "Friedrich Merz"  # other statements keep their speaker

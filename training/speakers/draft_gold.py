@@ -1,43 +1,75 @@
-import json, glob, os, sys
-sys.path.insert(0, 'src')
+"""Write the annotators' drafts for the speaker gold (training/speakers/README.md): the chosen SpkAtt
+articles in batches, each as a readable view (numbered sentences, then every annotation with a
+Source span) and as JSON lines with the columns the annotators fill in left empty.
+
+    python -m training.speakers.draft_gold [--out /tmp/gold]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from training.common import SHARED_DATA
 from wortlaut.evaluate.split import spkatt_split, split_key
-root = '../shared/data/spkatt-news/train/'
-names = sorted(os.path.basename(p) for p in glob.glob(root + '*.json'))
-tr, va = spkatt_split(names)
-chosen = sorted(va + sorted(tr, key=split_key)[:50], key=split_key)
-def text_of(sentences, refs):
-    out, last = [], None
-    for r in refs:
-        s, t = map(int, r.split(':'))
-        if last and (s, t) != (last[0], last[1] + 1):
-            out.append('…')
-        out.append(sentences[s][t]); last = (s, t)
-    return ' '.join(out)
-counts = {nm: sum(1 for a in json.load(open(root + nm))['Annotations'] if a['Source']) for nm in chosen}
-batches = [[] for _ in range(6)]
-for nm in sorted(chosen, key=lambda n: -counts[n]):
-    min(batches, key=lambda b: sum(counts[x] for x in b)).append(nm)
-batches = [sorted(b, key=split_key) for b in batches]
-for b, batch in enumerate(batches):
-    view, recs = [], []
-    for nm in batch:
-        d = json.load(open(root + nm))
-        sents = {s['SentenceId']: s['Tokens'] for s in d['Sentences']}
-        view.append('=' * 100 + '\nARTICLE: ' + nm[:-5])
-        for i in sorted(sents):
-            view.append(f'[{i}] ' + ' '.join(sents[i]))
-        view.append('-- annotations --')
-        for k, a in enumerate(d['Annotations']):
-            if not a['Source']:
+
+ROOT = SHARED_DATA / "spkatt-news" / "train"
+BATCHES = 6
+
+
+def chosen_articles() -> list[str]:
+    """The 100 validation articles and the next 50 by split key (the extra 28 of batch 6 came later)."""
+    names = sorted(path.name for path in ROOT.glob("*.json"))
+    train, validation = spkatt_split(names)
+    return sorted(validation + sorted(train, key=split_key)[:50], key=split_key)
+
+
+def span_text(sentences: dict[int, list[str]], refs: list[str]) -> str:
+    words, last = [], None
+    for ref in refs:
+        sentence, token = map(int, ref.split(":"))
+        if last and (sentence, token) != (last[0], last[1] + 1):
+            words.append("…")
+        words.append(sentences[sentence][token])
+        last = (sentence, token)
+    return " ".join(words)
+
+
+def draft(names: list[str]) -> tuple[list[str], list[dict]]:
+    view, records = [], []
+    for name in names:
+        article = json.loads((ROOT / name).read_text(encoding="utf-8"))
+        sentences = {s["SentenceId"]: s["Tokens"] for s in article["Sentences"]}
+        view += ["=" * 100, "ARTICLE: " + name[:-5], *(f"[{i}] " + " ".join(sentences[i]) for i in sorted(sentences)),
+                 "-- annotations --"]
+        for index, annotation in enumerate(article["Annotations"]):
+            if not annotation["Source"]:
                 continue
-            src = text_of(sents, a['Source']); msg = text_of(sents, a['Message'])
-            ssent = sorted({int(r.split(':')[0]) for r in a['Source']})
-            rec = {'file': nm[:-5], 'ann_index': k, 'source_text': src, 'message_text': msg,
-                   'kind': '', 'speaker': '', 'unnamed': False}
-            recs.append(rec)
-            view.append(f'ann {k} (source in sentence {ssent}): SOURCE «{src}» CUE «{text_of(sents, a["Cue"])}» MESSAGE «{msg[:150]}»')
-    open(f'/tmp/gold/batch{b}.txt', 'w').write('\n'.join(view) + '\n')
-    with open(f'/tmp/gold/batch{b}.draft.jsonl', 'w') as f:
-        for r in recs:
-            f.write(json.dumps(r, ensure_ascii=False) + '\n')
-    print(b, len(batch), len(recs))
+            source, message = span_text(sentences, annotation["Source"]), span_text(sentences, annotation["Message"])
+            records.append({"file": name[:-5], "ann_index": index, "source_text": source, "message_text": message,
+                            "kind": "", "speaker": "", "unnamed": False})
+            view.append(f"ann {index}: SOURCE «{source}» CUE «{span_text(sentences, annotation['Cue'])}» "
+                        f"MESSAGE «{message[:150]}»")
+    return view, records
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=Path("/tmp/gold"))
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    names = chosen_articles()
+    batches: list[list[str]] = [[] for _ in range(BATCHES)]
+    for name in names:  # round robin (the committed gold was drafted in batches balanced by statement count)
+        batches[names.index(name) % BATCHES].append(name)
+    for number, batch in enumerate(batches):
+        view, records = draft(batch)
+        (args.out / f"batch{number}.txt").write_text("\n".join(view) + "\n", encoding="utf-8")
+        (args.out / f"batch{number}.draft.jsonl").write_text(
+            "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+        print(f"batch {number}: {len(batch)} articles, {len(records)} statements")
+
+
+if __name__ == "__main__":
+    main()

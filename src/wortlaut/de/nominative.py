@@ -40,9 +40,8 @@ def head_base_form(token: Token) -> str:
     """The head noun without a genitive ``-(e)s`` its lemma shows (a plural ``-n`` stays:
     ``Experten``)."""
     word, lemma = token.text, token.lemma
-    if lemma and lemma[:1].isupper() and word != lemma:
-        if word in (lemma + "s", lemma + "es") and normal_tag(token) in {"NN", "NE", ""}:
-            return lemma
+    if lemma[:1].isupper() and word in (lemma + "s", lemma + "es") and normal_tag(token) in {"NN", "NE", ""}:
+        return lemma
     return word
 
 

@@ -12,6 +12,7 @@ from functools import cache
 
 from ..model import Token
 from .lexicon import word_list
+from .tokens import is_adjective
 from .verbs import attribution_nouns, communication_nouns
 from .words import GENITIVE_ARTICLES, POSSESSIVE_GENDERS
 
@@ -69,7 +70,7 @@ def document_owner(words: list[Token]) -> DocumentOwner | None:
         if possessives:
             return DocumentOwner(possessive=possessives[-1])
         if part[0]:
-            return DocumentOwner(modifier=part[0], adjectives=tuple(t for t in before if t.text[:1].islower()))
+            return DocumentOwner(modifier=part[0], adjectives=tuple(t for t in before if is_adjective(t)))
         return None
     return None
 

@@ -79,3 +79,4 @@ POSSESSIVE_GENDERS: dict[str, str] = json_data(WORD_CLASSES)["possessive_genders
 RELATIVE_PRONOUNS = word_class("relative_pronouns")  # ", der …", ", denen zufolge …": the noun before the comma
 POINTING_BACK_ADVERBS = word_class("pointing_back_adverbs")  # "Demnach …": the last speaker or subject
 NON_SPEAKER_WORDS = word_class("non_speaker_words")  # a bare "Worten", "Vernehmen": nobody
+GENERIC_ORGANISATION_NOUNS = word_class("generic_organisation_nouns")  # "das Unternehmen": the company named before

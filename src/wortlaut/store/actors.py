@@ -20,6 +20,7 @@ import sqlite3
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from ..entities.acronyms import known_acronyms
 from .names import name_key, split_name
 
 _PERSONLIKE = ("person", "unknown")
@@ -147,6 +148,11 @@ def _group_automatically(aliases: dict[str, _Alias]) -> _Grouping:
             grouping.cluster_of[key] = number
         else:
             grouping.add({key})
+    # "UN" and "Vereinte Nationen" (data/acronyms.tsv) are one actor.
+    for acronym, long_form in known_acronyms().items():
+        short, long = name_key(acronym), name_key(long_form)
+        if short in grouping.cluster_of and long in grouping.cluster_of:
+            grouping.merge(acronym, long_form)
     return grouping
 
 
@@ -157,17 +163,45 @@ def _apply_rules(conn: sqlite3.Connection, grouping: _Grouping) -> None:
         getattr(grouping, action)(subject, argument)
 
 
-def _roles_by_alias(conn: sqlite3.Connection) -> dict[str, Counter]:
+def _roles_by_alias(conn: sqlite3.Connection) -> tuple[dict[str, Counter], dict[tuple[str, str], list[str]]]:
+    """Per alias: how many articles gave each role; per (alias, role): the dates it was seen."""
     roles: dict[str, Counter] = defaultdict(Counter)
+    dates: dict[tuple[str, str], list[str]] = defaultdict(list)
     rows = conn.execute(
-        "SELECT DISTINCT s.speaker_key, e.id, e.roles FROM statements s "
-        "JOIN entities e ON e.id = s.speaker_entity_id WHERE s.speaker_key IS NOT NULL"
+        "SELECT s.speaker_key, e.id, e.roles, MIN(s.date) FROM statements s "
+        "JOIN entities e ON e.id = s.speaker_entity_id WHERE s.speaker_key IS NOT NULL GROUP BY 1, 2"
     )
-    for key, _entity, encoded in rows:
+    for key, _entity, encoded, date in rows:
         for role in json.loads(encoded or "[]"):
             if role:
                 roles[key][role] += 1
-    return roles
+                if date:
+                    dates[key, role].append(date)
+    return roles, dates
+
+
+def apply_corrections(conn: sqlite3.Connection, article_id: int | None = None) -> None:
+    """Give statements the speakers users set for them (``wortlaut actors correct``)."""
+    rows = conn.execute(
+        "SELECT s.id, c.speaker FROM statements s JOIN articles a ON a.id = s.article_id "
+        "JOIN speaker_corrections c ON c.content_hash = a.content_hash AND c.content = s.content"
+        + (" WHERE s.article_id = ?" if article_id is not None else ""),
+        () if article_id is None else (article_id,)).fetchall()
+    conn.executemany(
+        "UPDATE statements SET speaker_name = ?, speaker_key = ?, speaker_type = COALESCE(speaker_type, 'unknown'), "
+        "speaker_resolution = 'corrected', speaker_confidence = 1.0 WHERE id = ?",
+        [(speaker, name_key(speaker), statement_id) for statement_id, speaker in rows])
+
+
+def correct_speaker(conn: sqlite3.Connection, statement_id: int, speaker: str, created_at: str) -> None:
+    """Store that statement ``statement_id``'s speaker is ``speaker``; runs in the caller's transaction."""
+    row = conn.execute("SELECT a.content_hash, s.content FROM statements s JOIN articles a ON a.id = s.article_id "
+                       "WHERE s.id = ?", (statement_id,)).fetchone()
+    if row is None:
+        raise LookupError(f"no statement with id {statement_id}")
+    conn.execute("INSERT OR REPLACE INTO speaker_corrections (content_hash, content, speaker, created_at) "
+                 "VALUES (?, ?, ?, ?)", (*row, speaker.strip(), created_at))
+    apply_corrections(conn)
 
 
 def rebuild_actors(conn: sqlite3.Connection) -> int:
@@ -180,7 +214,7 @@ def rebuild_actors(conn: sqlite3.Connection) -> int:
     aliases = _load_aliases(conn)
     grouping = _group_automatically(aliases)
     _apply_rules(conn, grouping)
-    roles = _roles_by_alias(conn)
+    roles, role_dates = _roles_by_alias(conn)
 
     old_ids = {}
     for actor_id, name in conn.execute("SELECT id, name FROM actors ORDER BY id"):
@@ -199,9 +233,12 @@ def rebuild_actors(conn: sqlite3.Connection) -> int:
         members = [aliases[key] for key in grouping.clusters[number].aliases]
         types = Counter()
         role_counts: Counter = Counter()
+        seen: dict[str, list[str]] = defaultdict(list)
         for alias in members:
             types.update(alias.types)
             role_counts.update(roles.get(alias.key, {}))
+            for role in roles.get(alias.key, {}):
+                seen[role] += role_dates.get((alias.key, role), [])
         known = [(count, kind) for kind, count in types.items() if kind != "unknown"]
         kind = max(known)[1] if known else "unknown"
         conn.execute("INSERT INTO actors (id, name, type) VALUES (?, ?, ?)", (actor_id, name, kind))
@@ -210,8 +247,9 @@ def rebuild_actors(conn: sqlite3.Connection) -> int:
             [(alias.key, alias.spelling, actor_id, alias.count) for alias in members],
         )
         conn.executemany(
-            "INSERT INTO actor_roles (actor_id, role, count) VALUES (?, ?, ?)",
-            [(actor_id, role, count) for role, count in role_counts.items()],
+            "INSERT INTO actor_roles (actor_id, role, count, first_date, last_date) VALUES (?, ?, ?, ?, ?)",
+            [(actor_id, role, count, min(seen[role], default=None), max(seen[role], default=None))
+             for role, count in role_counts.items()],
         )
     conn.execute(
         "UPDATE statements SET actor_id = "

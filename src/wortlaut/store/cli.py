@@ -48,6 +48,16 @@ def _add_db(parser: argparse.ArgumentParser, *, inherited: bool = False) -> None
 def _add_range(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--from", dest="date_from", metavar="DATE", help="only statements on or after DATE")
     parser.add_argument("--to", dest="date_to", metavar="DATE", help="only statements on or before DATE")
+    parser.add_argument("--min-confidence", type=float, default=None, metavar="P",
+                        help="only statements whose speaker was resolved with at least this confidence (0-1)")
+    parser.add_argument("--resolved-only", action="store_true",
+                        help="only statements whose speaker is an actor (no unresolved pronouns or 'Experten')")
+
+
+def _range(args: argparse.Namespace) -> dict:
+    """The statement filters every query command shares: dates and how sure the speaker is."""
+    return {"date_from": date_bound(args.date_from, end=False), "date_to": date_bound(args.date_to, end=True),
+            "min_confidence": args.min_confidence, "resolved_only": args.resolved_only}
 
 
 def register(subparsers) -> None:
@@ -99,6 +109,11 @@ def register(subparsers) -> None:
             q.add_argument("argument", metavar=argument)
         _add_db(q, inherited=True)
         q.set_defaults(func=cmd_actor_rule)
+    q = actions.add_parser("correct", help="set one statement's speaker (kept across re-ingest and re-analysis)")
+    q.add_argument("statement_id", type=int, metavar="STATEMENT_ID", help="the statement's id (search, export)")
+    q.add_argument("speaker", metavar="NAME", help="the right speaker")
+    _add_db(q, inherited=True)
+    q.set_defaults(func=cmd_correct_speaker)
     q = actions.add_parser("rules", help="list the stored corrections")
     _add_db(q, inherited=True)
     q.set_defaults(func=cmd_actor_rules)
@@ -160,8 +175,7 @@ def _print_statements(rows: list[dict]) -> None:
 def cmd_search(args: argparse.Namespace) -> int:
     try:
         with _reader(args) as store:
-            rows = store.search(args.query, speaker=args.speaker, date_from=date_bound(args.date_from, end=False),
-                                date_to=date_bound(args.date_to, end=True), form=args.form, limit=args.limit or None)
+            rows = store.search(args.query, speaker=args.speaker, **_range(args), form=args.form, limit=args.limit or None)
     except StoreError as error:
         return _error(str(error))
     _print_statements(rows)
@@ -175,8 +189,7 @@ def cmd_timeline(args: argparse.Namespace) -> int:
             found = store.find_actors(args.actor)
             if not found:
                 return _error(f"no actor named {args.actor!r} (see 'wortlaut actors')")
-            rows = store.timeline(args.actor, date_from=date_bound(args.date_from, end=False),
-                                  date_to=date_bound(args.date_to, end=True), form=args.form)
+            rows = store.timeline(args.actor, **_range(args), form=args.form)
     except StoreError as error:
         return _error(str(error))
     if len(found) > 1:
@@ -207,14 +220,26 @@ def cmd_actor_rule(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_correct_speaker(args: argparse.Namespace) -> int:
+    try:
+        with Store(database_path(args)) as store:
+            store.correct_speaker(args.statement_id, args.speaker)
+    except StoreError as error:
+        return _error(str(error))
+    print(f"stored: statement {args.statement_id} is by {args.speaker!r}", file=sys.stderr)
+    return 0
+
+
 def cmd_actor_rules(args: argparse.Namespace) -> int:
     try:
         with _reader(args) as store:
-            rules = store.rules()
+            rules, corrections = store.rules(), store.speaker_corrections()
     except StoreError as error:
         return _error(str(error))
     for rule in rules:
         print(f"{rule['id']:4}  {rule['action']:6}  {rule['subject']!r} {rule['argument']!r}  ({rule['created_at']})")
+    for correction in corrections:
+        print(f"   -  speaker {correction['speaker']!r} for {correction['content'][:60]!r}  ({correction['created_at']})")
     return 0
 
 
@@ -238,8 +263,7 @@ def cmd_network(args: argparse.Namespace) -> int:
     fmt = _format_for(args.fmt, args.out, NETWORK_FORMATS, "graphml")
     try:
         with _reader(args) as store:
-            graph = store.network(args.kind, date_from=date_bound(args.date_from, end=False),
-                                  date_to=date_bound(args.date_to, end=True))
+            graph = store.network(args.kind, **_range(args))
     except StoreError as error:
         return _error(str(error))
     write_network(graph, args.out or sys.stdout.buffer, fmt)
@@ -254,8 +278,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         return _error("Parquet needs a file: give --out FILE")
     try:
         with _reader(args) as store:
-            count = store.export(args.out or sys.stdout.buffer, fmt, date_from=date_bound(args.date_from, end=False),
-                                 date_to=date_bound(args.date_to, end=True))
+            count = store.export(args.out or sys.stdout.buffer, fmt, **_range(args))
     except (StoreError, MissingDependency) as error:
         return _error(str(error))
     print(f"{count} statements exported", file=sys.stderr)

@@ -19,10 +19,10 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ..model import Document, Statement
-from .actors import find_actors, rebuild_actors
+from .actors import apply_corrections, correct_speaker, find_actors, rebuild_actors
 from .concepts import statement_concepts
 from .errors import SchemaError, StoreError
-from .names import name_key
+from .names import actor_key, name_key
 from .schema import LATEST_VERSION, current_version, migrate
 
 _FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -188,6 +188,7 @@ class Store:
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [(article_id, p.text, p.start, p.end, p.name, p.country, p.lat, p.lon) for p in doc.places],
         )
+        apply_corrections(conn, article_id)
         # Speakers already known get their actor now; new names wait for the next rebuild_actors().
         conn.execute(
             "UPDATE statements SET actor_id = (SELECT actor_id FROM actor_aliases WHERE alias_key = speaker_key) "
@@ -285,6 +286,23 @@ class Store:
         return [dict(zip(("id", "action", "subject", "argument", "created_at"), row)) for row in
                 self.conn.execute("SELECT id, action, subject, argument, created_at FROM actor_rules ORDER BY id")]
 
+    def correct_speaker(self, statement_id: int, speaker: str) -> None:
+        """Set statement ``statement_id``'s speaker to ``speaker``; stored by article and content, so it
+        survives re-ingest and re-analysis."""
+        if not speaker.strip():
+            raise StoreError("the speaker's name is empty")
+        with self.transaction() as conn:
+            try:
+                correct_speaker(conn, statement_id, speaker, _now())
+            except LookupError as error:
+                raise StoreError(str(error)) from None
+            rebuild_actors(conn)
+
+    def speaker_corrections(self) -> list[dict]:
+        columns = ("id", "content_hash", "content", "speaker", "created_at")
+        return [dict(zip(columns, row)) for row in
+                self.conn.execute(f"SELECT {', '.join(columns)} FROM speaker_corrections ORDER BY id")]
+
     def remove_rule(self, rule_id: int) -> None:
         with self.transaction() as conn:
             if conn.execute("DELETE FROM actor_rules WHERE id = ?", (rule_id,)).rowcount == 0:
@@ -335,7 +353,7 @@ _STATEMENT_COLUMNS = (
     "cue_text", "cue_start", "cue_end", "content", "content_start", "content_end", "date_text", "date_value",
     "place_text", "place_name", "place_country", "place_lat", "place_lon",
     "via_text", "via_start", "via_end", "via_entity_id", "addressee_text", "addressee_start", "addressee_end",
-    "confidence",
+    "confidence", "speaker_resolution", "speaker_confidence",
 )
 _INSERT_STATEMENT = (f"INSERT INTO statements ({', '.join(_STATEMENT_COLUMNS)}) "
                      f"VALUES ({', '.join('?' * len(_STATEMENT_COLUMNS))})")
@@ -355,10 +373,11 @@ def _statement_row(doc: Document, s: Statement, article_id: int, entity_ids: dic
         article_id, s.id, s.form, s.sentence, int(s.continuation), statement_day(s, doc.date),
         entity_ids.get(speaker.entity) if speaker and speaker.entity else None,
         *((speaker.text, speaker.start, speaker.end) if speaker else (None, None, None)),
-        speaker_name, speaker_type, name_key(speaker_name) if speaker_name else None,
+        speaker_name, speaker_type, actor_key(speaker_name, speaker.resolution if speaker else None),
         *span(s.cue.span), s.content.text, s.content.start, s.content.end,
         s.date.text if s.date else None, s.date.value if s.date else None,
         *((place.text, place.name, place.country, place.lat, place.lon) if place else (None,) * 5),
         *span(s.via), entity_ids.get(s.via_entity) if s.via_entity else None,
         *span(s.addressee.span), s.confidence,
+        speaker.resolution if speaker else None, speaker.confidence if speaker else None,
     )

@@ -7,6 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..de.lexicon import word_list
+from ..de.words import ACTOR_PRONOUNS, NON_SPEAKER_WORDS, TIME_NOUNS
 
 _DASHES = re.compile(r"[\u2010-\u2015\u2212]")
 _EDGE_PUNCTUATION = ".,;:!?\"'«»„“”‚‘’()[]"
@@ -44,3 +45,15 @@ def split_name(key: str) -> NameParts:
         if word in particles:
             return NameParts(tuple(words[:index]), " ".join(words[index:]))
     return NameParts(tuple(words[:-1]), words[-1])
+
+
+def actor_key(name: str | None, resolution: str | None) -> str | None:
+    """The alias key a speaker joins an actor under; None for speakers that are no actor: unresolved
+    mentions (``er`` without an antecedent, ``Experten``) and names that are only a pronoun or a
+    word like ``Worten`` (from older analyses)."""
+    if not name or resolution == "unresolved":
+        return None
+    key = name_key(name)
+    if not key or key in ACTOR_PRONOUNS or key in NON_SPEAKER_WORDS or name in TIME_NOUNS:
+        return None
+    return key

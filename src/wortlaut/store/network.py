@@ -27,15 +27,18 @@ from typing import BinaryIO
 
 import networkx as nx
 
-from .queries import date_range
+from .queries import date_range, speaker_conditions
 
 KINDS = ("actor-concept", "actor-actor")
 FORMATS = ("graphml", "gexf", "csv")
 
 
-def _actor_concept_counts(conn: sqlite3.Connection, date_from: str | None, date_to: str | None
+def _actor_concept_counts(conn: sqlite3.Connection, date_from: str | None, date_to: str | None,
+                          min_confidence: float | None = None
                           ) -> tuple[dict[tuple[str, str], int], dict[str, str]]:
     where, params = date_range("s.date", date_from, date_to)
+    confidence_where, confidence_params = speaker_conditions("s", min_confidence, False)
+    where, params = where + confidence_where, params + confidence_params
     where.insert(0, "s.actor_id IS NOT NULL")
     rows = conn.execute(
         "SELECT ac.name, COALESCE(named.name, c.concept) AS label, MIN(c.kind), COUNT(DISTINCT s.id) "
@@ -58,11 +61,13 @@ def _actor_concept_counts(conn: sqlite3.Connection, date_from: str | None, date_
 
 
 def build_network(conn: sqlite3.Connection, kind: str = "actor-concept", *, date_from: str | None = None,
-                  date_to: str | None = None) -> nx.Graph:
-    """The network of ``kind`` over statements dated within ``date_from``..``date_to``."""
+                  date_to: str | None = None, min_confidence: float | None = None,
+                  resolved_only: bool = True) -> nx.Graph:
+    """The network of ``kind`` over statements dated within ``date_from``..``date_to``; only statements
+    with an actor take part (``resolved_only`` is always true here)."""
     if kind not in KINDS:
         raise ValueError(f"unknown network kind {kind!r}; known: {', '.join(KINDS)}")
-    counts, kinds = _actor_concept_counts(conn, date_from, date_to)
+    counts, kinds = _actor_concept_counts(conn, date_from, date_to, min_confidence)
     graph = nx.Graph(kind=kind)
     if kind == "actor-concept":
         for (actor, concept), weight in sorted(counts.items()):

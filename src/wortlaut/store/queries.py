@@ -23,10 +23,22 @@ def date_range(column: str, date_from: str | None, date_to: str | None) -> tuple
     return where, params
 
 
-def _filters(conn: sqlite3.Connection, *, speaker: str | None, date_from: str | None, date_to: str | None,
-             form: str | None) -> tuple[list[str], list]:
-    """SQL conditions on ``statements_view v`` and their parameters."""
+def speaker_conditions(view: str, min_confidence: float | None, resolved_only: bool) -> tuple[list[str], list]:
+    """SQL conditions on how sure a statement's speaker is (``view``: the statements_view alias)."""
     where, params = [], []
+    if min_confidence is not None:
+        where.append(f"{view}.speaker_confidence >= ?")
+        params.append(float(min_confidence))
+    if resolved_only:
+        where.append(f"{view}.actor_id IS NOT NULL")
+    return where, params
+
+
+def _filters(conn: sqlite3.Connection, *, speaker: str | None, date_from: str | None, date_to: str | None,
+             form: str | None, min_confidence: float | None = None, resolved_only: bool = False
+             ) -> tuple[list[str], list]:
+    """SQL conditions on ``statements_view v`` and their parameters."""
+    where, params = speaker_conditions("v", min_confidence, resolved_only)
     if speaker:
         actor_ids = [actor_id for actor_id, _ in find_actors(conn, speaker)]
         # Speakers without an actor (not yet rebuilt) still match by their own name.
@@ -53,13 +65,15 @@ def fts_phrase(query: str) -> str:
 
 
 def search(conn: sqlite3.Connection, query: str, *, speaker: str | None = None, date_from: str | None = None,
-           date_to: str | None = None, form: str | None = None, limit: int | None = None) -> list[dict]:
+           date_to: str | None = None, form: str | None = None, limit: int | None = None,
+           min_confidence: float | None = None, resolved_only: bool = False) -> list[dict]:
     """Statements whose content matches ``query``, by date.
 
     ``query`` is FTS5 syntax (``Waffenruhe OR Frieden``, ``Sicherheit*``, ``"rote Linie"``);
     a query that is not valid FTS5 is searched as one literal phrase instead.
     """
-    where, params = _filters(conn, speaker=speaker, date_from=date_from, date_to=date_to, form=form)
+    where, params = _filters(conn, speaker=speaker, date_from=date_from, date_to=date_to, form=form,
+                             min_confidence=min_confidence, resolved_only=resolved_only)
     sql = (f"SELECT {', '.join('v.' + c for c in _RESULT_COLUMNS)} FROM statements_fts f "
            "JOIN statements_view v ON v.id = f.rowid WHERE statements_fts MATCH ? "
            + "".join(f" AND {condition}" for condition in where)
@@ -74,9 +88,11 @@ def search(conn: sqlite3.Connection, query: str, *, speaker: str | None = None, 
 
 
 def timeline(conn: sqlite3.Connection, actor: str, *, date_from: str | None = None, date_to: str | None = None,
-             form: str | None = None, limit: int | None = None) -> list[dict]:
+             form: str | None = None, limit: int | None = None, min_confidence: float | None = None,
+             resolved_only: bool = False) -> list[dict]:
     """The statements of one actor, by date (the statement's own date, else the article's)."""
-    where, params = _filters(conn, speaker=actor, date_from=date_from, date_to=date_to, form=form)
+    where, params = _filters(conn, speaker=actor, date_from=date_from, date_to=date_to, form=form,
+                             min_confidence=min_confidence, resolved_only=resolved_only)
     sql = (f"SELECT {', '.join('v.' + c for c in _RESULT_COLUMNS)} FROM statements_view v WHERE "
            + " AND ".join(where) + " ORDER BY v.date, v.article_id, v.id" + (" LIMIT ?" if limit else ""))
     return [dict(zip(_RESULT_COLUMNS, row)) for row in conn.execute(sql, [*params, *([limit] if limit else [])])]

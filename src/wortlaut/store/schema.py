@@ -234,7 +234,29 @@ ALTER TABLE statements ADD COLUMN confidence REAL;
 DROP VIEW statements_view;
 """ + _statements_view(("s.confidence", "confidence"))
 
-MIGRATIONS: list[tuple[int, str]] = [(1, _V1), (2, _V2)]
+# Version 3 (issue 14): how each speaker was resolved and how sure that is; roles with the dates they
+# were seen; a user's corrections of one statement's speaker, kept by article and content so that
+# they survive re-ingest and re-analysis.
+_V3 = """
+ALTER TABLE statements ADD COLUMN speaker_resolution TEXT;
+ALTER TABLE statements ADD COLUMN speaker_confidence REAL;
+ALTER TABLE actor_roles ADD COLUMN first_date TEXT;
+ALTER TABLE actor_roles ADD COLUMN last_date TEXT;
+
+CREATE TABLE speaker_corrections (
+    id           INTEGER PRIMARY KEY,
+    content_hash TEXT NOT NULL,        -- the article's articles.content_hash
+    content      TEXT NOT NULL,        -- the statement's content, as stored
+    speaker      TEXT NOT NULL,        -- the right speaker's name
+    created_at   TEXT NOT NULL,
+    UNIQUE (content_hash, content)
+);
+
+DROP VIEW statements_view;
+""" + _statements_view(("s.confidence", "confidence"), ("s.speaker_resolution", "speaker_resolution"),
+                       ("s.speaker_confidence", "speaker_confidence"))
+
+MIGRATIONS: list[tuple[int, str]] = [(1, _V1), (2, _V2), (3, _V3)]
 LATEST_VERSION = MIGRATIONS[-1][0]
 
 
