@@ -25,23 +25,29 @@ from .components import component
 from .de.lexicon import table
 from .de.names import first_names
 from .de.nominative import nominative
-from .de.roles import RoleMatch, likely_plural, org_names, org_noun_head, parse_role, role_affiliation, with_affiliation
-from .de.speaker_phrases import document_owner, possessive_gender
+from .de.roles import RoleMatch, likely_plural, org_noun_head, parse_role, role_affiliation, with_affiliation
+from .de.speaker_phrases import DocumentOwner, document_owner, possessive_gender
 from .de.tokens import is_adjective, is_conjunction, is_determiner, is_preposition, normal_tag, pronoun_gender
 from .de.words import (
     GENERIC_ORGANISATION_NOUNS,
-    GENITIVE_ARTICLES,
     INDEFINITE_ARTICLES,
     NON_SPEAKER_WORDS,
     POINTING_BACK_ADVERBS,
     REFLEXIVE_POSSESSIVES,
     RELATIVE_PRONOUNS,
-    SOURCE_SUFFIXES,
     TIME_NOUNS,
 )
 from .entities import add_mention, entity_affiliations, next_entity_id, person_gender, sentence_start
 from .entities.acronyms import long_forms
-from .gazetteer import canonical_affiliation, capital_country, country_for_adjective, country_name, metonym_country
+from .gazetteer import canonical_affiliation
+from .institutions import (
+    adjective_country,
+    country_named,
+    country_of,
+    genitive_country,
+    organisation_of,
+    rename_to_nominative,
+)
 from .model import COUNTRY, ORGANISATION, PERSON, UNKNOWN, Document, Entity, Span, Statement, Token
 
 # How a speaker was resolved (Speaker.resolution), from the surest to the least sure.
@@ -162,14 +168,14 @@ class _Resolver:
         if entity is not None:
             self.how = _mention_resolution(entity, span)
             if entity.type == ORGANISATION:
-                _rename_to_nominative(entity, words)
+                rename_to_nominative(entity, words)
         else:
             entity = self._resolve_new(span, tokens)
         if entity is not None:
             add_mention(entity, span)
         return entity
 
-    def _document_owner(self, owner) -> Entity | None:
+    def _document_owner(self, owner: DocumentOwner) -> Entity | None:
         if owner.possessive is not None:
             self.how = PRONOUN
             return self._antecedent(owner.possessive, possessive_gender(owner.possessive.text))
@@ -178,11 +184,11 @@ class _Resolver:
             return self.resolve(self.doc.span(tokens[0].start, tokens[-1].end), tokens)
         self.how = INSTITUTION
         modifier, adjectives = owner.modifier, list(owner.adjectives)
-        country = metonym_country(modifier) or country_name(modifier) or capital_country(modifier)
+        country = country_named(modifier)
         if country and org_noun_head(modifier) is None:
-            return self._find_or_create(canonical_affiliation(country), COUNTRY)  # "Kreml-Angaben"
+            return self._find_or_create(country, COUNTRY)  # "Kreml-Angaben"
         entity = self._find_or_create(nominative(adjectives, head=modifier), ORGANISATION)
-        country = _adjective_country(adjectives)
+        country = adjective_country(adjectives)
         if country and with_affiliation(modifier, country) not in entity.roles:
             entity.roles.append(with_affiliation(modifier, country))  # "französischen Armeeangaben"
         return entity
@@ -220,7 +226,7 @@ class _Resolver:
         organisation = self._organisation(words, content)
         if organisation is not None:
             return organisation
-        country = _country_of(content)
+        country = country_of(content)
         if country is not None:
             self.how = INSTITUTION
             return self._find_or_create(country, COUNTRY)
@@ -236,10 +242,6 @@ class _Resolver:
             return self._pointed_back(word)
         if lower in RELATIVE_PRONOUNS and pronoun_gender(lower) == "":
             return self._relative_antecedent(word)
-        if lower == "sie" or lower == "die" and word.index > 0 and self.doc.tokens[word.index - 1].text == ",":
-            relative = self._relative_antecedent(word) if lower == "die" else None
-            if relative is not None:
-                return relative
         gender = pronoun_gender(lower)
         return self._antecedent(word, gender if gender in {"m", "f"} else "")
 
@@ -282,7 +284,7 @@ class _Resolver:
         return self._find_or_create(" und ".join(m.name for m in members), members[0].type)
 
     def _organisation(self, words: list[Token], content: list[Token]) -> Entity | None:
-        found = _organisation_of(content)
+        found = organisation_of(content)
         if found is None:
             return None
         self.how = INSTITUTION
@@ -291,7 +293,7 @@ class _Resolver:
             earlier = self._earlier_organisation(head, words[0].start)
             if earlier is not None:
                 return earlier
-            name = nominative(words[words.index(content[0]) - 1:] if words[0] is not content[0] else words)
+            name = nominative(words)
         entity = self._find_or_create(name, ORGANISATION)
         if country and head and with_affiliation(head, country) not in entity.roles:
             entity.roles.append(with_affiliation(head, country))
@@ -382,7 +384,7 @@ class _Resolver:
     def _role(self, span: Span, words: list[Token], content: list[Token], role_index: int) -> Entity:
         role = parse_role(content[role_index].text)
         assert role is not None
-        affiliation = role.affiliation or _adjective_country(content[:role_index]) or _genitive_country(content[role_index + 1 :])
+        affiliation = role.affiliation or adjective_country(content[:role_index]) or genitive_country(content[role_index + 1 :])
         affiliation = canonical_affiliation(affiliation)
         indefinite = any(t.text.lower() in INDEFINITE_ARTICLES for t in words[:1])
         plural = likely_plural(role, words[0].text if words[0].text != role.word else "")
@@ -508,83 +510,11 @@ def _role_compatible(entity: Entity, role: RoleMatch, affiliation: str | None) -
     return not kinds or any(kind == role.kind for _, kind, _ in kinds)
 
 
-def _adjective_country(tokens: list[Token]) -> str | None:
-    for token in reversed(tokens):
-        if token.text[:1].islower():
-            country = country_for_adjective(token.text)
-            if country:
-                return country
-    return None
-
-
-def _genitive_country(tokens: list[Token]) -> str | None:
-    """``der Präsident Frankreichs``, ``der Sprecher des Kremls``."""
-    for token in tokens:
-        country = country_name(token.text) or metonym_country(token.text)
-        if country:
-            return country
-    return None
-
-
-def _strip_source_word(word: str) -> str:
-    for suffix in SOURCE_SUFFIXES:
-        if word.endswith(suffix) and len(word) > len(suffix):
-            return word[: -len(suffix)]
-    return word
-
-
-def _country_of(tokens: list[Token]) -> str | None:
-    """Governments: ``Moskau``, ``Kreml``/``Kreml-Angaben``, ``Frankreichs``, ``ukrainischen``."""
-    for token in tokens:
-        word = _strip_source_word(token.text)
-        if word[:1].isupper():
-            country = metonym_country(word) or country_name(word) or capital_country(word)
-        else:
-            country = country_for_adjective(word)
-        if country:
-            return canonical_affiliation(country)
-    return None
-
-
-def _organisation_of(tokens: list[Token]) -> tuple[str | None, str | None, str] | None:
-    """(name, country, head noun) of an organisation phrase; the name is None for a bare
-    definite noun (``das Ministerium``), which names the one the article named before."""
-    names = org_names()
-    for index, token in enumerate(tokens):
-        word = _strip_source_word(token.text)
-        if word in names:
-            return names[word], None, ""
-        if org_noun_head(word) is None:
-            continue
-        following = tokens[index + 1:]
-        if following and following[0].text[:1].isupper() and not is_determiner(following[0]):
-            return names.get(following[0].text, nominative(list(following))), None, ""  # "Agentur Interfax"
-        head = org_noun_head(word) or ""
-        country = _adjective_country(tokens[:index]) or _genitive_country(following)
-        adjectives = [t for t in tokens[:index] if is_adjective(t)]
-        if not adjectives and not following and word.lower() == head:
-            return None, country, head
-        genitive = following if following and following[0].text.lower() in GENITIVE_ARTICLES else []
-        return nominative([*tokens[:index + 1], *genitive]), country, head
-    acronyms = [t.text for t in tokens if t.text.isupper() and 2 <= len(t.text) <= 6 and t.text.isalpha()]
-    return (acronyms[0], None, "") if acronyms else None
-
-
-def _rename_to_nominative(entity: Entity, words: list[Token]) -> None:
-    """``des Technischen Hilfswerks`` as found -> ``Technisches Hilfswerk``."""
-    written = entity.name.split()
-    start = next((i for i, t in enumerate(words) if t.text == written[0]), None)
-    if start is None or [t.text for t in words[start:start + len(written)]] != written:
-        return
-    determiner = words[start - 1: start] if start and is_determiner(words[start - 1]) else []
-    entity.name = nominative([*determiner, *words[start:start + len(written)]])
-
-
 def _plausible_speaker(content: list[Token]) -> bool:
     """A phrase that can name a speaker: not a bare document word (``Worten``), a time (``Montag``)
     or words without any noun or name."""
     nouns = [t for t in content if t.text[:1].isupper()]
-    if _country_of(content) is not None:
+    if country_of(content) is not None:
         return True  # "nach ukrainischen Angaben"
     if not nouns:
         return False
@@ -619,14 +549,6 @@ def _name_like(token: Token) -> bool:
 def _common_noun_shape(word: str) -> bool:
     """Untagged fallback: plural or abstract endings that names rarely have."""
     return word.endswith(("en", "ung", "heit", "keit", "schaft", "ion", "tät", "er", "e"))
-
-
-def _without_determiners(doc: Document, tokens: list[Token]) -> str:
-    while tokens and (is_determiner(tokens[0]) or is_preposition(tokens[0])):
-        tokens = tokens[1:]
-    if not tokens:
-        return ""
-    return doc.text[tokens[0].start : tokens[-1].end]
 
 
 __all__ = ["SpeakersConfig", "resolve_mention", "resolve_speakers"]

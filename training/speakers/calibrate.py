@@ -8,10 +8,9 @@ right, per ``Speaker.resolution``; writes ``src/wortlaut/data/speaker_confidence
 from __future__ import annotations
 
 import argparse
-from collections import Counter
 from pathlib import Path
 
-from wortlaut.evaluate.speakers import best_match, predicted_name, read_gold, read_predictions, speaker_matches
+from wortlaut.evaluate.speakers import evaluate_speakers, read_gold, read_predictions
 from wortlaut.speakers import RESOLUTIONS
 
 GOLD = Path(__file__).with_name("speaker_gold.jsonl")
@@ -19,18 +18,8 @@ GOLD = Path(__file__).with_name("speaker_gold.jsonl")
 
 def measure(predictions: Path) -> dict[str, tuple[int, int]]:
     """Resolution -> (right, found) over the named gold statements."""
-    articles = read_predictions(predictions)
-    right, found = Counter(), Counter()
-    for record in read_gold(GOLD):
-        if record["kind"] == "unnamed" or record.get("unnamed"):
-            continue
-        match = best_match(record, articles.get(record["file"], []))
-        if match is None:
-            continue
-        resolution = (match.get("speaker") or {}).get("resolution") or "unresolved"
-        found[resolution] += 1
-        right[resolution] += speaker_matches(record["speaker"], predicted_name(match))
-    return {resolution: (right[resolution], found[resolution]) for resolution in RESOLUTIONS}
+    found = evaluate_speakers(read_gold(GOLD), read_predictions(predictions)).by_resolution
+    return {resolution: tuple(found.get(resolution, (0, 0))) for resolution in RESOLUTIONS}
 
 
 def main() -> None:

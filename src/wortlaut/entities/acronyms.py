@@ -12,10 +12,10 @@ from functools import cache
 from ..de.lexicon import table
 from ..de.nominative import nominative
 from ..de.tokens import is_determiner, is_preposition
+from ..de.words import LONG_FORM_FUNCTION_WORDS
 from ..model import Document, Token
 
 _MAX_LONG_FORM = 8  # words
-_SMALL_WORDS = {"für", "und", "der", "des", "die", "vom", "von", "in", "im", "zur", "zum", "am", "an", "of", "and"}
 
 
 @cache
@@ -68,7 +68,7 @@ def _long_form_before(tokens: list[Token], bracket: int, acronym: str) -> str | 
     start = bracket
     while start > 0 and bracket - start < _MAX_LONG_FORM:
         word = tokens[start - 1]
-        if not (word.text[:1].isupper() or word.text.lower() in _SMALL_WORDS or word.text.endswith("-")):
+        if not (word.text[:1].isupper() or word.text.lower() in LONG_FORM_FUNCTION_WORDS or word.text.endswith("-")):
             break
         if is_determiner(word) or is_preposition(word):
             break

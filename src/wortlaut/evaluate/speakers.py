@@ -56,6 +56,8 @@ class SpeakerScores:
     unnamed: KindScore = field(default_factory=KindScore)
     missing_articles: list[str] = field(default_factory=list)
     errors: list[dict] = field(default_factory=list)  # gold named statements found but not right
+    # named statements found, by how their speaker was resolved: resolution -> [right, found]
+    by_resolution: dict[str, list[int]] = field(default_factory=dict)
 
     @property
     def total(self) -> KindScore:
@@ -170,7 +172,7 @@ def _json_objects(file: Path) -> list:
 
 
 def best_match(gold: Mapping, statements: list[dict]) -> dict | None:
-    gold_words = [w for w in words(gold["message_text"])]
+    gold_words = words(gold["message_text"])
     best, best_f1 = None, MIN_CONTENT_F1
     for statement in statements:
         f1 = token_f1(gold_words, words((statement.get("content") or {}).get("text", "")))
@@ -196,9 +198,14 @@ def evaluate_speakers(gold: list[dict], predictions: Mapping[str, list[dict]],
         if match is None:
             continue
         score.found += 1
-        if speaker_matches(record["speaker"], predicted_name(match)):
-            score.right += 1
-        elif not unnamed:
+        right = speaker_matches(record["speaker"], predicted_name(match))
+        score.right += right
+        if not unnamed:
+            resolution = (match.get("speaker") or {}).get("resolution") or "unresolved"
+            counts = scores.by_resolution.setdefault(resolution, [0, 0])
+            counts[0] += right
+            counts[1] += 1
+        if not right and not unnamed:
             scores.errors.append({"file": record["file"], "ann_index": record.get("ann_index"),
                                   "kind": record["kind"], "gold": record["speaker"],
                                   "predicted": predicted_name(match),

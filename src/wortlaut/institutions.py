@@ -1,0 +1,93 @@
+"""What in a speaker phrase names a country or an organisation, and its canonical name:
+``Moskau``, ``Kreml-Angaben``, ``ukrainischen`` (the country); ``Agentur Interfax`` (Interfax);
+``der britischen Polizei`` (``britische Polizei``, of the United Kingdom); ``das Ministerium`` (the
+one named before: the caller looks it up).
+"""
+
+from __future__ import annotations
+
+from .de.nominative import nominative
+from .de.roles import org_names, org_noun_head
+from .de.tokens import is_adjective, is_determiner
+from .de.words import GENITIVE_ARTICLES, SOURCE_SUFFIXES
+from .gazetteer import canonical_affiliation, capital_country, country_for_adjective, country_name, metonym_country
+from .model import Entity, Token
+
+
+def adjective_country(tokens: list[Token]) -> str | None:
+    for token in reversed(tokens):
+        if token.text[:1].islower():
+            country = country_for_adjective(token.text)
+            if country:
+                return country
+    return None
+
+
+def genitive_country(tokens: list[Token]) -> str | None:
+    """``der Präsident Frankreichs``, ``der Sprecher des Kremls``."""
+    for token in tokens:
+        country = country_name(token.text) or metonym_country(token.text)
+        if country:
+            return country
+    return None
+
+
+def _strip_source_word(word: str) -> str:
+    for suffix in SOURCE_SUFFIXES:
+        if word.endswith(suffix) and len(word) > len(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def country_named(word: str) -> str | None:
+    """The country a name stands for: ``Moskau``, ``Kreml``, ``Frankreichs``."""
+    country = metonym_country(word) or country_name(word) or capital_country(word)
+    return canonical_affiliation(country) if country else None
+
+
+def country_of(tokens: list[Token]) -> str | None:
+    """Governments: ``Moskau``, ``Kreml``/``Kreml-Angaben``, ``Frankreichs``, ``ukrainischen``."""
+    for token in tokens:
+        word = _strip_source_word(token.text)
+        if word[:1].isupper():
+            country = country_named(word)
+        else:
+            country = country_for_adjective(word)
+            country = canonical_affiliation(country) if country else None
+        if country:
+            return country
+    return None
+
+
+def organisation_of(tokens: list[Token]) -> tuple[str | None, str | None, str] | None:
+    """(name, country, head noun) of an organisation phrase; the name is None for a bare
+    definite noun (``das Ministerium``), which names the one the article named before."""
+    names = org_names()
+    for index, token in enumerate(tokens):
+        word = _strip_source_word(token.text)
+        if word in names:
+            return names[word], None, ""
+        head = org_noun_head(word)
+        if head is None:
+            continue
+        following = tokens[index + 1:]
+        if following and following[0].text[:1].isupper() and not is_determiner(following[0]):
+            return names.get(following[0].text, nominative(list(following))), None, ""  # "Agentur Interfax"
+        country = adjective_country(tokens[:index]) or genitive_country(following)
+        adjectives = [t for t in tokens[:index] if is_adjective(t)]
+        if not adjectives and not following and word.lower() == head:
+            return None, country, head
+        genitive = following if following and following[0].text.lower() in GENITIVE_ARTICLES else []
+        return nominative([*tokens[:index + 1], *genitive]), country, head
+    acronyms = [t.text for t in tokens if t.text.isupper() and 2 <= len(t.text) <= 6 and t.text.isalpha()]
+    return (acronyms[0], None, "") if acronyms else None
+
+
+def rename_to_nominative(entity: Entity, words: list[Token]) -> None:
+    """``des Technischen Hilfswerks`` as found -> ``Technisches Hilfswerk``."""
+    written = entity.name.split()
+    start = next((i for i, t in enumerate(words) if t.text == written[0]), None)
+    if start is None or [t.text for t in words[start:start + len(written)]] != written:
+        return
+    determiner = words[start - 1: start] if start and is_determiner(words[start - 1]) else []
+    entity.name = nominative([*determiner, *words[start:start + len(written)]])
