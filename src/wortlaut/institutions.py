@@ -9,7 +9,7 @@ from __future__ import annotations
 from .de.nominative import nominative
 from .de.roles import org_names, org_noun_head
 from .de.tokens import is_adjective, is_determiner
-from .de.words import GENITIVE_ARTICLES, SOURCE_SUFFIXES
+from .de.words import GENERIC_ORGANISATION_NOUNS, GENITIVE_ARTICLES, SOURCE_SUFFIXES
 from .gazetteer import canonical_affiliation, capital_country, country_for_adjective, country_name, metonym_country
 from .model import Entity, Token
 
@@ -71,16 +71,22 @@ def organisation_of(tokens: list[Token]) -> tuple[str | None, str | None, str] |
         if head is None:
             continue
         following = tokens[index + 1:]
-        if following and following[0].text[:1].isupper() and not is_determiner(following[0]):
-            return names.get(following[0].text, nominative(list(following))), None, ""  # "Agentur Interfax"
+        if following and _names_something(following[0]):  # "Agentur Interfax", "Gewerkschaft ver.di"
+            return names.get(following[0].text, nominative(list(following))), None, ""
         country = adjective_country(tokens[:index]) or genitive_country(following)
         adjectives = [t for t in tokens[:index] if is_adjective(t)]
-        if not adjectives and not following and word.lower() == head:
-            return None, country, head
+        if not adjectives and not following and (word.lower() == head or head in GENERIC_ORGANISATION_NOUNS):
+            return None, country, head  # "das Ministerium", "die Umweltschutzorganisation"
         genitive = following if following and following[0].text.lower() in GENITIVE_ARTICLES else []
         return nominative([*tokens[:index + 1], *genitive]), country, head
     acronyms = [t.text for t in tokens if t.text.isupper() and 2 <= len(t.text) <= 6 and t.text.isalpha()]
     return (acronyms[0], None, "") if acronyms else None
+
+
+def _names_something(token: Token) -> bool:
+    """A name after an organisation noun: ``Interfax``, ``ver.di``, ``t-online.de``."""
+    text = token.text
+    return not is_determiner(token) and (text[:1].isupper() or ("." in text.strip(".") and text[:1].isalpha()))
 
 
 def rename_to_nominative(entity: Entity, words: list[Token]) -> None:

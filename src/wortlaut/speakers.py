@@ -26,6 +26,7 @@ from .de.lexicon import table
 from .de.names import first_names
 from .de.nominative import nominative
 from .de.roles import RoleMatch, likely_plural, org_noun_head, parse_role, role_affiliation, with_affiliation
+from .de.phrases import sentence_verb_subject
 from .de.speaker_phrases import DocumentOwner, document_owner, possessive_gender
 from .de.tokens import is_adjective, is_conjunction, is_determiner, is_preposition, normal_tag, pronoun_gender
 from .de.words import (
@@ -48,7 +49,7 @@ from .institutions import (
     organisation_of,
     rename_to_nominative,
 )
-from .model import COUNTRY, ORGANISATION, PERSON, UNKNOWN, Document, Entity, Span, Statement, Token
+from .model import COUNTRY, ORGANISATION, PERSON, UNKNOWN, Document, Entity, Span, Speaker, Statement, Token
 
 # How a speaker was resolved (Speaker.resolution), from the surest to the least sure.
 NAME, ALIAS, ACRONYM, INSTITUTION, ROLE, PRONOUN, UNRESOLVED = (
@@ -63,6 +64,8 @@ _CONFIDENCE = {resolution: float(value) for resolution, value in table("speaker_
 class SpeakersConfig:
     pronoun_window: int = field(default=3, metadata={
         "help": "sentences a pronoun looks back for a person subject before settling for any person"})
+    continuation_window: int = field(default=2, metadata={
+        "help": "sentences a speakerless continuation looks back for the statement whose speaker it takes"})
 
 
 @component("speakers", requires=("doc.statements", "doc.entities"),
@@ -70,10 +73,14 @@ class SpeakersConfig:
 def resolve_speakers(doc: Document, config: SpeakersConfig = SpeakersConfig()) -> Document:
     previous: Entity | None = None
     previous_sentence = -1
+    last_spoken: Statement | None = None  # the latest statement whose speaker was resolved
     for statement in doc.statements:
-        speaker = statement.speaker
+        speaker = statement.speaker or _pointing_back_cue(doc, statement)
         if speaker is None:
+            if last_spoken is not None and _continues_speech(doc, last_spoken, statement, config):
+                statement.speaker = last_spoken.speaker  # "Er erwarte …": the statement before's speaker
             continue
+        statement.speaker = speaker
         tokens = _speaker_tokens(doc, statement)
         resolver = _Resolver(doc, previous, previous_sentence, config.pronoun_window)
         entity = resolver.resolve(Span(speaker.start, speaker.end, speaker.text), tokens)
@@ -84,8 +91,29 @@ def resolve_speakers(doc: Document, config: SpeakersConfig = SpeakersConfig()) -
         speaker.entity, speaker.name, speaker.type = entity.id, entity.name, entity.type
         previous = entity
         previous_sentence = tokens[0].sentence if tokens else statement.sentence
+        last_spoken = statement
     _name_by_long_forms(doc)
     return doc
+
+
+def _pointing_back_cue(doc: Document, statement: Statement) -> Speaker | None:
+    """``Demnach kann … nachgewiesen werden``: the adverb is the cue and names the speaker too,
+    as the report it points back to; shown as the speaker mention, not added to SpkAtt's source."""
+    cue = statement.cue.span
+    if cue is None or cue.text.lower() not in POINTING_BACK_ADVERBS:
+        return None
+    return Speaker(cue.start, cue.end, cue.text)
+
+
+def _continues_speech(doc: Document, before: Statement, statement: Statement, config: SpeakersConfig) -> bool:
+    """A cue-less continuation without a speaker mention of its own goes on with the speaker of
+    the statement just before it, when that one is close (same or next paragraph)."""
+    if not statement.continuation or before.speaker is None or before.speaker.entity is None:
+        return False
+    sentences = doc.sentences
+    gap = statement.sentence - before.sentence
+    return 0 <= gap <= config.continuation_window and \
+        sentences[statement.sentence].paragraph - sentences[before.sentence].paragraph <= 1
 
 
 def _name_by_long_forms(doc: Document) -> None:
@@ -165,6 +193,8 @@ class _Resolver:
         if group is not None:
             return group
         entity = self._known_mention(span)
+        if entity is not None and entity.type == COUNTRY and _headed_by_organisation(words):
+            entity = None  # "Das Nobelkomitee im norwegischen Oslo": the committee, not Norway
         if entity is not None:
             self.how = _mention_resolution(entity, span)
             if entity.type == ORGANISATION:
@@ -199,12 +229,24 @@ class _Resolver:
         best, best_overlap = None, 0
         for entity in self.doc.entities:
             for mention in entity.mentions:
+                if entity.type == COUNTRY and self._inside_longer_name(mention, span):
+                    continue  # "Russland" in "bei Russland Aktuell", "China" in "Zeitung China Daily"
                 overlap = min(span.end, mention.end) - max(span.start, mention.start)
                 # A person in the span is the speaker even when a country is named too.
                 rank = overlap + (10_000 if entity.type == PERSON else 0)
                 if overlap > 0 and rank > best_overlap:
                     best, best_overlap = entity, rank
         return best
+
+    def _inside_longer_name(self, mention: Span, span: Span) -> bool:
+        """The mention is followed, inside the speaker span, by a capitalised word that is not a noun
+        phrase of its own: one name of several words."""
+        last = self.doc.token_at(mention.end - 1)
+        if last is None or last + 1 >= len(self.doc.tokens):
+            return False
+        word = self.doc.tokens[last + 1]
+        return word.end <= span.end and word.text[:1].isupper() and not is_determiner(word) \
+            and normal_tag(word) in {"NE", "NN", "FM", "ADJA", ""}
 
     def _resolve_new(self, span: Span, tokens: list[Token]) -> Entity | None:
         words = [t for t in tokens if t.text[:1].isalnum()]
@@ -218,6 +260,9 @@ class _Resolver:
         if any(t.text.lower() in REFLEXIVE_POSSESSIVES for t in content):
             self.how = PRONOUN
             return self._antecedent(content[0], "")  # "nach eigenen Angaben": the subject
+        if len(content) == 1 and _web_address(content[0].text):
+            self.how = INSTITUTION
+            return self._find_or_create(content[0].text, ORGANISATION)  # "laut bildblog.de"
         if not _plausible_speaker(content):
             return None  # "Worten", "am Montag": nobody
         role_index = _last_role(content)
@@ -251,7 +296,16 @@ class _Resolver:
         if self.previous is not None and word.sentence - self.previous_sentence <= 2:
             return self.previous
         before = [c for c in self._mentions_before(word) if self.doc.tokens[c.token].sentence == word.sentence - 1]
-        return before[-1].entity if before else self._antecedent(word, "")
+        if before:
+            return before[-1].entity
+        subject = sentence_verb_subject(self.doc, self.doc.sentences[word.sentence - 1]) if word.sentence else []
+        if subject and self.doc.tokens[subject[0]].tag not in {"PPER", "PDS", "PIS"}:
+            tokens = [self.doc.tokens[i] for i in subject]  # "Das Bundeskartellamt legte … vor. Demnach …"
+            resolver = _Resolver(self.doc, None, -1, self.pronoun_window)
+            found = resolver.resolve(self.doc.span(tokens[0].start, tokens[-1].end), tokens)
+            if found is not None and resolver.how in {NAME, ALIAS, ACRONYM, INSTITUTION}:
+                return found
+        return self._antecedent(word, "")
 
     def _relative_antecedent(self, word: Token) -> Entity | None:
         """``…, der …``, ``…, denen zufolge …``: the latest entity named before, in the same sentence."""
@@ -301,16 +355,32 @@ class _Resolver:
 
     def _earlier_organisation(self, head: str, before: int) -> Entity | None:
         """The latest organisation named before ``before`` whose name ends in the same noun
-        (``Kieler Verkehrsministerium`` for ``das Ministerium``)."""
-        best, best_start = None, -1
-        generic = head in GENERIC_ORGANISATION_NOUNS  # "das Unternehmen" after "der Konzern Siemens"
+        (``Kieler Verkehrsministerium`` for ``das Ministerium``) or that was introduced by it
+        (``die Umweltschutzorganisation WWF``); for a generic noun (``das Unternehmen``,
+        ``die Agentur``) else the latest organisation."""
+        ranked: list[tuple[int, int, Entity]] = []
         for entity in self.doc.entities:
-            if entity.type != ORGANISATION or not (generic or entity.name.lower().endswith(head)):
+            if entity.type != ORGANISATION:
                 continue
-            start = max((m.start for m in entity.mentions if m.start < before), default=-1)
-            if start > best_start:
-                best, best_start = entity, start
-        return best
+            earlier = [m for m in entity.mentions if m.start < before]
+            if not earlier:
+                continue
+            fit = 2 if entity.name.lower().endswith(head) or any(self._introduced_by(m, head) for m in earlier) \
+                else int(head in GENERIC_ORGANISATION_NOUNS)
+            if fit:
+                ranked.append((fit, max(m.start for m in earlier), entity))
+        return max(ranked, key=lambda item: item[:2])[2] if ranked else None
+
+    def _introduced_by(self, mention: Span, head: str) -> bool:
+        """``Umweltschutzorganisation`` right before the mention ``WWF`` (quotation marks skipped)."""
+        first = self.doc.token_at(mention.start)
+        if first is None:
+            return False
+        index = first - 1
+        while index >= 0 and not self.doc.tokens[index].text[:1].isalnum():
+            index -= 1
+        noun = org_noun_head(self.doc.tokens[index].text) if index >= 0 else None
+        return noun is not None and (noun.endswith(head) or head.endswith(noun))
 
     # -- 2. pronouns -----------------------------------------------------------------
 
@@ -389,7 +459,8 @@ class _Resolver:
         indefinite = any(t.text.lower() in INDEFINITE_ARTICLES for t in words[:1])
         plural = likely_plural(role, words[0].text if words[0].text != role.word else "")
         if not indefinite and not plural:
-            entity = self._best_role_match(role, affiliation, span.start) or self._latest_fitting_speaker(role, affiliation)
+            entity = self._best_role_match(role, affiliation, span.start) or self._latest_fitting_speaker(role, affiliation) \
+                or self._recent_fitting_person(role, affiliation, words[0])
             if entity is None and self._in_heading(span.start):
                 entity = self._named_later(role, affiliation, span.start)
             if entity is not None:
@@ -432,6 +503,17 @@ class _Resolver:
             entity = self.doc.entity(entity_id)
             if entity is not None and entity.type == PERSON and _role_compatible(entity, role, affiliation):
                 return entity
+        return None
+
+    def _recent_fitting_person(self, role: RoleMatch, affiliation: str | None, word: Token) -> Entity | None:
+        """``Der Sänger`` a few sentences after ``Bounty Killer``: the latest person named in the last
+        sentences whose known roles do not contradict the role noun."""
+        recent = word.sentence - self.pronoun_window
+        for candidate in self._mentions_before(word):
+            if self.doc.tokens[candidate.token].sentence < recent:
+                break
+            if candidate.entity.type == PERSON and _role_compatible(candidate.entity, role, affiliation):
+                return candidate.entity
         return None
 
     # -- entities --------------------------------------------------------------------
@@ -532,6 +614,17 @@ def _mention_resolution(entity: Entity, span: Span) -> str:
     if entity.name in span.text:
         return NAME
     return ALIAS if set(entity.name.split()) & set(span.text.split()) else ROLE
+
+
+def _headed_by_organisation(words: list[Token]) -> bool:
+    content = [t for t in words if not is_determiner(t) and not is_adjective(t)]
+    return bool(content) and org_noun_head(content[0].text) is not None
+
+
+def _web_address(word: str) -> bool:
+    """``t-online.de``, ``spiegel.de``, ``CNN.com``: a website named as a source."""
+    host, dot, domain = word.rpartition(".")
+    return bool(dot and host and domain.isalpha() and 2 <= len(domain) <= 4 and domain.islower() and host[:1].isalnum())
 
 
 def resolution_confidence(resolution: str) -> float:
