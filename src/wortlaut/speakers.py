@@ -26,7 +26,8 @@ from .de.lexicon import table
 from .de.names import first_names
 from .de.nominative import nominative
 from .de.roles import RoleMatch, likely_plural, org_noun_head, parse_role, role_affiliation, with_affiliation
-from .de.phrases import sentence_verb_subject
+from .de.phrases import clause_end, clause_start, noun_phrase_forward, sentence_verb_subject, verb_subject
+from .de.tags import FINITE
 from .de.speaker_phrases import DocumentOwner, document_owner, possessive_gender
 from .de.tokens import is_adjective, is_conjunction, is_determiner, is_preposition, normal_tag, pronoun_gender
 from .de.words import (
@@ -75,15 +76,16 @@ def resolve_speakers(doc: Document, config: SpeakersConfig = SpeakersConfig()) -
     previous_sentence = -1
     last_spoken: Statement | None = None  # the latest statement whose speaker was resolved
     for statement in doc.statements:
-        speaker = statement.speaker or _pointing_back_cue(doc, statement)
-        if speaker is None:
+        mention = statement.speaker or _pointing_back_cue(doc, statement) or _subject_speaker(doc, statement)
+        if mention is None:
             if last_spoken is not None and _continues_speech(doc, last_spoken, statement, config):
                 statement.speaker = last_spoken.speaker  # "Er erwarte …": the statement before's speaker
             continue
-        statement.speaker = speaker
-        tokens = _speaker_tokens(doc, statement)
         resolver = _Resolver(doc, previous, previous_sentence, config.pronoun_window)
-        entity = resolver.resolve(Span(speaker.start, speaker.end, speaker.text), tokens)
+        speaker, entity, tokens = _resolve_statement(doc, statement, mention, resolver)
+        if speaker is None:
+            continue
+        statement.speaker = speaker
         speaker.resolution = resolver.how if entity is not None else UNRESOLVED
         speaker.confidence = resolution_confidence(speaker.resolution)
         if entity is None:
@@ -94,6 +96,67 @@ def resolve_speakers(doc: Document, config: SpeakersConfig = SpeakersConfig()) -
         last_spoken = statement
     _name_by_long_forms(doc)
     return doc
+
+
+def _resolve_statement(doc: Document, statement: Statement, mention: Speaker, resolver: _Resolver,
+                       ) -> tuple[Speaker | None, Entity | None, list[Token]]:
+    """The speaker mention to keep, its entity and its tokens.  A marked mention that names no one
+    (``Eine Verschiebung … bezeichnete Conze als fatal``) gives way to the cue verb's subject; a
+    mention this stage proposed itself is dropped when it names no one."""
+    tokens = _speaker_tokens(doc, statement) if statement.speaker is mention else \
+        [t for t in doc.tokens if t.start < mention.end and mention.start < t.end]
+    known = len(doc.entities)
+    entity = resolver.resolve(Span(mention.start, mention.end, mention.text), tokens)
+    if entity is not None and resolver.how != UNRESOLVED:
+        return mention, entity, tokens
+    subject = _cue_subject(doc, statement, tokens)
+    if subject:
+        tried = len(doc.entities)
+        found = resolver.resolve(doc.span(subject[0].start, subject[-1].end), subject)
+        if found is not None and resolver.how not in {UNRESOLVED, PRONOUN}:
+            # the unresolved phrase's own new entity goes
+            doc.entities = [e for i, e in enumerate(doc.entities) if i < known or i >= tried or e is not entity]
+            start, end = subject[0].start, subject[-1].end
+            return Speaker(start, end, doc.text[start:end]), found, subject
+        doc.entities = doc.entities[:tried]
+    resolver.how = UNRESOLVED
+    if statement.speaker is not mention:
+        doc.entities = doc.entities[:known]
+        return None, None, []
+    return mention, entity, tokens
+
+
+def _cue_subject(doc: Document, statement: Statement, speaker_tokens: list[Token]) -> list[Token]:
+    """The subject of the statement's cue verb (``Eine Verschiebung bezeichnete Conze als fatal``,
+    ``X wird von Reuters mit den Worten zitiert``), outside its content and the speaker mention."""
+    if not statement.cue.tokens:
+        return []
+    cue = doc.tokens[statement.cue.tokens[0]]
+    sentence = doc.sentences[cue.sentence]
+    start, end = clause_start(doc, cue.index, sentence), clause_end(doc, cue.index, sentence)
+    verb = next((i for i in statement.cue.tokens if doc.tokens[i].tag in FINITE), None) \
+        or next((i for i in range(start, end + 1) if doc.tokens[i].tag in FINITE), None)
+    if verb is None:
+        return []
+    taken = {t.index for t in speaker_tokens}
+    if statement.form != "reported":  # a reported statement's content is its whole clause
+        taken |= set(statement.content.tokens)
+    for subject in (verb_subject(doc, verb, start, end), noun_phrase_forward(doc, verb + 1, end + 1)):
+        if subject and not taken & set(subject):
+            return [doc.tokens[i] for i in subject]
+    return []
+
+
+def _subject_speaker(doc: Document, statement: Statement) -> Speaker | None:
+    """A cue without a speaker mention: its verb's subject when that names someone
+    (``Der Gesetzentwurf spricht von …``); passives and impersonal cues (``hieß es``) stay without."""
+    cue = [doc.tokens[i] for i in statement.cue.tokens]
+    if any((t.lemma or "").lower() == "werden" for t in cue) or any(t.tag == "VVPP" for t in cue):
+        return None  # "Die Männer werden beschuldigt, …": the subject is who is spoken about
+    subject = _cue_subject(doc, statement, [])
+    if not subject or subject[0].tag in {"PPER", "PIS", "PDS", "PRF"}:
+        return None
+    return Speaker(subject[0].start, subject[-1].end, doc.text[subject[0].start:subject[-1].end])
 
 
 def _pointing_back_cue(doc: Document, statement: Statement) -> Speaker | None:
