@@ -3,7 +3,15 @@
 
 from __future__ import annotations
 
-from ..de.phrases import clause_end, clause_start, negated, sentence_verb_subject, separable_particle, verb_subject
+from ..de.phrases import (
+    clause_end,
+    clause_start,
+    negated,
+    noun_phrase_forward,
+    sentence_verb_subject,
+    separable_particle,
+    verb_subject,
+)
 from ..de.punctuation import SENTENCE_STOPS
 from ..de.tags import FINITE
 from ..de.verbs import cue_verbs
@@ -48,9 +56,23 @@ def verb_cues(finder: Finder, sentence: Sentence) -> list[SpeechAct]:
         if "clause" in kinds and _indirect(finder, sentence, i, cue, subject, start):
             continue
         passive = cue[0] != i and (doc.tokens[i].lemma or "").lower() == "werden"
-        if "act" in kinds and not passive and not _has_content_clause(finder, i, sentence):
+        if passive:
+            subject = _passive_agent(finder, start, end)  # "Von der Opposition wurde … kritisiert"
+        if "act" in kinds and subject and not _has_content_clause(finder, i, sentence):
             acts.append((cue, subject))
     return acts
+
+
+def _passive_agent(finder: Finder, start: int, end: int) -> list[int]:
+    """The agent of a passive cue: the noun phrase after ``von``/``vom`` in its clause
+    (``wird vom Deutschen Wetterdienst als sehr hoch eingestuft``); empty when none is named."""
+    doc = finder.doc
+    for j in range(end, start - 1, -1):  # the last one: "die Gefahr von Waldbränden vom Wetterdienst"
+        if doc.tokens[j].text.lower() in {"von", "vom"}:
+            phrase = noun_phrase_forward(doc, j + 1, end + 1)
+            if phrase and doc.tokens[phrase[-1]].tag in {"NN", "NE"}:
+                return phrase
+    return []
 
 
 def _indirect(finder: Finder, sentence: Sentence, verb: int, cue: list[int], subject: list[int], start: int) -> bool:
