@@ -12,14 +12,17 @@ from dataclasses import dataclass, field
 
 from .components import component
 from .de.lexicon import word_list
+from .de.phrases import clause_end, noun_phrase_forward
 from .de.words import PLACE_PREPOSITIONS
-from .model import Document, Statement
+from .model import Document, Span, Statement
 
 
 @dataclass(frozen=True)
 class ContextConfig:
     cue_window: int = field(default=4, metadata={
         "help": "tokens either side of a speech act's cue in which a place says where it was said"})
+    channel_window: int = field(default=6, metadata={
+        "help": "tokens after the cue verb in which a medium in the dative is the channel (sagte dem Sender X)"})
 
 
 @component("context", requires=("doc.statements", "doc.times", "doc.places"),
@@ -38,10 +41,36 @@ def attach_context(doc: Document, config: ContextConfig = ContextConfig()) -> Do
                                     and (statement.form != "reported"
                                          or _near_cue(doc, statement, p.start, config.cue_window))), None)
         addressee = statement.addressee.span
-        if addressee is not None and statement.via is None and \
-                any(word.rsplit("-", 1)[-1] in channels for word in addressee.text.split()):
+        if addressee is not None and statement.via is None and _names_channel(addressee.text, channels):
             statement.via = addressee  # "gegenüber der Nachrichtenagentur Interfax"
+        if statement.via is None:
+            statement.via = _dative_channel(doc, statement, channels, config.channel_window)
     return doc
+
+
+def _names_channel(text: str, channels: frozenset[str]) -> bool:
+    return any(word.rsplit("-", 1)[-1] in channels for word in text.split())
+
+
+def _dative_channel(doc: Document, statement: Statement, channels: frozenset[str], window: int) -> Span | None:
+    """``sagte dem Sender NDR``, ``sagte Lang der Süddeutschen Zeitung``: a medium in the dative
+    right after the cue verb, outside the speaker and the content."""
+    if not statement.cue.tokens:
+        return None
+    cue = statement.cue.tokens[0]
+    sentence = doc.sentences[doc.tokens[cue].sentence]
+    end = clause_end(doc, cue, sentence)
+    taken = set(statement.source.tokens) | set(statement.content.tokens)
+    speaker = statement.speaker
+    for j in range(cue + 1, min(end, cue + window) + 1):
+        if doc.tokens[j].text.lower() not in {"dem", "der"} or j in taken:
+            continue
+        phrase = noun_phrase_forward(doc, j, end + 1)
+        if phrase and not taken & set(phrase) and _names_channel(" ".join(doc.tokens[i].text for i in phrase), channels):
+            span = doc.token_span(phrase[0], phrase[-1])
+            if speaker is None or not (speaker.start < span.end and span.start < speaker.end):
+                return span
+    return None
 
 
 def _in_frame(doc: Document, statement: Statement, start: int) -> bool:

@@ -77,6 +77,9 @@ def resolve_speakers(doc: Document, config: SpeakersConfig = SpeakersConfig()) -
     last_spoken: Statement | None = None  # the latest statement whose speaker was resolved
     for statement in doc.statements:
         mention = statement.speaker or _pointing_back_cue(doc, statement) or _subject_speaker(doc, statement)
+        cited = _cited_source(doc, statement) if mention is not None else None
+        if cited is not None:  # "berichtet die Zeitung Y unter Berufung auf Regierungskreise"
+            mention = _cite(doc, statement, mention, cited)
         if mention is None:
             if last_spoken is not None and _continues_speech(doc, last_spoken, statement, config):
                 statement.speaker = last_spoken.speaker  # "Er erwarte …": the statement before's speaker
@@ -103,12 +106,11 @@ def _resolve_statement(doc: Document, statement: Statement, mention: Speaker, re
     """The speaker mention to keep, its entity and its tokens.  A marked mention that names no one
     (``Eine Verschiebung … bezeichnete Conze als fatal``) gives way to the cue verb's subject; a
     mention this stage proposed itself is dropped when it names no one."""
-    tokens = _speaker_tokens(doc, statement) if statement.speaker is mention else \
-        [t for t in doc.tokens if t.start < mention.end and mention.start < t.end]
+    tokens = _speaker_tokens(doc, statement, mention)
     known = len(doc.entities)
     entity = resolver.resolve(Span(mention.start, mention.end, mention.text), tokens)
-    if entity is not None and resolver.how != UNRESOLVED:
-        return mention, entity, tokens
+    if entity is not None and resolver.how != UNRESOLVED or _last_role(tokens) is not None:
+        return mention, entity, tokens  # "Der Minister sagte …": an unnamed role is a speaker all the same
     subject = _cue_subject(doc, statement, tokens)
     if subject:
         tried = len(doc.entities)
@@ -139,6 +141,8 @@ def _cue_subject(doc: Document, statement: Statement, speaker_tokens: list[Token
     if verb is None:
         return []
     taken = {t.index for t in speaker_tokens}
+    if statement.via is not None:  # "sagte der Süddeutschen Zeitung": the channel is nobody's subject
+        taken |= {t.index for t in doc.tokens if t.start < statement.via.end and statement.via.start < t.end}
     if statement.form != "reported":  # a reported statement's content is its whole clause
         taken |= set(statement.content.tokens)
     for subject in (verb_subject(doc, verb, start, end), noun_phrase_forward(doc, verb + 1, end + 1)):
@@ -157,6 +161,35 @@ def _subject_speaker(doc: Document, statement: Statement) -> Speaker | None:
     if not subject or subject[0].tag in {"PPER", "PIS", "PDS", "PRF"}:
         return None
     return Speaker(subject[0].start, subject[-1].end, doc.text[subject[0].start:subject[-1].end])
+
+
+def _cite(doc: Document, statement: Statement, mention: Speaker, cited: Speaker) -> Speaker:
+    """The cited source speaks; the medium that cites it (the cue's subject) is the channel.
+    Returns the speaker mention to resolve."""
+    if cited.start < mention.end and mention.start < cited.end:  # the cited source is the mention already
+        medium = _cue_subject(doc, statement, _speaker_tokens(doc, statement, mention))
+        if medium and statement.via is None:
+            statement.via = doc.span(medium[0].start, medium[-1].end)
+        return mention
+    statement.via = statement.via or Span(mention.start, mention.end, mention.text)
+    return cited
+
+
+def _cited_source(doc: Document, statement: Statement) -> Speaker | None:
+    """The source a medium cites (``unter Berufung auf Regierungskreise``) in the cue's sentence,
+    outside the content: the speaker, with the medium as its channel."""
+    if not statement.cue.tokens:
+        return None
+    sentence = doc.sentences[doc.tokens[statement.cue.tokens[0]].sentence]
+    content = set(statement.content.tokens) if statement.form != "reported" else set()
+    for j in range(sentence.token_start + 2, sentence.token_end - 1):
+        words = [doc.tokens[k].text.lower() for k in (j - 2, j - 1, j)]
+        if words[1:] == ["berufung", "auf"] and words[0] in {"unter", "mit"} and j not in content:
+            phrase = noun_phrase_forward(doc, j + 1, sentence.token_end)
+            if phrase and not content & set(phrase):
+                start, end = doc.tokens[phrase[0]].start, doc.tokens[phrase[-1]].end
+                return Speaker(start, end, doc.text[start:end])
+    return None
 
 
 def _pointing_back_cue(doc: Document, statement: Statement) -> Speaker | None:
@@ -213,11 +246,13 @@ def resolve_mention(doc: Document, start_token: int, end_token: int) -> Entity |
     return _Resolver(doc, previous, previous_sentence, SpeakersConfig.pronoun_window).resolve(span, tokens)
 
 
-def _speaker_tokens(doc: Document, statement: Statement) -> list[Token]:
-    if statement.source.tokens:
-        return [doc.tokens[i] for i in statement.source.tokens if 0 <= i < len(doc.tokens)]
-    speaker = statement.speaker
-    return [t for t in doc.tokens if t.start < speaker.end and speaker.start < t.end]
+def _speaker_tokens(doc: Document, statement: Statement, mention: Span) -> list[Token]:
+    """The source's tokens as SpkAtt marks them (``Angaben der Polizei`` for the mention ``der
+    Polizei``), or the mention's own when this stage found it elsewhere."""
+    tokens = [doc.tokens[i] for i in statement.source.tokens if 0 <= i < len(doc.tokens)]
+    if tokens and tokens[0].start < mention.end and mention.start < tokens[-1].end:
+        return tokens
+    return [t for t in doc.tokens if t.start < mention.end and mention.start < t.end]
 
 
 def _last_speaker_before(doc: Document, offset: int) -> tuple[Entity | None, int]:

@@ -3,6 +3,11 @@ articles in batches, each as a readable view (numbered sentences, then every ann
 Source span) and as JSON lines with the columns the annotators fill in left empty.
 
     python -m training.speakers.draft_gold [--out /tmp/gold]
+    python -m training.speakers.draft_gold --held-out [--out /tmp/heldout]
+
+``--held-out`` drafts the held-out set instead (``speaker_heldout.jsonl``): the next 50 train articles by
+split key that are not in the development gold and have a Source span, annotated after the rules were
+written and never used to tune them.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from wortlaut.evaluate.split import spkatt_split, split_key
 
 ROOT = SHARED_DATA / "spkatt-news" / "train"
 BATCHES = 6
+HELD_OUT_BATCHES = 3
 
 
 def chosen_articles() -> list[str]:
@@ -23,6 +29,26 @@ def chosen_articles() -> list[str]:
     names = sorted(path.name for path in ROOT.glob("*.json"))
     train, validation = spkatt_split(names)
     return sorted(validation + sorted(train, key=split_key)[:50], key=split_key)
+
+
+GOLD = Path(__file__).with_name("speaker_gold.jsonl")
+HELD_OUT_ARTICLES = 50
+
+
+def held_out_articles() -> list[str]:
+    """The next HELD_OUT_ARTICLES train articles by split key outside the development gold, with a Source."""
+    used = {json.loads(line)["file"] + ".json" for line in GOLD.read_text(encoding="utf-8").splitlines() if line}
+    train, _ = spkatt_split(sorted(path.name for path in ROOT.glob("*.json")))
+    chosen = []
+    for name in sorted(train, key=split_key):
+        if name in used:
+            continue
+        article = json.loads((ROOT / name).read_text(encoding="utf-8"))
+        if any(annotation["Source"] for annotation in article["Annotations"]):
+            chosen.append(name)
+        if len(chosen) == HELD_OUT_ARTICLES:
+            break
+    return chosen
 
 
 def span_text(sentences: dict[int, list[str]], refs: list[str]) -> str:
@@ -57,12 +83,14 @@ def draft(names: list[str]) -> tuple[list[str], list[dict]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=Path("/tmp/gold"))
+    parser.add_argument("--held-out", action="store_true", help="draft the held-out set (speaker_heldout.jsonl)")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
-    names = chosen_articles()
-    batches: list[list[str]] = [[] for _ in range(BATCHES)]
-    for name in names:  # round robin (the committed gold was drafted in batches balanced by statement count)
-        batches[names.index(name) % BATCHES].append(name)
+    names = held_out_articles() if args.held_out else chosen_articles()
+    count = HELD_OUT_BATCHES if args.held_out else BATCHES
+    batches: list[list[str]] = [[] for _ in range(count)]
+    for index, name in enumerate(names):  # round robin (the committed gold was balanced by statement count)
+        batches[index % count].append(name)
     for number, batch in enumerate(batches):
         view, records = draft(batch)
         (args.out / f"batch{number}.txt").write_text("\n".join(view) + "\n", encoding="utf-8")

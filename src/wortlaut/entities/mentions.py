@@ -148,6 +148,9 @@ def _name_end(doc: Document, context: NameTests, start: int, *, need_first_name:
         if context.name_like(token, tagged_name_only=end - start >= 2) and not _genitive_before_noun(doc, end - 1):
             end += 1
             continue
+        if end == start + 1 and _adjective_surname(doc, start, token):
+            end += 1  # "Peter Lang", "Anna Klein": the tagger read the surname as an adjective
+            continue
         # "Ursula von der Leyen": particles inside a name, before a capitalised part; an
         # article alone ("Philipp den Königstitel") starts no particle.
         if end > start and token.text in particles and token.text not in {"der", "den"}:
@@ -161,6 +164,12 @@ def _name_end(doc: Document, context: NameTests, start: int, *, need_first_name:
     if need_first_name and end == start + 1:
         return start
     return end
+
+
+def _adjective_surname(doc: Document, first: int, token: Token) -> bool:
+    """A capitalised adjective right after a listed first name (never at its sentence's start)."""
+    return doc.tokens[first].text in first_names() and token.text[:1].isupper() and token.text.isalpha() \
+        and normal_tag(token) in {"ADJA", "ADJD"}
 
 
 def _genitive_before_noun(doc: Document, index: int) -> bool:
