@@ -25,7 +25,7 @@ from .components import component
 from .de.lexicon import table
 from .de.names import first_names
 from .de.nominative import nominative
-from .de.roles import RoleMatch, likely_plural, org_noun_head, parse_role, role_affiliation, with_affiliation
+from .de.roles import RoleMatch, likely_plural, org_names, org_noun_head, parse_role, role_affiliation, with_affiliation
 from .de.phrases import clause_end, clause_start, noun_phrase_forward, sentence_verb_subject, verb_subject
 from .de.tags import FINITE
 from .de.speaker_phrases import DocumentOwner, document_owner, possessive_gender
@@ -33,10 +33,12 @@ from .de.tokens import is_adjective, is_conjunction, is_determiner, is_prepositi
 from .de.words import (
     GENERIC_ORGANISATION_NOUNS,
     INDEFINITE_ARTICLES,
+    NAMELESS_ORGANISATION_NOUNS,
     NON_SPEAKER_WORDS,
     POINTING_BACK_ADVERBS,
     REFLEXIVE_POSSESSIVES,
     RELATIVE_PRONOUNS,
+    STANDALONE_ORGANISATION_NOUNS,
     TIME_NOUNS,
 )
 from .entities import add_mention, entity_affiliations, next_entity_id, person_gender, sentence_start
@@ -248,11 +250,13 @@ def resolve_mention(doc: Document, start_token: int, end_token: int) -> Entity |
 
 def _speaker_tokens(doc: Document, statement: Statement, mention: Span) -> list[Token]:
     """The source's tokens as SpkAtt marks them (``Angaben der Polizei`` for the mention ``der
-    Polizei``), or the mention's own when this stage found it elsewhere."""
-    tokens = [doc.tokens[i] for i in statement.source.tokens if 0 <= i < len(doc.tokens)]
-    if tokens and tokens[0].start < mention.end and mention.start < tokens[-1].end:
-        return tokens
-    return [t for t in doc.tokens if t.start < mention.end and mention.start < t.end]
+    Polizei``) with the mention's own, or the mention's alone when this stage found it elsewhere."""
+    shown = [t for t in doc.tokens if t.start < mention.end and mention.start < t.end]
+    marked = [doc.tokens[i] for i in statement.source.tokens if 0 <= i < len(doc.tokens)]
+    if marked and marked[0].start < mention.end and mention.start < marked[-1].end:
+        indices = sorted({t.index for t in marked} | {t.index for t in shown})
+        return [doc.tokens[i] for i in indices]
+    return shown
 
 
 def _last_speaker_before(doc: Document, offset: int) -> tuple[Entity | None, int]:
@@ -293,6 +297,11 @@ class _Resolver:
         entity = self._known_mention(span)
         if entity is not None and entity.type == COUNTRY and _headed_by_organisation(words):
             entity = None  # "Das Nobelkomitee im norwegischen Oslo": the committee, not Norway
+        if entity is not None and entity.type == ORGANISATION and _bare_organisation_noun(entity.name):
+            entity = self._bare_organisation(entity, span, words)  # the entities stage found "das Ministerium"
+            if entity is not None:
+                add_mention(entity, span)
+            return entity
         if entity is not None:
             self.how = _mention_resolution(entity, span)
             if entity.type == ORGANISATION:
@@ -302,6 +311,19 @@ class _Resolver:
         if entity is not None:
             add_mention(entity, span)
         return entity
+
+    def _bare_organisation(self, entity: Entity, span: Span, words: list[Token]) -> Entity:
+        """``das Ministerium`` as an entity of its own: the ministry named before, else itself,
+        unnamed unless the noun names an actor on its own (``die Polizei``); a name after the
+        noun is the organisation (``das Nachrichtenportal t-online.de``)."""
+        found = organisation_of([t for t in words if not is_determiner(t)])
+        if found is not None and found[0] is not None and found[0] != entity.name:
+            self.how = INSTITUTION
+            return self._find_or_create(found[0], ORGANISATION)
+        head = entity.name.lower()
+        earlier = self._earlier_organisation(head, span.start, besides=entity)
+        self.how = INSTITUTION if earlier is not None or head in STANDALONE_ORGANISATION_NOUNS else UNRESOLVED
+        return earlier or entity
 
     def _document_owner(self, owner: DocumentOwner) -> Entity | None:
         if owner.possessive is not None:
@@ -315,6 +337,12 @@ class _Resolver:
         country = country_named(modifier)
         if country and org_noun_head(modifier) is None:
             return self._find_or_create(country, COUNTRY)  # "Kreml-Angaben"
+        named = next((e for e in self.doc.entities if e.type != UNKNOWN and e.name.split()[-1] == modifier), None)
+        if named is not None:
+            return named  # "Bahnangaben" after "die Deutsche Bahn"
+        if not _owner_like(modifier):
+            self.how = UNRESOLVED  # "Rundschreiben", "Endergebnis", "Medienberichte": no owner named
+            return None
         entity = self._find_or_create(nominative(adjectives, head=modifier), ORGANISATION)
         country = adjective_country(adjectives)
         if country and with_affiliation(modifier, country) not in entity.roles:
@@ -446,20 +474,22 @@ class _Resolver:
             if earlier is not None:
                 return earlier
             name = nominative(words)
+            if head not in STANDALONE_ORGANISATION_NOUNS:
+                self.how = UNRESOLVED  # "das Ministerium" with none named before: unnamed, no actor
         entity = self._find_or_create(name, ORGANISATION)
         if country and head and with_affiliation(head, country) not in entity.roles:
             entity.roles.append(with_affiliation(head, country))
         return entity
 
-    def _earlier_organisation(self, head: str, before: int) -> Entity | None:
+    def _earlier_organisation(self, head: str, before: int, besides: Entity | None = None) -> Entity | None:
         """The latest organisation named before ``before`` whose name ends in the same noun
         (``Kieler Verkehrsministerium`` for ``das Ministerium``) or that was introduced by it
         (``die Umweltschutzorganisation WWF``); for a generic noun (``das Unternehmen``,
         ``die Agentur``) else the latest organisation."""
         ranked: list[tuple[int, int, Entity]] = []
         for entity in self.doc.entities:
-            if entity.type != ORGANISATION:
-                continue
+            if entity.type != ORGANISATION or entity is besides or _bare_organisation_noun(entity.name):
+                continue  # another bare "das Ministerium" is no antecedent
             earlier = [m for m in entity.mentions if m.start < before]
             if not earlier:
                 continue
@@ -505,11 +535,12 @@ class _Resolver:
         for group in ([c for c in person_subjects if sentence_of(c) >= recent], persons):
             if group:
                 return group[0].entity
-        if gender in {"f", ""}:
-            if self.previous is not None and self.previous.type != PERSON:
+        if gender in {"f", ""}:  # "sie" as an organisation or country ("die Gefahr" is no speaker)
+            if self.previous is not None and self.previous.type in {ORGANISATION, COUNTRY}:
                 return self.previous
             for c in candidates:
-                if c.entity.type != PERSON and sentence_of(c) >= recent and self._subject_like(c.token, c.span):
+                if c.entity.type in {ORGANISATION, COUNTRY} and sentence_of(c) >= recent \
+                        and self._subject_like(c.token, c.span):
                     return c.entity
         return None
 
@@ -704,6 +735,8 @@ def _plausible_speaker(content: list[Token]) -> bool:
 
 def _mention_resolution(entity: Entity, span: Span) -> str:
     """How a mention the entities stage found names its entity."""
+    if entity.type == UNKNOWN:
+        return UNRESOLVED  # "den Testern", "Bericht": nothing the store should make an actor of
     if entity.type != PERSON:
         words = span.text.split()
         if any(w.isupper() and len(w) > 1 and w not in entity.name.split() for w in words):
@@ -712,6 +745,20 @@ def _mention_resolution(entity: Entity, span: Span) -> str:
     if entity.name in span.text:
         return NAME
     return ALIAS if set(entity.name.split()) & set(span.text.split()) else ROLE
+
+
+def _bare_organisation_noun(name: str) -> bool:
+    """``Ministerium``, ``Polizei``: an organisation named by its noun alone."""
+    return " " not in name and org_noun_head(name) == name.lower()
+
+
+def _owner_like(modifier: str) -> bool:
+    """A compound's first part that names a document's owner: an organisation (``Polizei``,
+    ``Armee``; not the generic ``Medien``), a known name or an acronym (``UN``, ``BKA``); a role
+    (``Expertenmeinung``) names nobody in particular."""
+    head = org_noun_head(modifier)
+    return (head is not None and head not in NAMELESS_ORGANISATION_NOUNS) or modifier in org_names() \
+        or (modifier.isupper() and len(modifier) >= 2)
 
 
 def _headed_by_organisation(words: list[Token]) -> bool:

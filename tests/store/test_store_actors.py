@@ -193,3 +193,23 @@ def test_a_corrected_speaker_survives_reingest_and_reanalysis(tmp_path):
         merz = store.search("Sicherheitsgarantien")[0]["actor"]
     assert (rows[0]["actor"], resolution) == ("Johann Wadephul", "corrected")
     assert rows[0]["id"] != statement_id and merz == "Friedrich Merz"  # other statements keep their speaker
+
+
+def test_sources_that_name_nobody_make_no_actor_through_real_ingest(tmp_path):
+    from store_articles import write_jsonl
+
+    from wortlaut.store.ingestion import ingest
+
+    texts = ["Das Ministerium teilte mit, die Straße bleibe bis Montag gesperrt.",
+             "Einem Rundschreiben zufolge sollen die Schulen am Freitag schließen.",
+             "Medienberichten zufolge ist der Bürgermeister zurückgetreten.",
+             "Er sagte, der Streik gehe weiter.",
+             "Der Innenminister Hans Weber sagte, die Polizei werde verstärkt."]
+    article = tmp_path / "a.jsonl"
+    write_jsonl(article, [{"id": f"a{i}", "date": "2025-09-05", "text": text} for i, text in enumerate(texts)])
+    database = tmp_path / "n.db"
+    ingest([article], database)
+    with Store(database) as store:
+        stored = store.conn.execute("SELECT count(*) FROM statements").fetchone()[0]
+        assert [row["name"] for row in store.actors()] == ["Hans Weber"]
+    assert stored == len(texts)  # the statements are kept, only without an actor
