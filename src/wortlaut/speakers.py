@@ -355,8 +355,9 @@ class _Resolver:
         best, best_overlap = None, 0
         for entity in self.doc.entities:
             for mention in entity.mentions:
-                if entity.type == COUNTRY and self._inside_longer_name(mention, span):
-                    continue  # "Russland" in "bei Russland Aktuell", "China" in "Zeitung China Daily"
+                if entity.type == COUNTRY and (self._inside_longer_name(mention, span)
+                                               or self._in_attribute(mention, span)):
+                    continue  # "bei Russland Aktuell", "Zeitung China Daily", "Die Entwicklung im Iran"
                 overlap = min(span.end, mention.end) - max(span.start, mention.start)
                 # A person in the span is the speaker even when a country is named too.
                 rank = overlap + (10_000 if entity.type == PERSON else 0)
@@ -373,6 +374,14 @@ class _Resolver:
         word = self.doc.tokens[last + 1]
         return word.end <= span.end and word.text[:1].isupper() and not is_determiner(word) \
             and normal_tag(word) in {"NE", "NN", "FM", "ADJA", ""}
+
+    def _in_attribute(self, mention: Span, span: Span) -> bool:
+        """The mention follows a preposition inside the phrase, after its head noun: an attribute
+        (``die Entwicklung im Iran``, ``die Botschaft in Riad``), not the speaker."""
+        first = self.doc.token_at(mention.start)
+        if first is None or first == 0 or self.doc.tokens[first - 1].start <= span.start:
+            return False
+        return is_preposition(self.doc.tokens[first - 1]) or self.doc.tokens[first - 1].tag == "APPRART"
 
     def _resolve_new(self, span: Span, tokens: list[Token]) -> Entity | None:
         words = [t for t in tokens if t.text[:1].isalnum()]
@@ -397,7 +406,7 @@ class _Resolver:
         organisation = self._organisation(words, content)
         if organisation is not None:
             return organisation
-        country = country_of(content)
+        country = country_of(_before_attribute(words))
         if country is not None:
             self.how = INSTITUTION
             return self._find_or_create(country, COUNTRY)
@@ -750,6 +759,14 @@ def _mention_resolution(entity: Entity, span: Span) -> str:
 def _bare_organisation_noun(name: str) -> bool:
     """``Ministerium``, ``Polizei``: an organisation named by its noun alone."""
     return " " not in name and org_noun_head(name) == name.lower()
+
+
+def _before_attribute(words: list[Token]) -> list[Token]:
+    """The words before a prepositional attribute (``Entwicklung`` of ``Entwicklung im Iran``)."""
+    for index, token in enumerate(words[1:], start=1):
+        if is_preposition(token) or token.tag == "APPRART":
+            return words[:index]
+    return words
 
 
 def _owner_like(modifier: str) -> bool:
