@@ -145,8 +145,9 @@ def _cue_subject(doc: Document, statement: Statement, speaker_tokens: list[Token
     taken = {t.index for t in speaker_tokens}
     if statement.via is not None:  # "sagte der Süddeutschen Zeitung": the channel is nobody's subject
         taken |= {t.index for t in doc.tokens if t.start < statement.via.end and statement.via.start < t.end}
-    if statement.form != "reported":  # a reported statement's content is its whole clause
-        taken |= set(statement.content.tokens)
+    content = statement.content.tokens
+    if content and not content[0] < statement.cue.tokens[0] < content[-1]:
+        taken |= set(content)  # a content around its cue is the whole clause (a reported speech act)
     for subject in (verb_subject(doc, verb, start, end), noun_phrase_forward(doc, verb + 1, end + 1)):
         if subject and not taken & set(subject):
             return [doc.tokens[i] for i in subject]
