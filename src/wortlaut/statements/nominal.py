@@ -69,14 +69,14 @@ def nominal_cues(finder: Finder, sentence: Sentence) -> None:
             previous = doc.statements[-1].speaker if doc.statements else None
             found = Attribution([i], [i], (previous.start, previous.end) if previous else None, i, i)
         elif word == "so" and position > 0 and tokens[position - 1].text == "," and position + 1 < len(tokens):
-            start = i + 1
+            start, cue = i + 1, [i]
             verb = doc.tokens[start]
-            if verb.tag in FINITE and cue_lemma(doc, verb, sentence):  # ", so urteilte Romney"
-                start += 1
+            if verb.tag in FINITE and cue_lemma(doc, verb, sentence):  # ", so urteilte Romney": the verb is the cue
+                start, cue = start + 1, [start]
             speaker = noun_phrase_forward(doc, start, sentence.token_end)
             end = clause_end(doc, speaker[-1], sentence) if speaker else None
             if speaker and (end + 2 >= sentence.token_end or doc.tokens[end + 1].text == ","):
-                found = Attribution(list(range(i, start)), speaker, None, i - 1, end)
+                found = Attribution(cue, speaker, None, i - 1, end)
         elif word == "wie" and (position == 0 or tokens[position - 1].text == ","):
             found = _wie_cue(finder, i, sentence)
         if found is not None:
