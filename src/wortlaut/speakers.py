@@ -33,6 +33,7 @@ from .de.tokens import is_adjective, is_conjunction, is_determiner, is_prepositi
 from .de.words import (
     GENERIC_ORGANISATION_NOUNS,
     INDEFINITE_ARTICLES,
+    INTERVIEW_ANSWER_WORDS,
     NAMELESS_ORGANISATION_NOUNS,
     NON_SPEAKER_WORDS,
     POINTING_BACK_ADVERBS,
@@ -396,6 +397,9 @@ class _Resolver:
         if any(t.text.lower() in REFLEXIVE_POSSESSIVES for t in content):
             self.how = PRONOUN
             return self._antecedent(content[0], "")  # "nach eigenen Angaben": the subject
+        if len(content) == 1 and first in INTERVIEW_ANSWER_WORDS:
+            self.how = PRONOUN
+            return self._interviewee()  # "Antwort: …" in an interview
         if len(content) == 1 and _web_address(content[0].text):
             self.how = INSTITUTION
             return self._find_or_create(content[0].text, ORGANISATION)  # "laut bildblog.de"
@@ -425,6 +429,13 @@ class _Resolver:
             return self._relative_antecedent(word)
         gender = pronoun_gender(lower)
         return self._antecedent(word, gender if gender in {"m", "f"} else "")
+
+    def _interviewee(self) -> Entity | None:
+        """The person who answers: the one who answered before, else the first person named."""
+        if self.previous is not None and self.previous.type == PERSON:
+            return self.previous
+        persons = [e for e in self.doc.entities if e.type == PERSON and e.mentions]
+        return min(persons, key=lambda e: min(m.start for m in e.mentions)) if persons else None
 
     def _pointed_back(self, word: Token) -> Entity | None:
         """``Demnach …``: the previous statement's speaker when it is close, else the first actor

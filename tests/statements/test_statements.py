@@ -143,3 +143,25 @@ def test_announcing_phrase_joins_the_cue_tokens():
     assert len(statement.cue.tokens) == 4 and statement.cue.text == "zitierte"
 
 
+
+
+INTERVIEW = ("Die Ministerin Eva Schulz sprach mit uns über die Reform.\n\n"
+             "Frage: Wann kommt die Reform?\n\n"
+             "Schulz: Im nächsten Jahr. Wenn alles gut geht, schon im Frühjahr.\n\n"
+             "Frage: Und die Kosten?\n\n"
+             "Antwort: Die Kosten sind überschaubar.\n")
+
+
+def test_interview_turns_are_statements_of_the_interviewee_not_of_the_interviewer():
+    doc = analyze(INTERVIEW)
+    turns = {s.content.text: s.speaker for s in doc.statements if s.form == "direct"}
+    assert set(turns) == {"Im nächsten Jahr. Wenn alles gut geht, schon im Frühjahr.",
+                          "Die Kosten sind überschaubar."}
+    assert {speaker.text: speaker.name for speaker in turns.values()} == {"Schulz": "Eva Schulz",
+                                                                        "Antwort": "Eva Schulz"}
+    assert not any("Wann kommt" in s.content.text for s in doc.statements)
+
+
+def test_a_single_colon_paragraph_is_no_interview():
+    doc = analyze("Die Regierung legte den Haushalt vor.\n\nFazit: Die Schulden steigen weiter.\n")
+    assert not any(s.speaker and s.speaker.text == "Fazit" for s in doc.statements)

@@ -3,6 +3,7 @@
 Rules run from specific to generic on each sentence, and a token claimed by one
 statement's content is not claimed again:
 
+0. interview turns (``Schulz: Im nächsten Jahr …``), over the whole article first — :mod:`.interview`
 1. headline attributions  (``Kreml: Sicherheit der Ukraine …``) — :mod:`.direct`
 2. direct quotations with a cue (``"…", sagte er`` / ``Peskow sagte: "…"``) — :mod:`.direct`
 3. speech verbs with a clause (``hob hervor, dass …``; ``…, sagte Peskow``) — :mod:`.clauses`
@@ -24,6 +25,7 @@ from .config import StatementsConfig
 from .continuations import continuation, join_continuations, shown_end
 from .direct import direct_quotes, headline
 from .finder import Finder
+from .interview import interview_turns
 from .nested import nested_quotations
 from .nominal import nominal_cues
 
@@ -34,6 +36,7 @@ __all__ = ["StatementsConfig", "find_statements", "join_continuations", "nested_
            config=StatementsConfig)
 def find_statements(doc: Document, config: StatementsConfig = StatementsConfig()) -> Document:
     finder = Finder(doc, config)
+    interview_turns(finder)
     for sentence in doc.sentences:
         _read_sentence(finder, sentence)
     taken = {doc.quotations[number].token_start - 1 for number in finder.used_quotes}

@@ -15,7 +15,7 @@ from ..de.phrases import (
 from ..de.punctuation import SENTENCE_STOPS
 from ..de.tags import FINITE
 from ..de.verbs import cue_verbs
-from ..de.words import SUBORDINATORS, W_WORDS
+from ..de.words import AGENT_PREPOSITIONS, SUBORDINATORS, W_WORDS
 from ..model import Sentence
 from .cues import addressee, cue_lemma, document_source, participle_cue
 from .finder import Finder
@@ -64,11 +64,11 @@ def verb_cues(finder: Finder, sentence: Sentence) -> list[SpeechAct]:
 
 
 def _passive_agent(finder: Finder, start: int, end: int) -> list[int]:
-    """The agent of a passive cue: the noun phrase after ``von``/``vom`` in its clause
+    """The agent of a passive cue: the noun phrase after ``von``/``vom``/``durch`` in its clause
     (``wird vom Deutschen Wetterdienst als sehr hoch eingestuft``); empty when none is named."""
     doc = finder.doc
     for j in range(end, start - 1, -1):  # the last one: "die Gefahr von Waldbränden vom Wetterdienst"
-        if doc.tokens[j].text.lower() in {"von", "vom"}:
+        if doc.tokens[j].text.lower() in AGENT_PREPOSITIONS:
             phrase = noun_phrase_forward(doc, j + 1, end + 1)
             if phrase and doc.tokens[phrase[-1]].tag in {"NN", "NE"}:
                 return phrase
