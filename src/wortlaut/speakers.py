@@ -32,6 +32,7 @@ from .de.speaker_phrases import DocumentOwner, document_owner, possessive_gender
 from .de.tokens import is_adjective, is_conjunction, is_determiner, is_preposition, normal_tag, pronoun_gender
 from .de.words import (
     GENERIC_ORGANISATION_NOUNS,
+    DEMONSTRATIVE_SPEAKERS,
     INDEFINITE_ARTICLES,
     INTERVIEW_ANSWER_WORDS,
     NAMELESS_ORGANISATION_NOUNS,
@@ -397,6 +398,9 @@ class _Resolver:
         if any(t.text.lower() in REFLEXIVE_POSSESSIVES for t in content):
             self.how = PRONOUN
             return self._antecedent(content[0], "")  # "nach eigenen Angaben": the subject
+        if len(content) == 1 and first in DEMONSTRATIVE_SPEAKERS:
+            self.how = PRONOUN  # "Dieser behaupte, …": the person named last, not the subject
+            return self._latest_person(content[0], DEMONSTRATIVE_SPEAKERS[first])
         if len(content) == 1 and first in INTERVIEW_ANSWER_WORDS:
             self.how = PRONOUN
             return self._interviewee()  # "Antwort: …" in an interview
@@ -429,6 +433,9 @@ class _Resolver:
             return self._relative_antecedent(word)
         gender = pronoun_gender(lower)
         return self._antecedent(word, gender if gender in {"m", "f"} else "")
+
+    def _latest_person(self, word: Token, gender: str) -> Entity | None:
+        return next((c.entity for c in self._mentions_before(word) if _fits_pronoun(c.entity, gender)), None)
 
     def _interviewee(self) -> Entity | None:
         """The person who answers: the one who answered before, else the first person named."""

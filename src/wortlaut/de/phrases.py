@@ -21,6 +21,7 @@ from .tags import (
     VORFELD_INNER,
 )
 from .words import (
+    DEMONSTRATIVE_SPEAKERS,
     DEMONSTRATIVES,
     FALSE_PARTICLES,
     FOCUS_PARTICLES,
@@ -265,6 +266,8 @@ def verb_subject(doc: Document, verb: int, start: int, end: int) -> list[int]:
     after = noun_phrase_forward(doc, start_after, end + 1)
     if not before and not after and start > 1 and tokens[start - 1].text == ",":
         return apposition_before(doc, start - 1)
+    if len(before) == 1 and tokens[before[0]].text.lower() in DEMONSTRATIVE_SPEAKERS:
+        return before  # "Dieser behaupte, …": the person named last
     before_is_np = before and tokens[before[0]].tag in NOUN_PHRASE | {"PPER", "PIS"} \
         and all(tokens[j].tag in VORFELD_INNER or is_quote_mark(tokens[j].text) for j in before) \
         and tokens[before[-1]].tag in NOUN | {"PPER", "PIS"} and len(before) <= MAX_NOUN_PHRASE + 4

@@ -83,6 +83,7 @@ GENERIC_ORGANISATION_NOUNS = word_class("generic_organisation_nouns")  # "das Un
 # "die Polizei" names an actor even with no organisation named before; "das Ministerium" does not
 STANDALONE_ORGANISATION_NOUNS = word_class("standalone_organisation_nouns")
 NAMELESS_ORGANISATION_NOUNS = word_class("nameless_organisation_nouns")  # "Medienberichten zufolge": unnamed
+DEMONSTRATIVE_SPEAKERS: dict[str, str] = json_data(WORD_CLASSES)["demonstrative_speakers"]  # "Dieser behaupte": gender
 INTERVIEW_QUESTION_WORDS = word_class("interview_question_words")  # "Frage: …" in an interview: the interviewer
 INTERVIEW_ANSWER_WORDS = word_class("interview_answer_words")  # "Antwort: …": the interviewee
 LONG_FORM_FUNCTION_WORDS = word_class("long_form_function_words")  # small words in "Verband für … (ACR)"

@@ -297,6 +297,8 @@ def add_learned_names(doc: Document, mentions: list[Mention], taken: set[int],
                     or any(m.type != ORGANISATION for m in inside):
                 continue
             mentions = [m for m in mentions if m not in inside]
+        if LEARNED_TYPES[label] == PERSON and all(_covered(doc, t, doc.places) or t.text in org_names() for t in words):
+            continue  # "Tibet", "Xinhua": a place or a known organisation is no person
         taken.update(range(first, last))
         if LEARNED_TYPES[label] == PERSON:
             mentions.append(_person_mention(doc, first, last, None))

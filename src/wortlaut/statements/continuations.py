@@ -16,7 +16,8 @@ JOINED_FORMS = frozenset({"IndirectFreeIndirect", "FreeIndirect"})
 def continuation(finder: Finder, sentence: Sentence) -> None:
     """The rest of a sentence no statement claimed, when its verb is Konjunktiv I or hearsay."""
     doc = finder.doc
-    tokens = [t for t in doc.sentence_tokens(sentence) if t.index not in finder.claimed]
+    framing = {i for s in doc.statements if s.sentence == sentence.index for i in (*s.cue.tokens, *s.source.tokens)}
+    tokens = [t for t in doc.sentence_tokens(sentence) if t.index not in finder.claimed and t.index not in framing]
     if len(tokens) < 3 or any(t.in_quote for t in tokens[:2]):
         return
     finite = next((t for t in tokens if t.tag in FINITE and not t.in_quote), None)
