@@ -77,10 +77,17 @@ def organisation_of(tokens: list[Token]) -> tuple[str | None, str | None, str] |
         adjectives = [t for t in tokens[:index] if is_adjective(t)]
         if not adjectives and not following and (word.lower() == head or head in GENERIC_ORGANISATION_NOUNS):
             return None, country, head  # "das Ministerium", "die Umweltschutzorganisation"
-        genitive = following if following and following[0].text.lower() in GENITIVE_ARTICLES else []
+        genitive = following if following and (following[0].text.lower() in GENITIVE_ARTICLES or _bare_genitive(following)) \
+            else []
         return nominative([*tokens[:index + 1], *genitive]), country, head
     acronyms = [t.text for t in tokens if t.text.isupper() and 2 <= len(t.text) <= 6 and t.text.isalpha()]
     return (acronyms[0], None, "") if acronyms else None
+
+
+def _bare_genitive(tokens: list[Token]) -> bool:
+    """``kommunaler Unternehmen`` in ``Verband kommunaler Unternehmen``: adjective in -er, then a noun."""
+    return len(tokens) >= 2 and is_adjective(tokens[0]) and tokens[0].text.endswith("er") \
+        and tokens[1].text[:1].isupper()
 
 
 def _names_something(token: Token) -> bool:

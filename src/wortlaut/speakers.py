@@ -319,7 +319,7 @@ class _Resolver:
         """``das Ministerium`` as an entity of its own: the ministry named before, else itself,
         unnamed unless the noun names an actor on its own (``die Polizei``); a name after the
         noun is the organisation (``das Nachrichtenportal t-online.de``)."""
-        found = organisation_of([t for t in words if not is_determiner(t)])
+        found = organisation_of(_without_leading_determiner(words))
         if found is not None and found[0] is not None and found[0] != entity.name:
             self.how = INSTITUTION
             return self._find_or_create(found[0], ORGANISATION)
@@ -778,6 +778,10 @@ def _mention_resolution(entity: Entity, span: Span) -> str:
 def _bare_organisation_noun(name: str) -> bool:
     """``Ministerium``, ``Polizei``: an organisation named by its noun alone."""
     return " " not in name and org_noun_head(name) == name.lower()
+
+
+def _without_leading_determiner(words: list[Token]) -> list[Token]:
+    return words[1:] if words and is_determiner(words[0]) else words
 
 
 def _before_attribute(words: list[Token]) -> list[Token]:
