@@ -57,6 +57,25 @@ def test_same_surname_different_first_names_stay_apart(tmp_path, make_document):
                       "Müller": (1, {"Müller"})}
 
 
+def test_surname_with_a_conflicting_role_stays_apart(tmp_path, make_document):
+    with Store(tmp_path / "c.db") as store:
+        store_quotes(store, make_document, "2025-09-01", [
+            quote("Gerd Müller", "Die Hilfe kommt.", roles=["Entwicklungsminister"]),
+            quote("Müller", "Der Verein bleibt ruhig.", roles=["Vereinssprecher"]),
+        ])
+        store.rebuild_actors()
+        apart = actor_table(store)
+        store_quotes(store, make_document, "2025-09-02", [
+            quote("Müller", "Wir helfen weiter.", roles=["Minister"]),
+        ])
+        store.rebuild_actors()
+        joined = actor_table(store)
+    # a spokesman "Müller" is somebody else than the minister Gerd Müller ...
+    assert apart == {"Gerd Müller": (1, {"Gerd Müller"}), "Müller": (1, {"Müller"})}
+    # ... until "Müller" is also called a minister: one role kind in common is enough to join
+    assert joined == {"Gerd Müller": (3, {"Gerd Müller", "Müller"})}
+
+
 def test_organisation_is_not_joined_by_surname(tmp_path, make_document):
     with Store(tmp_path / "c.db") as store:
         store_quotes(store, make_document, "2025-09-01", [

@@ -20,6 +20,7 @@ import sqlite3
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from ..de.roles import parse_role, role_affiliation
 from ..entities.acronyms import known_acronyms
 from .names import name_key, split_name
 
@@ -126,7 +127,11 @@ def _load_aliases(conn: sqlite3.Connection) -> dict[str, _Alias]:
     return aliases
 
 
-def _group_automatically(aliases: dict[str, _Alias]) -> _Grouping:
+def _group_automatically(aliases: dict[str, _Alias], roles: dict[str, Counter] | None = None) -> _Grouping:
+    """One cluster per alias, except: a surname alone joins the one full name with that surname
+    whose roles do not conflict with its own (``Trainer Müller`` stays apart from ``Gerd Müller``
+    the minister); acronyms join their long forms."""
+    roles = roles or {}
     grouping = _Grouping(aliases)
     full_names_by_surname: dict[str, list[str]] = defaultdict(list)
     surname_only: list[str] = []
@@ -141,7 +146,8 @@ def _group_automatically(aliases: dict[str, _Alias]) -> _Grouping:
         else:
             surname_only.append(key)
     for key in surname_only:
-        candidates = full_names_by_surname.get(split_name(key).surname, [])
+        candidates = [full for full in full_names_by_surname.get(split_name(key).surname, [])
+                      if not _roles_conflict(roles.get(key), roles.get(full))]
         if len(candidates) == 1:
             number = grouping.cluster_of[candidates[0]]
             grouping.clusters[number].aliases.add(key)
@@ -154,6 +160,13 @@ def _group_automatically(aliases: dict[str, _Alias]) -> _Grouping:
         if short in grouping.cluster_of and long in grouping.cluster_of:
             grouping.merge(acronym, long_form)
     return grouping
+
+
+def _roles_conflict(own: Counter | None, other: Counter | None) -> bool:
+    """Both have roles, and no kind of role (leader, minister, spokesperson, …) in common."""
+    kinds = [{parsed.kind for role in (roles or ()) if (parsed := parse_role(role_affiliation(role)[0]))}
+             for roles in (own, other)]
+    return bool(kinds[0] and kinds[1]) and not kinds[0] & kinds[1]
 
 
 def _apply_rules(conn: sqlite3.Connection, grouping: _Grouping) -> None:
@@ -212,9 +225,9 @@ def rebuild_actors(conn: sqlite3.Connection) -> int:
     number of actors.
     """
     aliases = _load_aliases(conn)
-    grouping = _group_automatically(aliases)
-    _apply_rules(conn, grouping)
     roles, role_dates = _roles_by_alias(conn)
+    grouping = _group_automatically(aliases, roles)
+    _apply_rules(conn, grouping)
 
     old_ids = {}
     for actor_id, name in conn.execute("SELECT id, name FROM actors ORDER BY id"):
