@@ -4,10 +4,12 @@ Source span) and as JSON lines with the columns the annotators fill in left empt
 
     python -m training.speakers.draft_gold [--out /tmp/gold]
     python -m training.speakers.draft_gold --held-out [--out /tmp/heldout]
+    python -m training.speakers.draft_gold --more [--out /tmp/more]
 
 ``--held-out`` drafts the held-out set instead (``speaker_heldout.jsonl``): the next 50 train articles by
 split key that are not in the development gold and have a Source span, annotated after the rules were
-written and never used to tune them.
+written and never used to tune them.  ``--more`` drafts more development articles, the next ones
+outside both files (appended to ``speaker_gold.jsonl`` once annotated).
 """
 
 from __future__ import annotations
@@ -32,12 +34,19 @@ def chosen_articles() -> list[str]:
 
 
 GOLD = Path(__file__).with_name("speaker_gold.jsonl")
+HELD_OUT = Path(__file__).with_name("speaker_heldout.jsonl")
 HELD_OUT_ARTICLES = 50
+MORE_ARTICLES = 60
 
 
-def held_out_articles() -> list[str]:
-    """The next HELD_OUT_ARTICLES train articles by split key outside the development gold, with a Source."""
-    used = {json.loads(line)["file"] + ".json" for line in GOLD.read_text(encoding="utf-8").splitlines() if line}
+def _gold_files(path: Path) -> set[str]:
+    if not path.exists():
+        return set()
+    return {json.loads(line)["file"] + ".json" for line in path.read_text(encoding="utf-8").splitlines() if line}
+
+
+def next_articles(count: int, used: set[str]) -> list[str]:
+    """The next ``count`` train articles by split key outside ``used`` that have a Source span."""
     train, _ = spkatt_split(sorted(path.name for path in ROOT.glob("*.json")))
     chosen = []
     for name in sorted(train, key=split_key):
@@ -46,9 +55,20 @@ def held_out_articles() -> list[str]:
         article = json.loads((ROOT / name).read_text(encoding="utf-8"))
         if any(annotation["Source"] for annotation in article["Annotations"]):
             chosen.append(name)
-        if len(chosen) == HELD_OUT_ARTICLES:
+        if len(chosen) == count:
             break
     return chosen
+
+
+def held_out_articles() -> list[str]:
+    """The held-out set: the articles already in speaker_heldout.jsonl, else (when it was first drafted)
+    the next HELD_OUT_ARTICLES articles outside the development gold."""
+    return sorted(_gold_files(HELD_OUT), key=split_key) or next_articles(HELD_OUT_ARTICLES, _gold_files(GOLD))
+
+
+def more_articles() -> list[str]:
+    """MORE_ARTICLES more development articles: the next ones outside both gold files."""
+    return next_articles(MORE_ARTICLES, _gold_files(GOLD) | _gold_files(HELD_OUT))
 
 
 def span_text(sentences: dict[int, list[str]], refs: list[str]) -> str:
@@ -83,11 +103,13 @@ def draft(names: list[str]) -> tuple[list[str], list[dict]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=Path("/tmp/gold"))
-    parser.add_argument("--held-out", action="store_true", help="draft the held-out set (speaker_heldout.jsonl)")
+    which = parser.add_mutually_exclusive_group()
+    which.add_argument("--held-out", action="store_true", help="draft the held-out set (speaker_heldout.jsonl)")
+    which.add_argument("--more", action="store_true", help=f"draft {MORE_ARTICLES} more development articles")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
-    names = held_out_articles() if args.held_out else chosen_articles()
-    count = HELD_OUT_BATCHES if args.held_out else BATCHES
+    names = held_out_articles() if args.held_out else more_articles() if args.more else chosen_articles()
+    count = HELD_OUT_BATCHES if args.held_out or args.more else BATCHES
     batches: list[list[str]] = [[] for _ in range(count)]
     for index, name in enumerate(names):  # round robin (the committed gold was balanced by statement count)
         batches[index % count].append(name)
