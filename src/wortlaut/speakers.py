@@ -27,6 +27,7 @@ from .de.names import first_names
 from .de.nominative import nominative
 from .de.roles import RoleMatch, likely_plural, org_names, org_noun_head, parse_role, role_affiliation, with_affiliation
 from .de.phrases import clause_end, clause_start, noun_phrase_forward, sentence_verb_subject, verb_subject
+from .de.punctuation import is_quote_mark
 from .de.tags import FINITE
 from .de.speaker_phrases import DocumentOwner, document_owner, possessive_gender
 from .de.tokens import is_adjective, is_conjunction, is_determiner, is_preposition, normal_tag, pronoun_gender
@@ -404,6 +405,10 @@ class _Resolver:
         if len(content) == 1 and first in INTERVIEW_ANSWER_WORDS:
             self.how = PRONOUN
             return self._interviewee()  # "Antwort: …" in an interview
+        quoted = _quoted_name(tokens)
+        if quoted:
+            self.how = INSTITUTION
+            return self._find_or_create(quoted, ORGANISATION)  # "Die „Kampagne für ein Freies Tibet“"
         if len(content) == 1 and _web_address(content[0].text):
             self.how = INSTITUTION
             return self._find_or_create(content[0].text, ORGANISATION)  # "laut bildblog.de"
@@ -804,6 +809,15 @@ def _owner_like(modifier: str) -> bool:
 def _headed_by_organisation(words: list[Token]) -> bool:
     content = [t for t in words if not is_determiner(t) and not is_adjective(t)]
     return bool(content) and org_noun_head(content[0].text) is not None
+
+
+def _quoted_name(tokens: list[Token]) -> str:
+    """The words between quotation marks in a speaker phrase, when they start with a capital
+    (``die „Neue Rechte“``, ``„Tagesspiegel“``): the name of a group or medium."""
+    marks = [i for i, t in enumerate(tokens) if is_quote_mark(t.text)]
+    if len(marks) != 2 or marks[1] - marks[0] < 2 or not tokens[marks[0] + 1].text[:1].isupper():
+        return ""
+    return " ".join(t.text for t in tokens[marks[0] + 1:marks[1]])
 
 
 def _web_address(word: str) -> bool:

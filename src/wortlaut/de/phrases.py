@@ -41,13 +41,27 @@ MAX_QUOTED_NAME = 6  # tokens of a quoted newspaper or programme name inside a c
 
 # -- clauses ---------------------------------------------------------------------------------
 def clause_start(doc: Document, i: int, sentence: Sentence) -> int:
-    """First token of the clause around ``i``: after the nearest clause punctuation or quotation mark."""
+    """First token of the clause around ``i``: after the nearest clause punctuation or quotation mark;
+    a short quoted name after an article (``Die „Kampagne für ein Freies Tibet“ berichtete``) does
+    not start it."""
     tokens = doc.tokens
     j = i
-    while j > sentence.token_start and tokens[j - 1].text not in CLAUSE_PUNCTUATION \
-            and not is_quote_mark(tokens[j - 1].text):
+    while j > sentence.token_start and tokens[j - 1].text not in CLAUSE_PUNCTUATION:
+        if is_quote_mark(tokens[j - 1].text):
+            opening = _quoted_name_start(doc, j - 1)
+            if opening is None or opening <= sentence.token_start or tokens[opening - 1].tag != "ART":
+                break
+            j = opening
         j -= 1
     return j
+
+
+def _quoted_name_start(doc: Document, close_mark: int) -> int | None:
+    """The opening mark of the short quoted name that ``close_mark`` closes."""
+    quotation = next((q for q in doc.quotations if q.token_end == close_mark), None)
+    if quotation is None or quoted_name_end(doc, quotation.token_start - 1) is None:
+        return None
+    return quotation.token_start - 1
 
 
 def clause_end(doc: Document, i: int, sentence: Sentence) -> int:
@@ -268,9 +282,10 @@ def verb_subject(doc: Document, verb: int, start: int, end: int) -> list[int]:
         return apposition_before(doc, start - 1)
     if len(before) == 1 and tokens[before[0]].text.lower() in DEMONSTRATIVE_SPEAKERS:
         return before  # "Dieser behaupte, …": the person named last
+    last = before[-2] if len(before) > 1 and is_quote_mark(tokens[before[-1]].text) else before[-1] if before else 0
     before_is_np = before and tokens[before[0]].tag in NOUN_PHRASE | {"PPER", "PIS"} \
         and all(tokens[j].tag in VORFELD_INNER or is_quote_mark(tokens[j].text) for j in before) \
-        and tokens[before[-1]].tag in NOUN | {"PPER", "PIS"} and len(before) <= MAX_NOUN_PHRASE + 4
+        and tokens[last].tag in NOUN | {"PPER", "PIS"} and len(before) <= MAX_NOUN_PHRASE + 4
     demonstrative = len(before) == 1 and tokens[before[0]].text.lower() in DEMONSTRATIVES
     # "Die Tat bezeichnete er als sinnlos": a nominative-only pronoun after the verb is the subject
     nominative_after = len(after) == 1 and tokens[after[0]].text.lower() in NOMINATIVE_PRONOUNS
