@@ -9,7 +9,7 @@ from __future__ import annotations
 from .de.nominative import nominative
 from .de.roles import org_names, org_noun_head
 from .de.tokens import is_adjective, is_determiner
-from .de.words import GENERIC_ORGANISATION_NOUNS, GENITIVE_ARTICLES, SOURCE_SUFFIXES
+from .de.words import GENERIC_ORGANISATION_NOUNS, GENITIVE_ARTICLES, NAME_INTERNAL_WORDS, SOURCE_SUFFIXES
 from .gazetteer import canonical_affiliation, capital_country, country_for_adjective, country_name, metonym_country
 from .model import Entity, Token
 
@@ -77,8 +77,8 @@ def organisation_of(tokens: list[Token]) -> tuple[str | None, str | None, str] |
         adjectives = [t for t in tokens[:index] if is_adjective(t)]
         if not adjectives and not following and (word.lower() == head or head in GENERIC_ORGANISATION_NOUNS):
             return None, country, head  # "das Ministerium", "die Umweltschutzorganisation"
-        genitive = following if following and (following[0].text.lower() in GENITIVE_ARTICLES or _bare_genitive(following)) \
-            else []
+        genitive = following if following and (following[0].text.lower() in GENITIVE_ARTICLES | NAME_INTERNAL_WORDS
+                                                 or _bare_genitive(following)) else []
         return nominative([*tokens[:index + 1], *genitive]), country, head
     acronyms = [t.text for t in tokens if t.text.isupper() and 2 <= len(t.text) <= 6 and t.text.isalpha()]
     return (acronyms[0], None, "") if acronyms else None

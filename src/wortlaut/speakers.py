@@ -36,6 +36,7 @@ from .de.words import (
     DEMONSTRATIVE_SPEAKERS,
     INDEFINITE_ARTICLES,
     INTERVIEW_ANSWER_WORDS,
+    NAME_INTERNAL_WORDS,
     NAMELESS_ORGANISATION_NOUNS,
     NON_SPEAKER_WORDS,
     POINTING_BACK_ADVERBS,
@@ -298,9 +299,14 @@ class _Resolver:
         group = self._group(words)
         if group is not None:
             return group
-        entity = self._known_mention(span)
-        if entity is not None and entity.type == COUNTRY and _headed_by_organisation(words):
-            entity = None  # "Das Nobelkomitee im norwegischen Oslo": the committee, not Norway
+        apposition = self._apposition_after(span, words)
+        if apposition is not None:  # "der Deutschlandchef von EY, Hubert Bart, sagte"
+            self.how = NAME
+            return apposition
+        entity, mention = self._known_mention(span)
+        if entity is not None and entity.type != PERSON and _headed_by_organisation(words) \
+                and not mention.start <= _organisation_head(words).start < mention.end:
+            entity = None  # "Das Nobelkomitee im norwegischen Oslo", "Das Auswärtige Amt der Bundesrepublik"
         if entity is not None and entity.type == ORGANISATION and _bare_organisation_noun(entity.name):
             entity = self._bare_organisation(entity, span, words)  # the entities stage found "das Ministerium"
             if entity is not None:
@@ -355,8 +361,9 @@ class _Resolver:
 
     # -- 1. mentions the entities stage found -----------------------------------------
 
-    def _known_mention(self, span: Span) -> Entity | None:
-        best, best_overlap = None, 0
+    def _known_mention(self, span: Span) -> tuple[Entity | None, Span | None]:
+        """The entity (and its mention) the entities stage found in the span, a person first."""
+        best, best_mention, best_overlap = None, None, 0
         for entity in self.doc.entities:
             for mention in entity.mentions:
                 if entity.type == COUNTRY and (self._inside_longer_name(mention, span)
@@ -366,8 +373,22 @@ class _Resolver:
                 # A person in the span is the speaker even when a country is named too.
                 rank = overlap + (10_000 if entity.type == PERSON else 0)
                 if overlap > 0 and rank > best_overlap:
-                    best, best_overlap = entity, rank
-        return best
+                    best, best_mention, best_overlap = entity, mention, rank
+        return best, best_mention
+
+    def _apposition_after(self, span: Span, words: list[Token]) -> Entity | None:
+        """A role phrase followed by a name set off by a comma: the person named."""
+        if _last_role(words) is None or any(self._person_in(span)):
+            return None
+        last = self.doc.token_at(span.end - 1)
+        if last is None or last + 2 >= len(self.doc.tokens) or self.doc.tokens[last + 1].text != ",":
+            return None
+        after = self.doc.tokens[last + 2]
+        return next(self._person_in(Span(after.start, after.end, after.text)), None)
+
+    def _person_in(self, span: Span):
+        return (e for e in self.doc.entities if e.type == PERSON
+                for m in e.mentions if m.start < span.end and span.start < m.end)
 
     def _inside_longer_name(self, mention: Span, span: Span) -> bool:
         """The mention is followed, inside the speaker span, by a capitalised word that is not a noun
@@ -388,6 +409,9 @@ class _Resolver:
         return is_preposition(self.doc.tokens[first - 1]) or self.doc.tokens[first - 1].tag == "APPRART"
 
     def _resolve_new(self, span: Span, tokens: list[Token]) -> Entity | None:
+        comma = next((i for i, t in enumerate(tokens) if t.text == "," and i > 0), None)
+        if comma is not None:
+            tokens = tokens[:comma]  # "Die Organisation, die im Gazastreifen herrscht"
         words = [t for t in tokens if t.text[:1].isalnum()]
         if not words:
             return None
@@ -420,6 +444,10 @@ class _Resolver:
         organisation = self._organisation(words, content)
         if organisation is not None:
             return organisation
+        named = _name_after_nationality(content)
+        if named:
+            self.how = INSTITUTION  # "der englische Independent": the medium, not the country
+            return self._find_or_create(named, ORGANISATION)
         country = country_of(_before_attribute(words))
         if country is not None:
             self.how = INSTITUTION
@@ -481,14 +509,15 @@ class _Resolver:
         if len(joints) != 1:
             return None
         parts = [words[: joints[0]], words[joints[0] + 1:]]
-        if not all(any(t.text[:1].isupper() for t in part) for part in parts):
-            return None
+        if not all(any(t.text[:1].isupper() for t in part) for part in parts) \
+                or any(is_preposition(t) for t in parts[0][1:]):
+            return None  # "Bundesministerium für Bildung und Forschung" is one name
         members, hows = [], []
         for part in parts:
             resolver = _Resolver(self.doc, self.previous, self.previous_sentence, self.pronoun_window)
             member = resolver.resolve(self.doc.span(part[0].start, part[-1].end), part)
-            if member is None or resolver.how in {UNRESOLVED, PRONOUN}:
-                return None
+            if member is None or resolver.how == PRONOUN or resolver.how == UNRESOLVED and member.type != UNKNOWN:
+                return None  # an unnamed part may join ("die syrische Regierung und die Rebellen")
             members.append(member)
             hows.append(resolver.how)
         if members[0] is members[1]:
@@ -497,11 +526,21 @@ class _Resolver:
         return self._find_or_create(" und ".join(m.name for m in members), members[0].type)
 
     def _organisation(self, words: list[Token], content: list[Token]) -> Entity | None:
-        found = organisation_of(content)
+        # a genitive article or "für" after the organisation noun belongs to its name ("Amt der
+        # Bundesrepublik", "Ministerium für Bildung"); other prepositions do not ("Regierung in Lomé")
+        written = _without_leading_prepositions(words)
+        head = _organisation_head(written)
+        inside = head is not None and head.index + 1 <= written[-1].index \
+            and self.doc.tokens[head.index + 1].text.lower() in NAME_INTERNAL_WORDS
+        found = organisation_of(written if inside else content)
         if found is None:
             return None
         self.how = INSTITUTION
         name, country, head = found
+        if name is not None and len(content) == 1 and words[0] is not content[0] and is_determiner(words[0]):
+            earlier = self._earlier_organisation(content[0].text.lower(), words[0].start, exact=True)
+            if earlier is not None:
+                return earlier  # "Das Kartellamt" after "das Bundeskartellamt"
         if name is None:  # "die Polizei", "das Ministerium": the one named before, else as written
             earlier = self._earlier_organisation(head, words[0].start)
             if earlier is not None:
@@ -514,7 +553,8 @@ class _Resolver:
             entity.roles.append(with_affiliation(head, country))
         return entity
 
-    def _earlier_organisation(self, head: str, before: int, besides: Entity | None = None) -> Entity | None:
+    def _earlier_organisation(self, head: str, before: int, besides: Entity | None = None,
+                              exact: bool = False) -> Entity | None:
         """The latest organisation named before ``before`` whose name ends in the same noun
         (``Kieler Verkehrsministerium`` for ``das Ministerium``) or that was introduced by it
         (``die Umweltschutzorganisation WWF``); for a generic noun (``das Unternehmen``,
@@ -526,8 +566,11 @@ class _Resolver:
             earlier = [m for m in entity.mentions if m.start < before]
             if not earlier:
                 continue
-            fit = 2 if entity.name.lower().endswith(head) or any(self._introduced_by(m, head) for m in earlier) \
-                else int(head in GENERIC_ORGANISATION_NOUNS)
+            if exact:  # the name ends in the very word
+                fit = 2 * entity.name.lower().endswith(head)
+            else:
+                fit = 2 if entity.name.lower().endswith(head) or any(self._introduced_by(m, head) for m in earlier) \
+                    else int(head in GENERIC_ORGANISATION_NOUNS)
             if fit:
                 ranked.append((fit, max(m.start for m in earlier), entity))
         return max(ranked, key=lambda item: item[:2])[2] if ranked else None
@@ -785,8 +828,27 @@ def _bare_organisation_noun(name: str) -> bool:
     return " " not in name and org_noun_head(name) == name.lower()
 
 
+def _name_after_nationality(content: list[Token]) -> str:
+    """``englische Independent``: a name (tagged as one, not a role or organisation noun) after a
+    nationality adjective."""
+    if len(content) < 2 or not is_adjective(content[0]) or adjective_country(content[:1]) is None:
+        return ""
+    rest = content[1:]
+    if all(normal_tag(t) in {"NE", "FM"} and parse_role(t.text) is None and org_noun_head(t.text) is None
+           and country_named(t.text) is None for t in rest):
+        return " ".join(t.text for t in rest)
+    return ""
+
+
 def _without_leading_determiner(words: list[Token]) -> list[Token]:
     return words[1:] if words and is_determiner(words[0]) else words
+
+
+def _without_leading_prepositions(words: list[Token]) -> list[Token]:
+    index = 0
+    while index < len(words) - 1 and is_preposition(words[index]):
+        index += 1
+    return words[index:]
 
 
 def _before_attribute(words: list[Token]) -> list[Token]:
@@ -806,9 +868,14 @@ def _owner_like(modifier: str) -> bool:
         or (modifier.isupper() and len(modifier) >= 2)
 
 
-def _headed_by_organisation(words: list[Token]) -> bool:
+def _organisation_head(words: list[Token]) -> Token | None:
+    """The first noun of the phrase when it is an organisation noun (``Amt`` of ``Das Auswärtige Amt``)."""
     content = [t for t in words if not is_determiner(t) and not is_adjective(t)]
-    return bool(content) and org_noun_head(content[0].text) is not None
+    return content[0] if content and org_noun_head(content[0].text) is not None else None
+
+
+def _headed_by_organisation(words: list[Token]) -> bool:
+    return _organisation_head(words) is not None
 
 
 def _quoted_name(tokens: list[Token]) -> str:

@@ -84,6 +84,8 @@ GENERIC_ORGANISATION_NOUNS = word_class("generic_organisation_nouns")  # "das Un
 STANDALONE_ORGANISATION_NOUNS = word_class("standalone_organisation_nouns")
 NAMELESS_ORGANISATION_NOUNS = word_class("nameless_organisation_nouns")  # "Medienberichten zufolge": unnamed
 DEMONSTRATIVE_SPEAKERS: dict[str, str] = json_data(WORD_CLASSES)["demonstrative_speakers"]  # "Dieser behaupte": gender
+# after an organisation noun, words that continue its name: "Amt der Bundesrepublik", "Ministerium für Bildung"
+NAME_INTERNAL_WORDS = word_class("name_internal_words")
 INTERVIEW_QUESTION_WORDS = word_class("interview_question_words")  # "Frage: …" in an interview: the interviewer
 INTERVIEW_ANSWER_WORDS = word_class("interview_answer_words")  # "Antwort: …": the interviewee
 LONG_FORM_FUNCTION_WORDS = word_class("long_form_function_words")  # small words in "Verband für … (ACR)"

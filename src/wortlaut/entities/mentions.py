@@ -148,8 +148,8 @@ def _name_end(doc: Document, context: NameTests, start: int, *, need_first_name:
         if context.name_like(token, tagged_name_only=end - start >= 2) and not _genitive_before_noun(doc, end - 1):
             end += 1
             continue
-        if end == start + 1 and _adjective_surname(doc, start, token):
-            end += 1  # "Peter Lang", "Anna Klein": the tagger read the surname as an adjective
+        if end == start + 1 and _misread_surname(doc, context, start, token):
+            end += 1  # "Peter Lang", "Elke Hoff", "Béla Anda": a surname read as adjective, verb or place
             continue
         # "Ursula von der Leyen": particles inside a name, before a capitalised part; an
         # article alone ("Philipp den Königstitel") starts no particle.
@@ -166,10 +166,19 @@ def _name_end(doc: Document, context: NameTests, start: int, *, need_first_name:
     return end
 
 
-def _adjective_surname(doc: Document, first: int, token: Token) -> bool:
-    """A capitalised adjective right after a listed first name (never at its sentence's start)."""
-    return doc.tokens[first].text in first_names() and token.text[:1].isupper() and token.text.isalpha() \
-        and normal_tag(token) in {"ADJA", "ADJD"}
+MISREAD_SURNAME_TAGS = frozenset({"ADJA", "ADJD", "ADV", "VVFIN", "VVIMP", "VVINF", "VVPP"})
+
+
+def _misread_surname(doc: Document, context: NameTests, first: int, token: Token) -> bool:
+    """A capitalised word right after a first name (never at its sentence's start) that the tagger
+    read as an adjective or verb (``Lang``, ``Hoff``), or that is also a place (``Anda``)."""
+    if not (token.text[:1].isupper() and token.text.isalpha()):
+        return False
+    given = doc.tokens[first]
+    if given.text in first_names() and normal_tag(token) in MISREAD_SURNAME_TAGS:
+        return True
+    return normal_tag(given) == "NE" and normal_tag(token) == "NE" and context.is_place(token) \
+        and country_name(token.text) is None
 
 
 def _genitive_before_noun(doc: Document, index: int) -> bool:
