@@ -58,6 +58,7 @@ from .institutions import (
 )
 from .model import COUNTRY, ORGANISATION, PERSON, UNKNOWN, Document, Entity, Span, Speaker, Statement, Token
 
+MAX_OWNER_WORDS = 8  # words after a document noun in which its owner is named ("Studie des …")
 # How a speaker was resolved (Speaker.resolution), from the surest to the least sure.
 NAME, ALIAS, ACRONYM, INSTITUTION, ROLE, PRONOUN, UNRESOLVED = (
     "name", "alias", "acronym", "institution", "role", "pronoun", "unresolved")
@@ -322,6 +323,22 @@ class _Resolver:
             add_mention(entity, span)
         return entity
 
+    def _document_named_before(self, document: Token) -> Entity | None:
+        """``laut der Studie`` after ``eine Studie des Bundesbildungsministeriums``: that owner."""
+        noun = document.text.lower()
+        for index in range(document.index - 1, -1, -1):
+            earlier = self.doc.tokens[index]
+            if earlier.text.lower() != noun:
+                continue
+            phrase = self.doc.tokens[index:min(index + MAX_OWNER_WORDS, len(self.doc.tokens))]
+            stop = next((i for i, t in enumerate(phrase) if i and (not t.text[:1].isalnum() or t.tag.startswith("V"))),
+                        len(phrase))
+            owner = document_owner(phrase[:stop])
+            if owner is not None and owner.document is None:
+                return self._document_owner(owner)
+        self.how = UNRESOLVED
+        return None
+
     def _bare_organisation(self, entity: Entity, span: Span, words: list[Token]) -> Entity:
         """``das Ministerium`` as an entity of its own: the ministry named before, else itself,
         unnamed unless the noun names an actor on its own (``die Polizei``); a name after the
@@ -339,8 +356,10 @@ class _Resolver:
         if owner.possessive is not None:
             self.how = PRONOUN
             return self._antecedent(owner.possessive, possessive_gender(owner.possessive.text))
-        if owner.tokens:
-            tokens = list(owner.tokens)
+        if owner.document is not None:
+            return self._document_named_before(owner.document)
+        if owner.tokens:  # "des Kraftfahrt-Bundesamtes (in Flensburg)", "des Innenministeriums (vom November)"
+            tokens = _before_attribute(list(owner.tokens))
             return self.resolve(self.doc.span(tokens[0].start, tokens[-1].end), tokens)
         self.how = INSTITUTION
         modifier, adjectives = owner.modifier, list(owner.adjectives)
@@ -542,11 +561,14 @@ class _Resolver:
             if earlier is not None:
                 return earlier  # "Das Kartellamt" after "das Bundeskartellamt"
         if name is None:  # "die Polizei", "das Ministerium": the one named before, else as written
-            earlier = self._earlier_organisation(head, words[0].start)
+            # a compound ("Umweltschutzorganisation") refers back only to what it names or introduced
+            # before; else it is a name itself ("Weltgesundheitsorganisation")
+            compound = not any(t.text.lower() == head for t in content)
+            earlier = self._earlier_organisation(head, words[0].start, latest=not compound)
             if earlier is not None:
                 return earlier
             name = nominative(words)
-            if head not in STANDALONE_ORGANISATION_NOUNS:
+            if head not in STANDALONE_ORGANISATION_NOUNS and not compound:
                 self.how = UNRESOLVED  # "das Ministerium" with none named before: unnamed, no actor
         entity = self._find_or_create(name, ORGANISATION)
         if country and head and with_affiliation(head, country) not in entity.roles:
@@ -554,11 +576,11 @@ class _Resolver:
         return entity
 
     def _earlier_organisation(self, head: str, before: int, besides: Entity | None = None,
-                              exact: bool = False) -> Entity | None:
+                              exact: bool = False, latest: bool = True) -> Entity | None:
         """The latest organisation named before ``before`` whose name ends in the same noun
         (``Kieler Verkehrsministerium`` for ``das Ministerium``) or that was introduced by it
         (``die Umweltschutzorganisation WWF``); for a generic noun (``das Unternehmen``,
-        ``die Agentur``) else the latest organisation."""
+        ``die Agentur``) else the latest organisation, when ``latest``."""
         ranked: list[tuple[int, int, Entity]] = []
         for entity in self.doc.entities:
             if entity.type != ORGANISATION or entity is besides or _bare_organisation_noun(entity.name):
@@ -570,7 +592,7 @@ class _Resolver:
                 fit = 2 * entity.name.lower().endswith(head)
             else:
                 fit = 2 if entity.name.lower().endswith(head) or any(self._introduced_by(m, head) for m in earlier) \
-                    else int(head in GENERIC_ORGANISATION_NOUNS)
+                    else int(latest and head in GENERIC_ORGANISATION_NOUNS)
             if fit:
                 ranked.append((fit, max(m.start for m in earlier), entity))
         return max(ranked, key=lambda item: item[:2])[2] if ranked else None

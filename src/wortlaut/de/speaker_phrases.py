@@ -14,7 +14,7 @@ from ..model import Token
 from .lexicon import word_list
 from .tokens import is_adjective
 from .verbs import attribution_nouns, communication_nouns
-from .words import GENITIVE_ARTICLES, POSSESSIVE_GENDERS
+from .words import GENITIVE_ARTICLES, POINTING_DETERMINERS, POSSESSIVE_GENDERS
 
 _OWNER_PREPOSITIONS = {"von", "vom"}
 _LINKING_S_ENDINGS = ("ungs", "heits", "keits", "ions", "täts", "schafts", "ums")
@@ -43,12 +43,14 @@ def document_noun_part(word: str) -> tuple[str, str] | None:
 @dataclass(frozen=True)
 class DocumentOwner:
     """Who a document phrase names: ``tokens`` (a phrase to resolve), or ``modifier`` (a compound's
-    first part, with the adjectives before it), or ``possessive`` (a word like ``seiner``)."""
+    first part, with the adjectives before it), or ``possessive`` (a word like ``seiner``), or only
+    the ``document`` (``der Studie``: its owner is named where the article introduced it)."""
 
     tokens: tuple[Token, ...] = ()
     modifier: str = ""
     adjectives: tuple[Token, ...] = ()
     possessive: Token | None = None
+    document: Token | None = None  # "der Studie" with no owner here: the study named before
 
 
 def document_owner(words: list[Token]) -> DocumentOwner | None:
@@ -71,6 +73,8 @@ def document_owner(words: list[Token]) -> DocumentOwner | None:
             return DocumentOwner(possessive=possessives[-1])
         if part[0]:
             return DocumentOwner(modifier=part[0], adjectives=tuple(t for t in before if is_adjective(t)))
+        if before and before[-1].text.lower() in POINTING_DETERMINERS:
+            return DocumentOwner(document=token)  # "laut der Studie", "dieser Studie zufolge"
         return None
     return None
 

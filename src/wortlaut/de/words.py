@@ -86,6 +86,7 @@ NAMELESS_ORGANISATION_NOUNS = word_class("nameless_organisation_nouns")  # "Medi
 DEMONSTRATIVE_SPEAKERS: dict[str, str] = json_data(WORD_CLASSES)["demonstrative_speakers"]  # "Dieser behaupte": gender
 # after an organisation noun, words that continue its name: "Amt der Bundesrepublik", "Ministerium für Bildung"
 NAME_INTERNAL_WORDS = word_class("name_internal_words")
+POINTING_DETERMINERS = word_class("pointing_determiners")  # "der Studie", "dieser Studie": one named before
 INTERVIEW_QUESTION_WORDS = word_class("interview_question_words")  # "Frage: …" in an interview: the interviewer
 INTERVIEW_ANSWER_WORDS = word_class("interview_answer_words")  # "Antwort: …": the interviewee
 LONG_FORM_FUNCTION_WORDS = word_class("long_form_function_words")  # small words in "Verband für … (ACR)"
