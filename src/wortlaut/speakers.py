@@ -588,10 +588,11 @@ class _Resolver:
             earlier = [m for m in entity.mentions if m.start < before]
             if not earlier:
                 continue
+            named = any(word.endswith(head) for word in entity.name.lower().split())  # "Universität Bayreuth"
             if exact:  # the name ends in the very word
                 fit = 2 * entity.name.lower().endswith(head)
             else:
-                fit = 2 if entity.name.lower().endswith(head) or any(self._introduced_by(m, head) for m in earlier) \
+                fit = 2 if named or any(self._introduced_by(m, head) for m in earlier) \
                     else int(latest and head in GENERIC_ORGANISATION_NOUNS)
             if fit:
                 ranked.append((fit, max(m.start for m in earlier), entity))

@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..de.names import first_names
+from ..de.nominative import nominative
 from ..de.roles import WORD, RoleMatch, is_org_noun, likely_plural, org_names, parse_role, with_affiliation
 from ..de.tags import NAME
 from ..de.tokens import is_adjective, is_finite_verb, is_preposition, normal_tag
@@ -234,6 +235,10 @@ def organisations(doc: Document, context: NameTests, taken: set[int]) -> Iterabl
                 mention = _org_mention(i + 1, i + 2, name)
                 mention.role = _role_with_adjectives(doc, i, _org_role(text))
                 yield mention
+            elif following.sentence == token.sentence and _is_word(following) and context.is_place(following) \
+                    and country_name(following.text) is None and normal_tag(following) == "NE":
+                # "Universität Bayreuth", "Landgericht Köln", "Flughafen Bremen": the institution of a place
+                yield _org_mention(i, i + 2, f"{nominative([token])} {following.text}")
 
 
 def _org_role(noun: str) -> RoleMatch:
