@@ -25,15 +25,15 @@ from .components import component
 from .de.lexicon import table
 from .de.names import first_names
 from .de.nominative import nominative
-from .de.roles import RoleMatch, likely_plural, org_names, org_noun_head, parse_role, role_affiliation, with_affiliation
 from .de.phrases import clause_end, clause_start, noun_phrase_forward, sentence_verb_subject, verb_subject
 from .de.punctuation import is_quote_mark
-from .de.tags import FINITE
+from .de.roles import RoleMatch, likely_plural, org_names, org_noun_head, parse_role, role_affiliation, with_affiliation
 from .de.speaker_phrases import DocumentOwner, document_owner, possessive_gender
+from .de.tags import FINITE
 from .de.tokens import is_adjective, is_conjunction, is_determiner, is_preposition, normal_tag, pronoun_gender
 from .de.words import (
-    GENERIC_ORGANISATION_NOUNS,
     DEMONSTRATIVE_SPEAKERS,
+    GENERIC_ORGANISATION_NOUNS,
     INDEFINITE_ARTICLES,
     INTERVIEW_ANSWER_WORDS,
     NAME_INTERNAL_WORDS,
