@@ -1,0 +1,200 @@
+"""Tests on the words of a speaker phrase: names, roles, organisation heads, documents, attributes."""
+
+from __future__ import annotations
+
+from ..de.names import first_names
+from ..de.punctuation import is_quote_mark
+from ..de.roles import (
+    RoleMatch,
+    org_names,
+    org_noun_head,
+    parse_role,
+    role_affiliation,
+)
+from ..de.tokens import is_adjective, is_determiner, is_preposition, normal_tag
+from ..de.words import (
+    NAMELESS_ORGANISATION_NOUNS,
+    NON_SPEAKER_WORDS,
+    TIME_NOUNS,
+)
+from ..entities import entity_affiliations, person_gender
+from ..gazetteer import canonical_affiliation
+from ..institutions import (
+    adjective_country,
+    country_named,
+    country_of,
+)
+from ..model import PERSON, UNKNOWN, Document, Entity, Span, Token
+from .resolutions import (
+    ACRONYM,
+    ALIAS,
+    INSTITUTION,
+    NAME,
+    ROLE,
+    UNRESOLVED,
+)
+
+
+def is_genitive(doc: Document, mention: Span) -> bool:
+    """``Putins`` when ``Putin`` occurs alone in the article."""
+    base = mention.text[:-1]
+    return any(token.text == base for token in doc.tokens) or mention.text.endswith("’s")
+
+
+def fits_pronoun(entity: Entity, gender: str) -> bool:
+    if entity.type != PERSON:
+        return False
+    found = person_gender(entity)
+    return not found or not gender or found == gender
+
+
+def last_role(tokens: list[Token]) -> int | None:
+    for index in range(len(tokens) - 1, -1, -1):
+        if parse_role(tokens[index].text) is not None:
+            return index
+    return None
+
+
+def role_kinds(entity: Entity) -> list[tuple[str, str, str | None]]:
+    """(role noun, kind, affiliation) for each of the entity's roles."""
+    kinds = []
+    for stored in entity.roles:
+        noun, affiliation = role_affiliation(stored)
+        parsed = parse_role(noun)
+        if parsed is not None:
+            kinds.append((parsed.head.lower(), parsed.kind, canonical_affiliation(affiliation or parsed.affiliation)))
+    return kinds
+
+
+def role_score(entity: Entity, role: RoleMatch, affiliation: str | None) -> int:
+    """3: same role noun; 2: same kind of role; 0: no fit (or another country)."""
+    if role.gender == "f" and person_gender(entity) == "m":
+        return 0
+    score = 0
+    for head, kind, own in role_kinds(entity):
+        if affiliation and own and own != affiliation:
+            continue
+        if head == role.head.lower():
+            score = max(score, 3)
+        elif kind == role.kind:
+            score = max(score, 2)
+    return score
+
+
+def role_compatible(entity: Entity, role: RoleMatch, affiliation: str | None) -> bool:
+    kinds = role_kinds(entity)
+    if affiliation and entity_affiliations(entity) and affiliation not in entity_affiliations(entity):
+        return False
+    if role.gender == "f" and person_gender(entity) == "m":
+        return False
+    return not kinds or any(kind == role.kind for _, kind, _ in kinds)
+
+
+def plausible_speaker(content: list[Token]) -> bool:
+    """A phrase that can name a speaker: not a bare document word (``Worten``), a time (``Montag``)
+    or words without any noun or name."""
+    nouns = [t for t in content if t.text[:1].isupper()]
+    if country_of(content) is not None:
+        return True  # "nach ukrainischen Angaben"
+    if not nouns:
+        return False
+    head = nouns[-1].text
+    return not (head.lower() in NON_SPEAKER_WORDS and len(nouns) == 1) and head not in TIME_NOUNS
+
+
+def mention_resolution(entity: Entity, span: Span) -> str:
+    """How a mention the entities stage found names its entity."""
+    if entity.type == UNKNOWN:
+        return UNRESOLVED  # "den Testern", "Bericht": nothing the store should make an actor of
+    if entity.type != PERSON:
+        words = span.text.split()
+        if any(w.isupper() and len(w) > 1 and w not in entity.name.split() for w in words):
+            return ACRONYM
+        return INSTITUTION
+    if entity.name in span.text:
+        return NAME
+    return ALIAS if set(entity.name.split()) & set(span.text.split()) else ROLE
+
+
+def bare_organisation_noun(name: str) -> bool:
+    """``Ministerium``, ``Polizei``: an organisation named by its noun alone."""
+    return " " not in name and org_noun_head(name) == name.lower()
+
+
+def name_after_nationality(content: list[Token]) -> str:
+    """``englische Independent``: a name (tagged as one, not a role or organisation noun) after a
+    nationality adjective."""
+    if len(content) < 2 or not is_adjective(content[0]) or adjective_country(content[:1]) is None:
+        return ""
+    rest = content[1:]
+    if all(normal_tag(t) in {"NE", "FM"} and parse_role(t.text) is None and org_noun_head(t.text) is None
+           and country_named(t.text) is None for t in rest):
+        return " ".join(t.text for t in rest)
+    return ""
+
+
+def without_leading_determiner(words: list[Token]) -> list[Token]:
+    return words[1:] if words and is_determiner(words[0]) else words
+
+
+def without_leading_prepositions(words: list[Token]) -> list[Token]:
+    index = 0
+    while index < len(words) - 1 and is_preposition(words[index]):
+        index += 1
+    return words[index:]
+
+
+def before_attribute(words: list[Token]) -> list[Token]:
+    """The words before a prepositional attribute (``Entwicklung`` of ``Entwicklung im Iran``)."""
+    for index, token in enumerate(words[1:], start=1):
+        if is_preposition(token) or token.tag == "APPRART":
+            return words[:index]
+    return words
+
+
+def owner_like(modifier: str) -> bool:
+    """A compound's first part that names a document's owner: an organisation (``Polizei``,
+    ``Armee``; not the generic ``Medien``), a known name or an acronym (``UN``, ``BKA``); a role
+    (``Expertenmeinung``) names nobody in particular."""
+    head = org_noun_head(modifier)
+    return (head is not None and head not in NAMELESS_ORGANISATION_NOUNS) or modifier in org_names() \
+        or (modifier.isupper() and len(modifier) >= 2)
+
+
+def organisation_head(words: list[Token]) -> Token | None:
+    """The first noun of the phrase when it is an organisation noun (``Amt`` of ``Das Auswärtige Amt``)."""
+    content = [t for t in words if not is_determiner(t) and not is_adjective(t)]
+    return content[0] if content and org_noun_head(content[0].text) is not None else None
+
+
+def headed_by_organisation(words: list[Token]) -> bool:
+    return organisation_head(words) is not None
+
+
+def quoted_name(tokens: list[Token]) -> str:
+    """The words between quotation marks in a speaker phrase, when they start with a capital
+    (``die „Neue Rechte“``, ``„Tagesspiegel“``): the name of a group or medium."""
+    marks = [i for i, t in enumerate(tokens) if is_quote_mark(t.text)]
+    if len(marks) != 2 or marks[1] - marks[0] < 2 or not tokens[marks[0] + 1].text[:1].isupper():
+        return ""
+    return " ".join(t.text for t in tokens[marks[0] + 1:marks[1]])
+
+
+def web_address(word: str) -> bool:
+    """``t-online.de``, ``spiegel.de``, ``CNN.com``: a website named as a source."""
+    host, dot, domain = word.rpartition(".")
+    return bool(dot and host and domain.isalpha() and 2 <= len(domain) <= 4 and domain.islower() and host[:1].isalnum())
+
+
+def name_like(token: Token) -> bool:
+    text = token.text
+    if not text[:1].isupper() or not text.replace("-", "").isalpha() or text.isupper():
+        return False
+    tag = normal_tag(token)
+    return tag in {"NE", "FM", "XY"} or (tag == "" and text in first_names()) or (tag == "" and not common_noun_shape(text))
+
+
+def common_noun_shape(word: str) -> bool:
+    """Untagged fallback: plural or abstract endings that names rarely have."""
+    return word.endswith(("en", "ung", "heit", "keit", "schaft", "ion", "tät", "er", "e"))
+
