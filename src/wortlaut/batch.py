@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .formats import InputError, iter_input_files, read_file
+from .formats import InputError, iter_input_files, read_articles
 from .model import Document
 from .pipeline import Options, run
 
@@ -41,19 +41,22 @@ def analyze_paths(
     """Yield analysed documents from files and folders; failures go into ``summary``."""
     summary = summary if summary is not None else Summary()
     options = options or Options()
+    def skip(error: InputError) -> None:  # a bad line or article of a file: reported, the rest goes on
+        summary.failures.append(Failure(error.path, error.problem))
+
     for path in iter_input_files(paths):
         summary.files += 1
+        docs = read_articles(path, input_format=input_format, date=date, max_chars=options.max_chars, on_error=skip)
         try:
-            docs = read_file(path, input_format=input_format, date=date, max_chars=options.max_chars)
-        except InputError as error:
-            summary.failures.append(Failure(error.path, error.problem))
-            continue
-        for doc in docs:
-            try:
-                doc = run(doc, options)
-            except Exception as error:  # one article's crash must not stop a corpus run
-                summary.failures.append(Failure(f"{path} ({doc.id})", f"analysis failed: {type(error).__name__}: {error}"))
-                continue
-            summary.articles += 1
-            summary.statements += len(doc.statements)
-            yield doc
+            for doc in docs:
+                try:
+                    doc = run(doc, options)
+                except Exception as error:  # one article's crash must not stop a corpus run
+                    summary.failures.append(Failure(f"{path} ({doc.id})",
+                                                    f"analysis failed: {type(error).__name__}: {error}"))
+                    continue
+                summary.articles += 1
+                summary.statements += len(doc.statements)
+                yield doc
+        except InputError as error:  # the whole file: unreadable, empty, not text
+            skip(error)

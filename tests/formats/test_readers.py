@@ -159,3 +159,59 @@ def test_windows_line_endings_and_bom(tmp_path):
     path = write(tmp_path, "artikel.txt", "\ufeffErster Absatz.\r\n\r\nZweiter Absatz.\r\n".encode("utf-8"))
     [doc] = read_file(path, date="2025-09-05")
     assert doc.text == "Erster Absatz.\n\nZweiter Absatz."
+
+
+# -- issue 15: hostile input ---------------------------------------------------------------------
+
+
+def test_lone_surrogate_is_replaced_and_counted(tmp_path):
+    good = json.dumps({"id": "a2", "date": "2025-09-05", "text": ARTICLE})
+    path = write(tmp_path, "a.jsonl", '{"id": "a1", "date": "2025-09-05", "text": "Er sagte \\ud800 ja."}\n' + good + "\n")
+    first, second = read_file(path)
+    assert first.text == "Er sagte \ufffd ja." and first.text.encode("utf-8")
+    assert first.warnings == ["1 invalid character (lone surrogates) replaced"]
+    assert second.text == ARTICLE and second.warnings == []
+
+
+def test_mixed_jsonl_reports_each_bad_line_and_keeps_the_good_ones(tmp_path):
+    from wortlaut.formats import read_articles
+
+    good = [json.dumps({"id": f"a{i}", "date": "2025-09-05", "text": ARTICLE}) for i in range(3)]
+    path = write(tmp_path, "a.jsonl", "\n".join([good[0], "{kaputt", good[1], '{"text": "ohne Datum"}', good[2]]) + "\n")
+    problems: list[InputError] = []
+    docs = list(read_articles(path, on_error=problems.append))
+    assert [doc.id for doc in docs] == ["a0", "a1", "a2"]
+    assert [(p.path, p.problem.split(":")[0]) for p in problems] == [
+        (f"{path}:2", "invalid JSON"), (f"{path}:4", "missing 'date' field (or give --date YYYY-MM-DD)")]
+    assert_input_error(path, f"{path}:2")  # read_file stays strict
+
+
+def test_long_jsonl_is_read_line_by_line(tmp_path):
+    from wortlaut.formats import read_articles
+
+    line = json.dumps({"date": "2025-09-05", "text": ARTICLE + " " + "Wort " * 2000})
+    path = write(tmp_path, "a.jsonl", "\n".join([line] * 40) + "\n{kaputt\n")  # > the 64 KiB first read
+    problems: list[InputError] = []
+    docs = read_articles(path, on_error=problems.append)
+    first = next(docs)
+    assert first.id == "a-1" and not problems  # the first article before the bad last line is read
+    assert len(list(docs)) == 39 and [p.path for p in problems] == [f"{path}:41"]
+
+
+def test_fifo_is_refused_instead_of_hanging(tmp_path):
+    import os
+
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    assert_input_error(fifo, "not a regular file", date="2025-09-05")
+
+
+def test_utf16_with_bom_is_decoded(tmp_path):
+    path = write(tmp_path, "a.txt", ARTICLE.encode("utf-16"))
+    [doc] = read_file(path, date="2025-09-05")
+    assert doc.text == ARTICLE
+
+
+@pytest.mark.parametrize("content", [b"\xef\xbb\xbf", b"\xef\xbb\xbf  \n", "\ufeff".encode("utf-16")])
+def test_bom_only_file_is_reported_empty(tmp_path, content):
+    assert_input_error(write(tmp_path, "a.txt", content), "empty file", date="2025-09-05")

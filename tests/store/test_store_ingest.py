@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 
 from store_articles import ARTICLES, write_jsonl
 
@@ -129,3 +130,34 @@ def test_progress_and_summary_go_to_the_stream(tmp_path, corpus):
     text = messages.getvalue()
     assert "4/4 files" in text and "articles/s" in text
     assert "4 articles stored, 0 unchanged" in text
+
+
+def test_lone_surrogate_does_not_poison_the_store(tmp_path):
+    """Issue 15: a JSONL line with "\\ud800" crashed every ingest of the file while hashing it."""
+    path = tmp_path / "a.jsonl"
+    path.write_text('{"id": "s", "date": "2025-09-05", "text": "Merz sagte: \\"Ja \\ud800 nein.\\""}\n'
+                    + '{"id": "t", "date": "2025-09-05", "text": "Scholz sagte, er komme."}\n', encoding="utf-8")
+    db = tmp_path / "c.db"
+    for _ in range(2):  # and again: the second run finds both stored
+        summary = ingest([path], db, progress=False, stream=io.StringIO())
+        assert summary.failed == 0
+    assert summary.files_unchanged == 1
+    with Store(db, readonly=True) as store:
+        texts = sorted(row[0] for row in store.conn.execute("SELECT text FROM articles"))
+    assert texts == ['Merz sagte: "Ja \ufffd nein."', "Scholz sagte, er komme."]
+
+
+def test_mixed_jsonl_stores_the_good_lines_and_reports_each_bad_one(tmp_path):
+    lines = [json.dumps(article, ensure_ascii=False) for article in ARTICLES[:3]]
+    path = tmp_path / "mixed.jsonl"
+    path.write_text("\n".join([lines[0], "{kaputt", lines[1], '{"text": "ohne Datum"}', lines[2]]) + "\n",
+                    encoding="utf-8")
+    messages = io.StringIO()
+    db = tmp_path / "c.db"
+    summary = ingest([path], db, stream=messages)  # not a terminal: no progress bar, but the summary
+    assert (summary.articles_added, summary.failed) == (3, 2)
+    assert f"{path}:2: invalid JSON" in messages.getvalue() and f"{path}:4: missing 'date'" in messages.getvalue()
+    assert "3 articles stored" in messages.getvalue() and "2 failed" in messages.getvalue()
+    again = ingest([path], db, progress=False, stream=io.StringIO())  # read again, nothing analysed twice
+    assert (again.articles_added, again.articles_unchanged, again.failed) == (0, 3, 2)
+    assert len(snapshot(db)["failures"]) == 2

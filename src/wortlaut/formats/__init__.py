@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from .base import MAX_CHARS, InputError, parse_date
 from .json import document_to_dict, statement_to_dict, to_json
-from .readers import EXTENSIONS, FORMATS, detect_format, iter_input_files, read_file
+from .readers import EXTENSIONS, FORMATS, detect_format, iter_input_files, read_articles, read_file
 from .spkatt import to_spkatt, write_spkatt
 from .table import to_table
 
 __all__ = ["EXTENSIONS", "FORMATS", "MAX_CHARS", "InputError", "detect_format", "document_to_dict", "iter_input_files",
-           "parse_date", "read_file", "statement_to_dict", "to_json", "to_spkatt", "to_table", "write_spkatt"]
+           "parse_date", "read_articles", "read_file", "statement_to_dict", "to_json", "to_spkatt", "to_table", "write_spkatt"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 MAX_CHARS = 1_000_000  # a single article beyond this is refused with a message, not cut
@@ -27,3 +28,11 @@ def parse_date(value: object, path: str | Path, what: str = "date") -> dt.date:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise InputError(path, f"impossible {what} {value!r} (expected YYYY-MM-DD)") from None
+
+
+_INVALID = re.compile("[\ud800-\udfff]")  # lone surrogates: no encoding can write them
+
+
+def clean_text(text: str) -> tuple[str, int]:
+    """``text`` with each lone surrogate replaced by U+FFFD, and how many there were."""
+    return _INVALID.subn("\ufffd", text)

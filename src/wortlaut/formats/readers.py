@@ -1,8 +1,10 @@
 """Reading articles from files: seed format, plain text, JSONL, HTML (SpkAtt JSON in :mod:`.spkatt`).
 
 Every reader returns :class:`Document` objects with ``text`` as read (only the
-seed format's ``date …`` header is removed) and raises :class:`InputError`
-naming the file and the problem for anything it cannot read.
+seed format's ``date …`` header is removed; lone surrogates become U+FFFD, with a
+warning) and raises :class:`InputError` naming the file and the problem for
+anything it cannot read.  :func:`read_articles` streams a file's articles: a JSONL
+file is read line by line, and a bad line is reported and skipped.
 """
 
 from __future__ import annotations
@@ -10,11 +12,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from ..model import Document
-from .base import MAX_CHARS, InputError, parse_date
+from .base import MAX_CHARS, InputError, clean_text, parse_date
 from .spkatt import read_spkatt
 
 FORMATS = ("seed", "text", "jsonl", "html", "spkatt")
@@ -36,22 +39,45 @@ def iter_input_files(paths: Iterable[str | Path]) -> Iterator[Path]:
             yield path
 
 
-def _read_text(path: Path) -> str:
+_HEAD_BYTES = 1 << 16  # read first, to tell the format and the encoding
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def _open(path: Path) -> BinaryIO:
+    """The file opened in binary; refused when missing, unreadable or not a regular file (a pipe
+    or a device would block or never end)."""
+    if not path.exists():
+        raise InputError(path, "no such file")
+    if not path.is_file():
+        raise InputError(path, "not a regular file (a pipe, device or socket)")
     try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(path, "no such file") from None
+        return path.open("rb")
     except OSError as error:
         raise InputError(path, f"cannot read: {error.strerror or error}") from None
-    if not data.strip():
-        raise InputError(path, "empty file")
-    if b"\x00" in data[:8192]:
-        raise InputError(path, "binary file, not text")
+
+
+def _decode(where: Path | str, data: bytes) -> str:
+    """UTF-8 (a BOM is dropped), or UTF-16 when it starts with its BOM; line breaks normalised."""
     try:
-        text = data.decode("utf-8-sig")
+        text = data.decode("utf-16") if data.startswith(_UTF16_BOMS) else data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise InputError(path, f"not UTF-8: byte 0x{data[error.start]:02x} at offset {error.start}") from None
+        raise InputError(where, f"not {error.encoding.upper()}: byte 0x{data[error.start]:02x} at offset {error.start}") \
+            from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _text_of(path: Path, data: bytes) -> str:
+    if not data.startswith(_UTF16_BOMS) and b"\x00" in data[:8192]:
+        raise InputError(path, "binary file, not text")
+    text = _decode(path, data)
+    if not text.replace("\ufeff", "").strip():
+        raise InputError(path, "empty file" if not data.strip() else "empty file (nothing but a byte order mark)")
+    return text
+
+
+def _read_text(path: Path) -> str:
+    with _open(path) as handle:
+        return _text_of(path, handle.read())
 
 
 def detect_format(path: Path, text: str) -> str:
@@ -71,21 +97,99 @@ def read_file(
     date: dt.date | str | None = None,
     max_chars: int = MAX_CHARS,
 ) -> list[Document]:
-    """Read one file into one or more documents (JSONL files hold several)."""
+    """Read one file into one or more documents (JSONL files hold several); the first problem,
+    of the file or of one of its lines, raises :class:`InputError`."""
+    return list(read_articles(path, input_format=input_format, date=date, max_chars=max_chars))
+
+
+def read_articles(
+    path: str | Path,
+    *,
+    input_format: str | None = None,
+    date: dt.date | str | None = None,
+    max_chars: int = MAX_CHARS,
+    on_error: Callable[[InputError], None] | None = None,
+) -> Iterator[Document]:
+    """The articles of one file, one at a time; a JSONL file is read line by line, so memory does
+    not grow with its length.  A problem of the whole file raises :class:`InputError` before
+    any article; a bad line or a too large article goes to ``on_error`` and is skipped (raised
+    when there is no ``on_error``)."""
     path = Path(path)
-    text = _read_text(path)
-    fmt = input_format or detect_format(path, text)
-    if fmt not in FORMATS:
-        raise InputError(path, f"unknown input format {fmt!r}; known: {', '.join(FORMATS)}")
+    if input_format is not None and input_format not in FORMATS:
+        raise InputError(path, f"unknown input format {input_format!r}; known: {', '.join(FORMATS)}")
     default_date = parse_date(date, path) if date is not None else None
-    reader = {"seed": read_seed, "text": read_plain, "jsonl": read_jsonl, "html": read_html, "spkatt": read_spkatt}[fmt]
-    docs = reader(path, text, default_date)
-    for doc in docs:
-        doc.source = str(path)
-        if len(doc.text) > max_chars:
-            raise InputError(path, f"article {doc.id!r} too large: {len(doc.text):,} characters, "
-                                   f"the limit is {max_chars:,} (raise it with --max-chars)")
-    return docs
+
+    def refuse(error: InputError) -> None:
+        if on_error is None:
+            raise error
+        on_error(error)
+
+    with _open(path) as handle:
+        head = handle.read(_HEAD_BYTES)
+        streamed = input_format == "jsonl" or input_format is None and EXTENSIONS.get(path.suffix.lower()) == "jsonl"
+        if streamed and not head.startswith(_UTF16_BOMS):
+            if b"\x00" in head[:8192]:
+                raise InputError(path, "binary file, not text")
+            lines = ((number, raw) for number, raw in enumerate(_lines(head, handle), start=1))
+            docs = _jsonl_documents(path, lines, default_date, refuse)
+        else:
+            text = _text_of(path, head + handle.read())
+            fmt = input_format or detect_format(path, text)
+            if fmt == "jsonl":
+                lines = enumerate((line.encode() for line in text.split("\n")), start=1)
+                docs = _jsonl_documents(path, lines, default_date, refuse)
+            else:
+                docs = iter(_READERS[fmt](path, text, default_date))
+        for doc in docs:
+            doc.source = str(path)
+            if len(doc.text) > max_chars:
+                refuse(InputError(path, f"article {doc.id!r} too large: {len(doc.text):,} characters, "
+                                        f"the limit is {max_chars:,} (raise it with --max-chars)"))
+                continue
+            _replace_invalid(doc)
+            yield doc
+
+
+def _replace_invalid(doc: Document) -> None:
+    """Lone surrogates (``"\\ud800"`` in JSON) cannot be encoded, stored or hashed: each becomes
+    U+FFFD, and the document's warnings say how many."""
+    text, count = clean_text(doc.text)
+    if count:
+        doc.text = text
+        doc.warnings.append(f"{count} invalid character{'s' if count > 1 else ''} (lone surrogates) replaced")
+    if doc.title:
+        doc.title = clean_text(doc.title)[0]
+
+
+def _jsonl_documents(path: Path, lines: Iterable[tuple[int, bytes]], default_date: dt.date | None,
+                     refuse: Callable[[InputError], None]) -> Iterator[Document]:
+    """One document a line; each line is decoded on its own, so one bad line spoils only itself."""
+    nonblank = 0
+    for number, raw in lines:
+        if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+            raw = raw[3:]
+        if not raw.strip():
+            continue
+        nonblank += 1
+        where = f"{path}:{number}"
+        try:
+            doc = _jsonl_record(path, number, _decode(where, raw), default_date)
+        except InputError as error:
+            refuse(error)
+            continue
+        yield doc
+    if not nonblank:
+        raise InputError(path, "empty file")
+
+
+def _lines(head: bytes, handle: BinaryIO) -> Iterator[bytes]:
+    """The lines of a file whose first bytes are read already."""
+    *complete, rest = head.split(b"\n")
+    yield from complete
+    for block in iter(lambda: handle.read(1 << 20), b""):
+        *complete, rest = (rest + block).split(b"\n")
+        yield from complete
+    yield rest
 
 
 def read_seed(path: Path, text: str, default_date: dt.date | None) -> list[Document]:
@@ -105,30 +209,24 @@ def read_plain(path: Path, text: str, default_date: dt.date | None) -> list[Docu
     return [Document(text=text.rstrip(), date=default_date, id=path.stem)]
 
 
-def read_jsonl(path: Path, text: str, default_date: dt.date | None) -> list[Document]:
-    docs = []
-    for number, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
-        where = f"{path}:{number}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise InputError(where, f"invalid JSON: {error.msg}") from None
-        if not isinstance(record, dict):
-            raise InputError(where, "each line must be a JSON object")
-        body = record.get("text")
-        if not isinstance(body, str) or not body.strip():
-            raise InputError(where, "missing or empty 'text' field")
-        raw_date = record.get("date")
-        date = parse_date(raw_date, where) if raw_date is not None else default_date
-        if date is None:
-            raise InputError(where, "missing 'date' field (or give --date YYYY-MM-DD)")
-        docs.append(Document(text=body, date=date, id=str(record.get("id") or f"{path.stem}-{number}"),
-                             title=record.get("title")))
-    if not docs:
-        raise InputError(path, "no articles in the JSONL file")
-    return docs
+def _jsonl_record(path: Path, number: int, line: str, default_date: dt.date | None) -> Document:
+    where = f"{path}:{number}"
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as error:
+        raise InputError(where, f"invalid JSON: {error.msg}") from None
+    if not isinstance(record, dict):
+        raise InputError(where, "each line must be a JSON object")
+    body = record.get("text")
+    if not isinstance(body, str) or not body.strip():
+        raise InputError(where, "missing or empty 'text' field")
+    raw_date = record.get("date")
+    date = parse_date(raw_date, where) if raw_date is not None else default_date
+    if date is None:
+        raise InputError(where, "missing 'date' field (or give --date YYYY-MM-DD)")
+    title = record.get("title")
+    return Document(text=body, date=date, id=str(record.get("id") or f"{path.stem}-{number}"),
+                    title=title if isinstance(title, str) else None)
 
 
 def read_html(path: Path, text: str, default_date: dt.date | None) -> list[Document]:
@@ -148,3 +246,6 @@ def read_html(path: Path, text: str, default_date: dt.date | None) -> list[Docum
     if date is None:
         raise InputError(path, "no publication date found in the HTML page: give one with --date YYYY-MM-DD")
     return [Document(text=body, date=date, id=path.stem, title=meta.get("title"))]
+
+
+_READERS = {"seed": read_seed, "text": read_plain, "html": read_html, "spkatt": read_spkatt}

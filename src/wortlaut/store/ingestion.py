@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-from ..formats import InputError, iter_input_files, read_file
+from ..formats import InputError, iter_input_files, read_articles
 from ..pipeline import Options, run
 from .database import Store, content_hash
 from .progress import Progress
@@ -107,26 +107,31 @@ def _ingest_file(store: Store, path: Path, summary: IngestSummary, bar: Progress
         summary.articles_unchanged += store.source_articles(source)
         return
     store.clear_failures(source)
+    failed_before = summary.failed
+    # one article at a time (a JSONL file is streamed); a bad line is recorded and skipped
+    docs = read_articles(path, input_format=input_format, date=date, max_chars=(options or Options()).max_chars,
+                         on_error=lambda error: fail(error.path, error.problem))
+    article_ids = []
     try:
-        docs = read_file(path, input_format=input_format, date=date, max_chars=(options or Options()).max_chars)
-    except InputError as error:
+        for position, doc in enumerate(docs):
+            hash_ = content_hash(doc)
+            existing = store.article_id(hash_)
+            if existing is not None:
+                store.link_article(existing, source, position)
+                article_ids.append(existing)
+                summary.articles_unchanged += 1
+                continue
+            try:
+                analysed = run(doc, options)
+            except Exception as error:  # one bad article must not stop a corpus run
+                fail(source, f"article {position + 1} ({doc.id}): analysis failed: {type(error).__name__}: {error}")
+                continue
+            article_ids.append(store.add_document(analysed, source=source, position=position, hash_=hash_))
+            summary.articles_added += 1
+            summary.words += len(analysed.text.split())
+    except InputError as error:  # the whole file could not be read
         fail(error.path, error.problem)
         return
-    article_ids = []
-    for position, doc in enumerate(docs):
-        hash_ = content_hash(doc)
-        existing = store.article_id(hash_)
-        if existing is not None:
-            store.link_article(existing, source, position)
-            article_ids.append(existing)
-            summary.articles_unchanged += 1
-            continue
-        try:
-            analysed = run(doc, options)
-        except Exception as error:  # one bad article must not stop a corpus run
-            fail(source, f"article {position + 1} ({doc.id}): analysis failed: {type(error).__name__}: {error}")
-            continue
-        article_ids.append(store.add_document(analysed, source=source, position=position, hash_=hash_))
-        summary.articles_added += 1
-        summary.words += len(analysed.text.split())
-    summary.articles_removed += store.finish_source(source, key, article_ids)
+    # a file with failed lines or articles is read again next time (the stored ones are not analysed again)
+    complete = summary.failed == failed_before
+    summary.articles_removed += store.finish_source(source, key if complete else f"{key}:incomplete", article_ids)
