@@ -82,3 +82,20 @@ def test_sentence_search_gives_hantas_answer(sentence):
     tagger = hanta_tagger()
     words = sentence.split()
     assert tagger.tag_sent_viterbi(words) == HanoverTagger.tag_sent_viterbi(tagger, words)
+
+
+def test_a_very_long_token_is_analysed_by_its_last_characters() -> None:
+    """Issue 15: HanTa's word search is quadratic; a 5,000-character token took two minutes."""
+    tagger = hanta_tagger()
+    word = "Bundes" * 1000 + "gesetze"
+    modifier, head = tagger.analysed_part(word)
+    assert modifier + head == word and len(head) == 80
+    [(stts, lemma)] = tagger.tag_words([word])
+    assert stts == "NN" and lemma.lower() == word[:-1].lower()  # "…Bundesgesetz": tag and lemma from the end
+
+
+def test_a_sentence_of_thousands_of_words_gets_a_tag_for_each() -> None:
+    """Issue 15: 990,000 characters without punctuation ended in a TypeError (scores under HanTa's floor)."""
+    words = ["Merz", "sagte", ",", *(["Wort", "und"] * 10_000), "."]
+    tags = [stts for stts, _ in hanta_tagger().tag_words(words)]
+    assert len(tags) == len(words) and tags[:2] == ["NE", "VVFIN"] and tags[-1] == "$."

@@ -88,6 +88,11 @@ def _org_noun_forms() -> dict[str, tuple[str, ...]]:
     return {form: tuple(nouns) for form, nouns in forms.items()}
 
 
+@cache
+def _longest_org_noun_form() -> int:
+    return max(map(len, _org_noun_forms()))
+
+
 def affiliation_of(modifier: str) -> str | None:
     """The country or organisation a compound's first part names: ``Kreml`` -> ``Russland``."""
     modifier = modifier.strip("-")
@@ -161,7 +166,8 @@ def org_noun_head(word: str) -> str | None:
         return None
     lower = word.lower()
     forms = _org_noun_forms()
-    heads = [noun for size in range(len(lower), 0, -1)
+    longest = min(len(lower), _longest_org_noun_form())  # no suffix longer than a listed form can match
+    heads = [noun for size in range(longest, 0, -1)
              # the whole word, or a compound whose first part has at least three letters
              if size == len(lower) or len(lower) - size >= 3
              for noun in forms.get(lower[-size:], ())]

@@ -22,6 +22,9 @@ from . import hanta_search
 class MorphologyConfig:
     cache_limit: int = field(default=300_000, metadata={
         "help": "words each of HanTa's word caches holds before it is emptied (bounds a long run's memory)"})
+    max_word_chars: int = field(default=80, metadata={
+        "help": "characters of a word HanTa analyses (its last ones); its search grows with the square of "
+                "the length, so a 5,000-character token would take minutes"})
 
 
 # HanTa tags that are not plain STTS.
@@ -52,7 +55,7 @@ def split_compound(word: str) -> tuple[str, str]:
 
 
 @cache
-def _tagger(cache_limit: int):
+def _tagger(cache_limit: int, max_word_chars: int = MorphologyConfig.max_word_chars):
     """The HanTa tagger, loaded once per process, with per-word caches added.
 
     HanTa spends most of its time analysing single words (the probability of each tag
@@ -105,10 +108,15 @@ def _tagger(cache_limit: int):
             return hanta_search.best_segmentation(self, word, targetpos)
 
         def analysed_part(self, word: str) -> tuple[str, str]:
-            """Split off the modifier of an unknown hyphenated compound; known words stay whole."""
+            """Split off the modifier of an unknown hyphenated compound; known words stay whole; of
+            a very long word only the last ``max_word_chars`` characters are analysed (German puts
+            what decides tag and inflection at the end)."""
             if word.lower() in self.cache:  # HanTa's own table of known words (E-Mail, U-Bahn)
                 return "", word
-            return split_compound(word)
+            modifier, head = split_compound(word)
+            if len(head) > max_word_chars:
+                modifier, head = modifier + head[:-max_word_chars], head[-max_word_chars:]
+            return modifier, head
 
         def tag_words(self, words: Sequence[str]) -> list[tuple[str, str]]:
             """(STTS tag, lemma) for each word of one sentence."""
@@ -122,7 +130,7 @@ def _tagger(cache_limit: int):
 
 def hanta_tagger(config: MorphologyConfig = MorphologyConfig()):
     """The HanTa tagger with wortlaut's caches and faster searches (loaded once per process)."""
-    return _tagger(config.cache_limit)
+    return _tagger(config.cache_limit, config.max_word_chars)
 
 
 def tag_words(words: Sequence[str]) -> list[tuple[str, str]]:
@@ -137,7 +145,7 @@ def tag_words(words: Sequence[str]) -> list[tuple[str, str]]:
            config=MorphologyConfig)
 def tag(doc: Document, config: MorphologyConfig = MorphologyConfig()) -> Document:
     """Fill ``tag``, ``lemma`` and (for finite verbs) ``mood`` of every token."""
-    tagger = _tagger(config.cache_limit)
+    tagger = _tagger(config.cache_limit, config.max_word_chars)
     for sentence in doc.sentences:
         tokens = doc.sentence_tokens(sentence)
         for token, (stts, lemma) in zip(tokens, tagger.tag_words([t.text for t in tokens])):

@@ -26,6 +26,7 @@ import numpy as np
 _LOWER_BOUND = -1e6  # HanTa's floor for log probabilities worth keeping
 _KEPT_STATES = 3  # HanTa continues from a row's best states only (and ties): in a word
 _KEPT_SENTENCE_STATES = 5  # and in a sentence
+_RESCALE_BELOW = _LOWER_BOUND / 10  # a sentence's best score this low is shifted back to 0 (order unchanged)
 
 
 def sentence_tags(tagger, words: Sequence[str], case_sensitive: bool) -> list[int]:
@@ -61,12 +62,17 @@ def sentence_tags(tagger, words: Sequence[str], case_sensitive: bool) -> list[in
                         row[key] = total
                         pointers[key] = state
         back.append(pointers)
+        top = max(row.values(), default=0.0)
+        if top < _RESCALE_BELOW:  # a sentence of thousands of words: keep the scores above HanTa's floor
+            row = {key: score - top for key, score in row.items()}
         previous_row = row
     best, best_score = None, -math.inf
     for state, score in previous_row.items():
         total = score + transitions[state].get(END, -math.inf)
         if total > best_score:
             best, best_score = state, total
+    if best is None:  # no path at all (cannot happen after rescaling; kept as a safe fallback)
+        return [UNKNOWN] * len(back)
     tags = []
     state = best
     for pointers in reversed(back):
