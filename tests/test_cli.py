@@ -149,3 +149,21 @@ def test_a_bad_setting_or_pipeline_is_one_clear_line(tmp_path, capsys):
         assert main(["analyze", *argv, str(path)]) == 2
         err = capsys.readouterr().err
         assert message in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
+
+
+def test_unwritable_out_folder_is_one_line_not_a_traceback(tmp_path, capsys):
+    """Issue 15: 'analyze --output-format spkatt --out' into a place that cannot be created."""
+    path = tmp_path / "seed.txt"
+    path.write_text("date 2025-09-05 Merz sagte, er komme.\n", encoding="utf-8")
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    assert main(["analyze", str(path), "--output-format", "spkatt", "--out", str(blocker / "sub")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"wortlaut: error: cannot write to {blocker / 'sub'}") and len(err.splitlines()) == 1
+
+
+def test_a_bad_date_is_reported_once_for_all_files(tmp_path, capsys):
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text("Merz sagte, er komme.\n", encoding="utf-8")
+    assert main(["analyze", str(tmp_path), "--date", "2025-99-01"]) == 2
+    assert capsys.readouterr().err.count("impossible date") == 1

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from . import __version__
 from .batch import Failure, Summary, analyze_paths
-from .formats import FORMATS, MAX_CHARS, document_to_dict, to_table, write_spkatt
+from .formats import FORMATS, MAX_CHARS, InputError, document_to_dict, parse_date, to_table, write_spkatt
 from .formats.germeval import GermEvalFormatError, read_germeval, write_germeval
 from .pipeline import DEFAULT_PIPELINE, RULES_PIPELINE, Options, PipelineError, build, settings
 
@@ -34,10 +34,13 @@ def options_from(args: argparse.Namespace) -> Options:
 
 
 def checked_options(args: argparse.Namespace) -> Options | None:
-    """:func:`options_from`, or None after one line on standard error saying what does not fit."""
+    """:func:`options_from`, or None after one line on standard error saying what does not fit
+    (a bad ``--date`` is reported here once, not once for every file)."""
     try:
+        if getattr(args, "date", None) is not None:
+            parse_date(args.date, "--date")
         return options_from(args)
-    except ValueError as error:  # a PipelineError, or a setting a config refuses
+    except (ValueError, InputError) as error:  # a PipelineError, a setting a config refuses, a bad date
         print(f"wortlaut: error: {error}", file=sys.stderr)
         return None
 
@@ -49,6 +52,12 @@ def _analyze(args: argparse.Namespace) -> int:
     options = checked_options(args)
     if options is None:
         return 2
+    if args.out:
+        try:
+            Path(args.out).mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            print(f"wortlaut: error: cannot write to {args.out}: {error.strerror or error}", file=sys.stderr)
+            return 2
     summary = Summary()
     out = sys.stdout
     docs = analyze_paths(args.paths, input_format=args.input_format, date=args.date, options=options,
@@ -66,7 +75,7 @@ def _analyze(args: argparse.Namespace) -> int:
         if args.output_format == "spkatt":
             try:
                 write_spkatt(doc, Path(args.out))
-            except ValueError as error:
+            except (ValueError, OSError) as error:  # a document SpkAtt cannot hold, a full or read-only disk
                 summary.failures.append(Failure(doc.source or doc.id, str(error)))
         elif args.json or args.output_format == "json":
             out.write(json.dumps(document_to_dict(doc), ensure_ascii=False, indent=None if args.jsonl else 2))

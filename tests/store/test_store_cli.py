@@ -57,7 +57,36 @@ def test_query_commands_need_an_existing_database(tmp_path, capsys):
 
 def test_date_bounds_accept_years_and_months():
     assert date_bound("2025", end=False) == "2025-01-01"
-    assert date_bound("2025-09", end=True) == "2025-09-31"
+    assert date_bound("2025-09", end=True) == "2025-09-30"
+    assert date_bound("2024-02", end=True) == "2024-02-29"
+    assert date_bound("2025", end=True) == "2025-12-31"
     assert date_bound("2025-09-05", end=True) == "2025-09-05"
-    with pytest.raises(StoreError):
-        date_bound("5.9.2025", end=False)
+    for bad in ("5.9.2025", "2025-13-01", "2025-02-30"):  # issue 15: impossible dates were accepted
+        with pytest.raises(StoreError, match="bad date"):
+            date_bound(bad, end=False)
+
+
+@pytest.mark.parametrize("where", ["missing/folder/c.db", "."])
+def test_unusable_db_path_is_one_line_not_a_traceback(tmp_path, corpus, capsys, where):
+    """Issue 15: an --db in a folder that does not exist (or a folder itself) gave a sqlite3 traceback."""
+    assert main(["ingest", str(corpus), "--db", str(tmp_path / where), "--no-progress"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("wortlaut: cannot ") and "Traceback" not in err and len(err.splitlines()) == 1
+
+
+def test_timeline_of_an_empty_name_and_impossible_dates_are_errors(tmp_path, corpus, capsys):
+    """Issue 15: 'timeline ""' raised an SQL syntax error; '--from 2025-13-01' was accepted."""
+    db = str(tmp_path / "c.db")
+    assert main(["ingest", str(corpus), "--db", db, "--no-progress"]) == 0
+    capsys.readouterr()
+    assert main(["timeline", "", "--db", db]) == 1
+    assert capsys.readouterr().err == "wortlaut: give an actor's name (see 'wortlaut actors')\n"
+    assert main(["timeline", "Merz", "--from", "2025-13-01", "--db", db]) == 1
+    assert "bad date '2025-13-01'" in capsys.readouterr().err
+    assert main(["search", "Merz AND", "--db", db]) == 1
+    assert "malformed search query" in capsys.readouterr().err
+
+
+def test_a_bad_date_is_reported_once_not_per_file(tmp_path, corpus, capsys):
+    assert main(["ingest", str(corpus), "--db", str(tmp_path / "c.db"), "--date", "2025-99-01"]) == 2
+    assert capsys.readouterr().err.count("impossible date") == 1

@@ -10,7 +10,7 @@ import networkx as nx
 import pytest
 from store_articles import ARTICLES, write_jsonl
 
-from wortlaut.store import Store, ingest
+from wortlaut.store import Store, StoreError, ingest
 from wortlaut.store.export import MissingDependency
 from wortlaut.store.network import write_network
 
@@ -43,11 +43,17 @@ def test_search_filters_by_speaker_date_and_form(store):
     assert store.search("Europa", form="direct") == []
 
 
-def test_search_accepts_fts_syntax_and_survives_broken_queries(store):
+def test_search_accepts_fts_syntax_and_refuses_malformed_queries(store):
     assert len(store.search("Mieten OR Wohnungen")) == 2
     assert len(store.search("Sicherheitsgarant*")) == 1
-    assert [hit["content"] for hit in store.search('Wohnungen"')] == ["Wir brauchen mehr Wohnungen."]
-    assert store.search("Nato: AND (") == []
+    assert len(store.search('"mehr Wohnungen" NOT Mieten')) == 1
+    # plain words FTS5 cannot parse are one phrase; a query that uses FTS5's syntax wrongly is refused
+    assert [hit["content"] for hit in store.search("mehr Wohnungen.")] == ["Wir brauchen mehr Wohnungen."]
+    for broken in ('Wohnungen"', "Nato: AND (", "Merz AND"):
+        with pytest.raises(StoreError, match="malformed search query"):
+            store.search(broken)
+    with pytest.raises(StoreError, match="give words"):
+        store.search("  ")
 
 
 def test_timeline_lists_an_actor_by_date(store):

@@ -7,6 +7,8 @@ returns the exit code: 0 done, 1 a problem the message explains.
 from __future__ import annotations
 
 import argparse
+import calendar
+import datetime as dt
 import os
 import re
 import sys
@@ -37,7 +39,14 @@ def date_bound(value: str | None, *, end: bool) -> str | None:
     if not match:
         raise StoreError(f"bad date {value!r}: use YYYY-MM-DD, YYYY-MM or YYYY")
     year, month, day = match.groups()
-    return f"{year}-{month or ('12' if end else '01')}-{day or ('31' if end else '01')}"
+    try:  # "2025-13-01", "2025-02-30": no such day
+        first = dt.date(int(year), int(month or 1), int(day or 1))
+    except ValueError:
+        raise StoreError(f"bad date {value!r}: no such day") from None
+    if not end or day:
+        return first.isoformat()
+    last_month = first.month if month else 12
+    return first.replace(month=last_month, day=calendar.monthrange(first.year, last_month)[1]).isoformat()
 
 
 def _add_db(parser: argparse.ArgumentParser, *, inherited: bool = False) -> None:
@@ -184,6 +193,8 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_timeline(args: argparse.Namespace) -> int:
+    if not args.actor.strip():
+        return _error("give an actor's name (see 'wortlaut actors')")
     try:
         with _reader(args) as store:
             found = store.find_actors(args.actor)

@@ -54,12 +54,17 @@ class Store:
     def __init__(self, path: str | Path, *, readonly: bool = False):
         self.path = Path(path)
         self.readonly = readonly
-        if readonly:
-            if not self.path.exists():
-                raise StoreError(f"no database at {self.path}: create one with 'wortlaut ingest'")
-            self.conn = sqlite3.connect(self.path.resolve().as_uri() + "?mode=ro", uri=True, isolation_level=None)
-        else:
-            self.conn = sqlite3.connect(self.path, isolation_level=None)
+        if readonly and not self.path.exists():
+            raise StoreError(f"no database at {self.path}: create one with 'wortlaut ingest'")
+        if self.path.is_dir():
+            raise StoreError(f"cannot use {self.path} as the database: it is a directory")
+        try:
+            if readonly:
+                self.conn = sqlite3.connect(self.path.resolve().as_uri() + "?mode=ro", uri=True, isolation_level=None)
+            else:
+                self.conn = sqlite3.connect(self.path, isolation_level=None)
+        except sqlite3.Error as error:  # a folder that does not exist or cannot be written
+            raise StoreError(f"cannot open the database {self.path}: {error}") from None
         try:
             self.conn.execute("PRAGMA busy_timeout = 10000")
             self.conn.execute("PRAGMA foreign_keys = ON")

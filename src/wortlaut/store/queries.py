@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 
 from .actors import find_actors
+from .errors import StoreError
 from .names import name_key
 
 FORMS = ("direct", "indirect", "reported")
+_FTS_SYNTAX = re.compile(r'\b(AND|OR|NOT|NEAR)\b|[*"()^]')  # a query meant as FTS5, not as plain words
 _RESULT_COLUMNS = ("id", "date", "actor", "speaker_text", "form", "cue", "content", "place", "via", "title", "source")
 
 
@@ -69,9 +72,12 @@ def search(conn: sqlite3.Connection, query: str, *, speaker: str | None = None, 
            min_confidence: float | None = None, resolved_only: bool = False) -> list[dict]:
     """Statements whose content matches ``query``, by date.
 
-    ``query`` is FTS5 syntax (``Waffenruhe OR Frieden``, ``Sicherheit*``, ``"rote Linie"``);
-    a query that is not valid FTS5 is searched as one literal phrase instead.
+    ``query`` is FTS5 syntax (``Waffenruhe OR Frieden``, ``Sicherheit*``, ``"rote Linie"``); plain
+    words that FTS5 cannot parse (``Frieden, sagte``) are searched as one phrase, while a query
+    that uses FTS5's operators and is malformed (``Merz AND``) is refused with a clear message.
     """
+    if not query.strip():
+        raise StoreError("give words to search for")
     where, params = _filters(conn, speaker=speaker, date_from=date_from, date_to=date_to, form=form,
                              min_confidence=min_confidence, resolved_only=resolved_only)
     sql = (f"SELECT {', '.join('v.' + c for c in _RESULT_COLUMNS)} FROM statements_fts f "
@@ -81,8 +87,11 @@ def search(conn: sqlite3.Connection, query: str, *, speaker: str | None = None, 
     tail = [limit] if limit else []
     try:
         rows = conn.execute(sql, [query, *params, *tail]).fetchall()
-    except sqlite3.OperationalError:
+    except sqlite3.OperationalError as error:
         # Only the MATCH argument comes from the user, so the error is in the query syntax.
+        if _FTS_SYNTAX.search(query):
+            raise StoreError(f"malformed search query {query!r} ({error}); FTS5 syntax: words, AND, OR, NOT, "
+                             'prefix*, "a phrase", NEAR(a b), parentheses') from None
         rows = conn.execute(sql, [fts_phrase(query), *params, *tail]).fetchall()
     return [dict(zip(_RESULT_COLUMNS, row)) for row in rows]
 
