@@ -158,3 +158,22 @@ def test_statement_date_falls_back_to_article_date(tmp_path, make_document):
         store.add_document(doc)
         rows = store.conn.execute("SELECT content, date, statement_date FROM statements_view ORDER BY id").fetchall()
     assert rows == [("Ja.", "2025-09-01", "2025-09-01"), ("Nein.", "2025-09-05", "2025-W36")]
+
+
+def test_two_ingests_into_a_new_database_at_once(tmp_path, corpus):
+    """Issue 15: two processes creating the schema of a new database raced; now the second waits."""
+    import subprocess
+    import sys
+
+    files = sorted(str(path) for path in corpus.iterdir())
+    db = tmp_path / "new.db"
+    run = ("import sys; from wortlaut.cli import main; "
+           "sys.exit(main(['ingest', *sys.argv[1:], '--db', %r, '--no-progress']))" % str(db))
+    processes = [subprocess.Popen([sys.executable, "-c", run, *half], stderr=subprocess.PIPE, text=True)
+                 for half in (files[:2], files[2:])]
+    results = [(process.wait(timeout=300), process.stderr.read()) for process in processes]
+    assert [code for code, _ in results] == [0, 0], results
+    assert all("2 articles stored" in err for _, err in results)
+    with Store(db, readonly=True) as store:
+        assert store.conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 4
+        assert store.conn.execute("SELECT count(*) FROM schema_version").fetchone()[0] == 3

@@ -87,12 +87,7 @@ class Store:
             return
         self.conn.execute("PRAGMA journal_mode = WAL")
         self.conn.execute("PRAGMA synchronous = NORMAL")  # in WAL mode: durable against a killed process
-        try:
-            migrate(self.conn)
-        except BaseException:
-            if self.conn.in_transaction:
-                self.conn.execute("ROLLBACK")
-            raise
+        migrate(self.conn)  # all or nothing, under the write lock
 
     # -- connection -------------------------------------------------------------------------
 

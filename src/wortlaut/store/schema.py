@@ -8,6 +8,7 @@ existing entries are never edited, so every database can be brought forward.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 
 from .errors import SchemaError
 
@@ -271,21 +272,39 @@ def current_version(conn: sqlite3.Connection) -> int:
 
 
 def migrate(conn: sqlite3.Connection) -> int:
-    """Bring the schema up to :data:`LATEST_VERSION`; returns the version reached."""
-    version = current_version(conn)
-    if version > LATEST_VERSION:
-        raise SchemaError(f"the database has schema version {version}, newer than this wortlaut knows "
-                          f"({LATEST_VERSION}); upgrade wortlaut")
-    for number, script in MIGRATIONS:
-        if number <= version:
-            continue
-        # executescript commits first; the whole migration then runs as one transaction.
-        conn.executescript(
-            "BEGIN IMMEDIATE;\n"
-            "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL);\n"
-            f"{script}\n"
-            f"INSERT INTO schema_version (version, applied_at) VALUES ({number}, datetime('now'));\n"
-            "COMMIT;"
-        )
-        version = number
+    """Bring the schema up to :data:`LATEST_VERSION`; returns the version reached.
+
+    The version is read under the write lock (``BEGIN IMMEDIATE``), so two processes opening a
+    new database at once do not both create it: the second waits and finds it made."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        version = current_version(conn)
+        if version > LATEST_VERSION:
+            raise SchemaError(f"the database has schema version {version}, newer than this wortlaut knows "
+                              f"({LATEST_VERSION}); upgrade wortlaut")
+        conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)")
+        for number, script in MIGRATIONS:
+            if number <= version:
+                continue
+            for statement in _statements(script):
+                conn.execute(statement)
+            conn.execute("INSERT INTO schema_version (version, applied_at) VALUES (?, datetime('now'))", (number,))
+            version = number
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
     return version
+
+
+def _statements(script: str) -> Iterator[str]:
+    """The statements of an SQL script one by one (a trigger's body stays with its trigger)."""
+    statement = ""
+    for line in script.splitlines(keepends=True):
+        statement += line
+        if sqlite3.complete_statement(statement):
+            yield statement
+            statement = ""
+    if statement.strip():
+        yield statement
