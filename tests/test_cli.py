@@ -167,3 +167,12 @@ def test_a_bad_date_is_reported_once_for_all_files(tmp_path, capsys):
         (tmp_path / name).write_text("Merz sagte, er komme.\n", encoding="utf-8")
     assert main(["analyze", str(tmp_path), "--date", "2025-99-01"]) == 2
     assert capsys.readouterr().err.count("impossible date") == 1
+
+
+def test_progress_counts_articles_when_asked(tmp_path, capsys):
+    path = tmp_path / "a.jsonl"
+    path.write_text("".join(json.dumps({"date": "2025-09-05", "text": f"Merz sagte, er komme {n}."}) + "\n"
+                            for n in range(3)), encoding="utf-8")
+    assert main(["analyze", str(path), "--jsonl", "--json", "--progress"]) == 0
+    err = capsys.readouterr().err
+    assert "3 articles, " in err and "articles/s" in err and "ETA" in err

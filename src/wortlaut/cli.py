@@ -9,9 +9,19 @@ from pathlib import Path
 
 from . import __version__
 from .batch import Failure, Summary, analyze_paths
-from .formats import FORMATS, MAX_CHARS, InputError, document_to_dict, parse_date, to_table, write_spkatt
+from .formats import (
+    FORMATS,
+    MAX_CHARS,
+    InputError,
+    document_to_dict,
+    iter_input_files,
+    parse_date,
+    to_table,
+    write_spkatt,
+)
 from .formats.germeval import GermEvalFormatError, read_germeval, write_germeval
 from .pipeline import DEFAULT_PIPELINE, RULES_PIPELINE, Options, PipelineError, build, settings
+from .progress import Progress, input_size
 
 
 def options_from(args: argparse.Namespace) -> Options:
@@ -60,14 +70,16 @@ def _analyze(args: argparse.Namespace) -> int:
             return 2
     summary = Summary()
     out = sys.stdout
-    docs = analyze_paths(args.paths, input_format=args.input_format, date=args.date, options=options,
-                         summary=summary)
+    files = list(iter_input_files(args.paths))
+    bar = Progress(input_size(files), enabled=sys.stderr.isatty() if args.progress is None else args.progress)
+    docs = analyze_paths(files, input_format=args.input_format, date=args.date, options=options,
+                         summary=summary, progress=bar)
     reported = 0
 
     def report_failures() -> None:
         nonlocal reported
         for failure in summary.failures[reported:]:
-            print(f"wortlaut: error: {failure.path}: {failure.problem}", file=sys.stderr)
+            bar.message(f"wortlaut: error: {failure.path}: {failure.problem}")
         reported = len(summary.failures)
 
     for doc in docs:
@@ -83,6 +95,7 @@ def _analyze(args: argparse.Namespace) -> int:
         else:
             out.write(to_table(doc) + "\n\n")
     report_failures()
+    bar.close()
     if summary.files != 1 or summary.failures:
         print(f"wortlaut: {summary}", file=sys.stderr)
     return 1 if summary.failures or summary.files == 0 else 0
@@ -181,6 +194,8 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("paths", nargs="+", help="files or folders (searched recursively)")
     analyze.add_argument("--input-format", choices=FORMATS, help="override format detection")
     analyze.add_argument("--date", help="publication date YYYY-MM-DD for inputs without one")
+    analyze.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                         help="show progress on stderr: articles, rate, ETA (default: when stderr is a terminal)")
     analyze.add_argument("--json", action="store_true", help="JSON output (one object per article)")
     analyze.add_argument("--jsonl", action="store_true", help="with --json: one line per article")
     analyze.add_argument("--output-format", choices=("table", "json", "spkatt"), default="table")

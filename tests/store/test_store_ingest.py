@@ -128,8 +128,9 @@ def test_progress_and_summary_go_to_the_stream(tmp_path, corpus):
     messages = io.StringIO()
     ingest([corpus], tmp_path / "c.db", progress=True, stream=messages)
     text = messages.getvalue()
-    assert "4/4 files" in text and "articles/s" in text
-    assert "4 articles stored, 0 unchanged" in text
+    # progress counts articles (not files) and ends at the whole input
+    assert "4 articles, " in text and "articles/s, 100% of the input, ETA 0:00:00" in text
+    assert "4 articles stored, 0 unchanged" in text and " statements in " in text
 
 
 def test_lone_surrogate_does_not_poison_the_store(tmp_path):

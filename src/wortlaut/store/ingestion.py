@@ -13,8 +13,8 @@ from typing import TextIO
 
 from ..formats import InputError, iter_input_files, read_articles
 from ..pipeline import Options, run
+from ..progress import Progress, input_size
 from .database import Store, content_hash
-from .progress import Progress
 
 
 @dataclass
@@ -25,6 +25,7 @@ class IngestSummary:
     articles_unchanged: int = 0  # already in the store
     articles_removed: int = 0  # gone from a changed file
     failed: int = 0  # files or articles that could not be read or analysed
+    statements: int = 0  # in the articles analysed
     words: int = 0  # in the articles analysed
     seconds: float = 0.0
     failures: list[str] = field(default_factory=list)
@@ -33,7 +34,8 @@ class IngestSummary:
         rate = self.articles_added / self.seconds if self.seconds else 0.0
         removed = f", {self.articles_removed} removed" if self.articles_removed else ""
         return (f"{self.files} files: {self.articles_added} articles stored, {self.articles_unchanged} unchanged "
-                f"(skipped), {self.failed} failed{removed} in {self.seconds:.1f} s ({rate:.1f} articles/s)")
+                f"(skipped), {self.failed} failed{removed}; {self.statements} statements in {self.seconds:.1f} s "
+                f"({rate:.1f} articles/s)")
 
 
 def file_hash(path: Path, input_format: str | None, date: dt.date | str | None) -> str:
@@ -71,10 +73,12 @@ def ingest(
     try:
         files = [path.resolve() for path in iter_input_files(paths)]
         summary.files = len(files)
-        bar = Progress(len(files), enabled=stream.isatty() if progress is None else progress, stream=stream)
+        bar = Progress(input_size(files), enabled=stream.isatty() if progress is None else progress, stream=stream)
         for done, path in enumerate(files):
+            read_before = bar.done
             _ingest_file(store, path, summary, bar, input_format=input_format, date=date, options=options)
-            bar.update(done + 1, summary.articles_added, force=done + 1 == len(files))
+            # the articles' text was counted as read; the file's own size settles it
+            bar.update(input_size([path]) - (bar.done - read_before), 0, force=done + 1 == len(files))
         bar.close()
         if store.actors_dirty():
             store.rebuild_actors()
@@ -105,6 +109,7 @@ def _ingest_file(store: Store, path: Path, summary: IngestSummary, bar: Progress
     if store.source_hash(source) == key:
         summary.files_unchanged += 1
         summary.articles_unchanged += store.source_articles(source)
+        bar.update(0, store.source_articles(source))
         return
     store.clear_failures(source)
     failed_before = summary.failed
@@ -114,6 +119,7 @@ def _ingest_file(store: Store, path: Path, summary: IngestSummary, bar: Progress
     article_ids = []
     try:
         for position, doc in enumerate(docs):
+            bar.update(len(doc.text))
             hash_ = content_hash(doc)
             existing = store.article_id(hash_)
             if existing is not None:
@@ -128,6 +134,7 @@ def _ingest_file(store: Store, path: Path, summary: IngestSummary, bar: Progress
                 continue
             article_ids.append(store.add_document(analysed, source=source, position=position, hash_=hash_))
             summary.articles_added += 1
+            summary.statements += len(analysed.statements)
             summary.words += len(analysed.text.split())
     except InputError as error:  # the whole file could not be read
         fail(error.path, error.problem)
