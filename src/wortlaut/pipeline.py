@@ -19,6 +19,7 @@ from .components import REGISTRY, Component
 from .context import ContextConfig
 from .entities import EntitiesConfig
 from .formats import MAX_CHARS
+from .formats.base import replace_invalid
 from .model import Document
 from .morphology import MorphologyConfig
 from .places import PlacesConfig
@@ -162,4 +163,5 @@ def analyze(
     if len(text) > options.max_chars:
         raise ValueError(f"article has {len(text):,} characters, more than max_chars={options.max_chars:,}")
     doc = Document(text=text, date=date, id=id, title=title)
+    replace_invalid(doc)
     return run(doc, options)

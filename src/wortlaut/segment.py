@@ -76,15 +76,22 @@ def _paragraph_bounds(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in bounds if text[s:e].strip()]
 
 
+_WORD_CHUNK = re.compile(r"\S+")  # the last resort: one token per run of non-space characters
+
+
 def _tokenize(paragraph: str, offset: int) -> list[tuple[str, list[tuple[str, int, int]]]]:
     sentences = _tokenize_by_search(paragraph, offset)
     if sentences is not None:
         return sentences
     sentences = []
-    for sentence in _tokenizer(character_offsets=True).tokenize_text([paragraph]):
-        tokens = [(t.text, t.character_offset[0] + offset, t.character_offset[1] + offset) for t in sentence]
-        if tokens:
-            sentences.append(("sentence", tokens))
+    try:
+        for sentence in _tokenizer(character_offsets=True).tokenize_text([paragraph]):
+            tokens = [(t.text, t.character_offset[0] + offset, t.character_offset[1] + offset) for t in sentence]
+            if tokens:
+                sentences.append(("sentence", tokens))
+    except AssertionError:  # SoMaJo cannot align some combining sequences (Tibetan vowel signs) after NFC
+        words = [(m.group(), m.start() + offset, m.end() + offset) for m in _WORD_CHUNK.finditer(paragraph)]
+        return [("sentence", words)] if words else []
     return sentences
 
 

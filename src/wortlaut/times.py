@@ -565,7 +565,10 @@ def extract_times(
     ctx = _Context(text, reference, anchoring == "narrative", sentence_starts or _sentence_starts(text, None))
     found: list[TimeExpression] = []
     for m, rule in chosen:
-        value, kind = rule.resolve(m, ctx) or (None, "DATE")
+        try:
+            value, kind = rule.resolve(m, ctx) or (None, "DATE")
+        except (OverflowError, ValueError):  # "vor drei Jahren" from a date near year 1 or 9999: no value
+            value, kind = None, "DATE"
         end = m.end()
         suffix = _TIME_ZONE_SUFFIX.match(text, end)
         if suffix and kind in ("DATE", "TIME"):

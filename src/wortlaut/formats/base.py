@@ -6,7 +6,10 @@ import datetime as dt
 import re
 from pathlib import Path
 
+from ..model import Document
+
 MAX_CHARS = 1_000_000  # a single article beyond this is refused with a message, not cut
+MIN_YEAR, MAX_YEAR = 1700, 2200  # a news article's date; year 1 or 9999 is a typo (and breaks date arithmetic)
 
 
 class InputError(Exception):
@@ -25,9 +28,12 @@ def parse_date(value: object, path: str | Path, what: str = "date") -> dt.date:
         raise InputError(path, f"missing {what}")
     text = value.strip()[:10]
     try:
-        return dt.date.fromisoformat(text)
+        date = dt.date.fromisoformat(text)
     except ValueError:
         raise InputError(path, f"impossible {what} {value!r} (expected YYYY-MM-DD)") from None
+    if not MIN_YEAR <= date.year <= MAX_YEAR:
+        raise InputError(path, f"{what} {value!r} is out of range (years {MIN_YEAR}-{MAX_YEAR})")
+    return date
 
 
 _INVALID = re.compile("[\ud800-\udfff]")  # lone surrogates: no encoding can write them
@@ -36,3 +42,14 @@ _INVALID = re.compile("[\ud800-\udfff]")  # lone surrogates: no encoding can wri
 def clean_text(text: str) -> tuple[str, int]:
     """``text`` with each lone surrogate replaced by U+FFFD, and how many there were."""
     return _INVALID.subn("\ufffd", text)
+
+
+def replace_invalid(doc: Document) -> None:
+    """Lone surrogates (``"\\ud800"`` in JSON) cannot be encoded, stored or hashed: each becomes
+    U+FFFD (one character for one, so offsets stay right), and the warnings say how many."""
+    text, count = clean_text(doc.text)
+    if count:
+        doc.text = text
+        doc.warnings.append(f"{count} invalid character{'s' if count > 1 else ''} (lone surrogates) replaced")
+    if doc.title:
+        doc.title = clean_text(doc.title)[0]

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from ..model import Document
-from .base import MAX_CHARS, InputError, clean_text, parse_date
+from .base import MAX_CHARS, InputError, parse_date, replace_invalid
 from .spkatt import read_spkatt
 
 FORMATS = ("seed", "text", "jsonl", "html", "spkatt")
@@ -146,19 +146,8 @@ def read_articles(
                 refuse(InputError(path, f"article {doc.id!r} too large: {len(doc.text):,} characters, "
                                         f"the limit is {max_chars:,} (raise it with --max-chars)"))
                 continue
-            _replace_invalid(doc)
+            replace_invalid(doc)
             yield doc
-
-
-def _replace_invalid(doc: Document) -> None:
-    """Lone surrogates (``"\\ud800"`` in JSON) cannot be encoded, stored or hashed: each becomes
-    U+FFFD, and the document's warnings say how many."""
-    text, count = clean_text(doc.text)
-    if count:
-        doc.text = text
-        doc.warnings.append(f"{count} invalid character{'s' if count > 1 else ''} (lone surrogates) replaced")
-    if doc.title:
-        doc.title = clean_text(doc.title)[0]
 
 
 def _jsonl_documents(path: Path, lines: Iterable[tuple[int, bytes]], default_date: dt.date | None,

@@ -126,7 +126,7 @@ def _nach_angaben(finder: Finder, i: int, sentence: Sentence) -> Attribution | N
                                    or tokens[j].text.lower() in RELATIVE_DETERMINERS):
         determiner = j  # "nach einer norwegischen Studie", "nach dessen Angaben"
         j += 1
-    if j < sentence.token_end and tokens[j].tag in {"ADJA", "PPOSAT"} or tokens[j].text in ANGABEN_MODIFIERS:
+    if j < sentence.token_end and (tokens[j].tag in {"ADJA", "PPOSAT"} or tokens[j].text in ANGABEN_MODIFIERS):
         modifier = j
         j += 1
     while j + 1 < sentence.token_end and tokens[j].tag == "ADJA" and tokens[j + 1].tag in {"ADJA", "NN"}:
