@@ -162,3 +162,18 @@ def test_mixed_jsonl_stores_the_good_lines_and_reports_each_bad_one(tmp_path):
     again = ingest([path], db, progress=False, stream=io.StringIO())  # read again, nothing analysed twice
     assert (again.articles_added, again.articles_unchanged, again.failed) == (0, 3, 2)
     assert len(snapshot(db)["failures"]) == 2
+
+
+def test_vanished_files_are_reported_and_pruned_on_request(tmp_path, corpus):
+    """Issue 15: files deleted from the input stayed in the store with no way to see it."""
+    db = tmp_path / "c.db"
+    ingest([corpus], db, progress=False)
+    gone = sorted(corpus.iterdir())[0]
+    gone.unlink()
+    messages = io.StringIO()
+    summary = ingest([corpus], db, stream=messages)
+    assert summary.files_missing == 1 and "1 stored files no longer exist (ingest --prune" in messages.getvalue()
+    assert len(snapshot(db)["articles"]) == 4
+    pruned = ingest([corpus], db, progress=False, prune=True)
+    assert (pruned.files_pruned, pruned.articles_removed, pruned.files_missing) == (1, 1, 0)
+    assert len(snapshot(db)["articles"]) == 3

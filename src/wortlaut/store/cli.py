@@ -14,6 +14,7 @@ import re
 import sys
 from pathlib import Path
 
+from ..formats import FORMATS as INPUT_FORMATS
 from .database import Store
 from .errors import StoreError
 from .export import FORMATS as EXPORT_FORMATS
@@ -78,8 +79,10 @@ def register(subparsers) -> None:
                                           "unchanged files; changed files replace what they held.")
     p.add_argument("paths", nargs="+", metavar="PATH", help="files or directories (searched recursively)")
     _add_db(p)
-    p.add_argument("--input-format", help="seed, text, jsonl, html or spkatt (default: from the file)")
+    p.add_argument("--input-format", choices=INPUT_FORMATS, help="override format detection")
     p.add_argument("--date", help="publication date for articles that carry none (YYYY-MM-DD)")
+    p.add_argument("--prune", action="store_true",
+                   help="remove stored files that no longer exist, with the articles only they held")
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                    help="show progress (default: when stderr is a terminal)")
     add_analysis_options(p)
@@ -167,7 +170,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         return 2
     try:
         summary = ingest(args.paths, database_path(args), input_format=args.input_format, date=args.date,
-                         options=options, progress=args.progress)
+                         options=options, progress=args.progress, prune=args.prune)
     except StoreError as error:
         return _error(str(error))
     if args.progress is False:

@@ -117,6 +117,19 @@ class Store:
         row = self.conn.execute("SELECT file_hash FROM sources WHERE path = ?", (path,)).fetchone()
         return row[0] if row else None
 
+    def missing_sources(self) -> list[str]:
+        """Stored input files that no longer exist on disk."""
+        return [path for (path,) in self.conn.execute("SELECT path FROM sources ORDER BY path")
+                if not Path(path).exists()]
+
+    def remove_source(self, path: str) -> int:
+        """Forget an input file: its articles go unless another file holds them; returns how many went."""
+        deleted = self.finish_source(path, "", [])
+        with self.transaction() as conn:
+            conn.execute("DELETE FROM sources WHERE path = ?", (path,))
+            conn.execute("DELETE FROM failures WHERE path = ?", (path,))
+        return deleted
+
     def source_articles(self, path: str) -> int:
         row = self.conn.execute("SELECT articles FROM sources WHERE path = ?", (path,)).fetchone()
         return row[0] if row else 0

@@ -23,7 +23,9 @@ class IngestSummary:
     files_unchanged: int = 0  # skipped before reading: same bytes as last time
     articles_added: int = 0  # analysed and stored
     articles_unchanged: int = 0  # already in the store
-    articles_removed: int = 0  # gone from a changed file
+    articles_removed: int = 0  # gone from a changed file (or with a pruned one)
+    files_missing: int = 0  # stored files that no longer exist (not pruned)
+    files_pruned: int = 0  # stored files that no longer exist, removed with their articles
     failed: int = 0  # files or articles that could not be read or analysed
     statements: int = 0  # in the articles analysed
     words: int = 0  # in the articles analysed
@@ -33,6 +35,10 @@ class IngestSummary:
     def line(self) -> str:
         rate = self.articles_added / self.seconds if self.seconds else 0.0
         removed = f", {self.articles_removed} removed" if self.articles_removed else ""
+        if self.files_pruned:
+            removed += f", {self.files_pruned} vanished files pruned"
+        if self.files_missing:
+            removed += f"; {self.files_missing} stored files no longer exist (ingest --prune removes their articles)"
         return (f"{self.files} files: {self.articles_added} articles stored, {self.articles_unchanged} unchanged "
                 f"(skipped), {self.failed} failed{removed}; {self.statements} statements in {self.seconds:.1f} s "
                 f"({rate:.1f} articles/s)")
@@ -57,6 +63,7 @@ def ingest(
     progress: bool | None = None,
     options: Options | None = None,
     stream: TextIO | None = None,
+    prune: bool = False,
 ) -> IngestSummary:
     """Analyse every article under ``paths`` and store it in ``db``.
 
@@ -64,7 +71,8 @@ def ingest(
     (same content hash) are not analysed again; a file whose content changed
     replaces the articles it held.  Files and articles that fail are recorded
     in the ``failures`` table and reported on ``stream`` (stderr); the run goes
-    on.  ``progress``: ``None`` shows it only when ``stream`` is a terminal.
+    on.  ``progress``: ``None`` shows it only when ``stream`` is a terminal.  Stored files that no
+    longer exist are counted, and with ``prune`` removed with the articles only they held.
     """
     stream = stream or sys.stderr
     store = db if isinstance(db, Store) else Store(db)
@@ -80,6 +88,12 @@ def ingest(
             # the articles' text was counted as read; the file's own size settles it
             bar.update(input_size([path]) - (bar.done - read_before), 0, force=done + 1 == len(files))
         bar.close()
+        for missing in store.missing_sources():
+            if prune:
+                summary.articles_removed += store.remove_source(missing)
+                summary.files_pruned += 1
+            else:
+                summary.files_missing += 1
         if store.actors_dirty():
             store.rebuild_actors()
     finally:
