@@ -72,4 +72,13 @@ def test_table_shows_speaker_and_content(doc):
     assert "Merkel" in table and "Scholz" in table
     assert "die Lage sei ernst" in table
     assert "Das ist gefährlich" in table
-    assert "in Wladiwostok" in table
+    assert "Wladiwostok" in table
+    assert table.splitlines()[1].split()[:4] == ["id", "form", "speaker", "cue"]  # issue 15: a header row
+
+
+def test_table_marks_unsure_speakers_and_doubted_speech_acts():
+    doc = wortlaut.analyze("Experten sagten, die Lage sei ernst. Die Regierung wies die Kritik zurück.", "2025-09-05")
+    table = to_table(doc)
+    speaker_line = next(line for line in table.splitlines() if "sagten" in line)
+    assert "Experten (?)" in speaker_line  # unresolved: confidence under 0.5
+    assert table.splitlines()[-1].startswith("(?) speaker resolved with confidence under 0.5")

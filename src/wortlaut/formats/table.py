@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from ..model import Document
+from ..model import Document, Statement
+
+LOW_CONFIDENCE = 0.5  # a speaker resolved, or a speech act found, less surely than this is marked
+COLUMNS = f"{'id':>4} {'form':<9} {'speaker':<30} {'cue':<18} when · where · via · to"
+LEGEND = ("(?) speaker resolved with confidence under 0.5 (unresolved: the words as written, quoted); "
+          "~ a speech act the sentence tagger doubts (confidence under 0.5)")
 
 
 def _short(text: str, width: int) -> str:
@@ -10,18 +15,39 @@ def _short(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def _speaker(statement: Statement) -> str:
+    speaker = statement.speaker
+    if speaker is None:
+        return "–"
+    shown = speaker.name or f"„{speaker.text}“"
+    unsure = speaker.confidence is not None and speaker.confidence < LOW_CONFIDENCE
+    return f"{shown} (?)" if unsure else shown
+
+
+def _context(statement: Statement) -> str:
+    parts = [statement.date.value if statement.date and statement.date.value else "",
+             statement.place.name if statement.place else "",
+             f"via {statement.via.text}" if statement.via else "",
+             f"to {statement.addressee.text}" if statement.addressee.span else ""]
+    return " · ".join(part for part in parts if part)
+
+
 def to_table(doc: Document, width: int = 100) -> str:
-    """One block per statement: id, form, speaker, cue, date, place, channel, addressee; the content."""
+    """A header, then one block per statement (id, form, speaker, cue, when/where/channel/addressee;
+    the content), then what the marks mean when any is used."""
     lines = [f"{doc.source or doc.id}  ({doc.date.isoformat() if doc.date else 'no date'})  "
              f"{len(doc.statements)} statements"]
+    if doc.statements:
+        lines.append(COLUMNS)
+    marked = False
     for s in doc.statements:
-        who = s.speaker.name or s.speaker.text if s.speaker else "?"
-        extra = [f"{s.date.value}" if s.date and s.date.value else "",
-                 f"in {s.place.name}" if s.place else "",
-                 f"via {s.via.text}" if s.via else "",
-                 f"to {s.addressee.text}" if s.addressee.span else ""]
-        extra_text = "  ".join(e for e in extra if e)
-        lines.append(f"{s.id:>4} {s.form:<8} {_short(who, 28):<28} {_short(s.cue.text or '–', 18):<18} "
-                     f"{extra_text}")
+        doubted = s.confidence is not None and s.confidence < LOW_CONFIDENCE
+        speaker = _speaker(s)
+        marked = marked or doubted or speaker.endswith("(?)")
+        form = s.form + ("~" if doubted else "")
+        lines.append(f"{s.id:>4} {form:<9} {_short(speaker, 30):<30} {_short(s.cue.text or '–', 18):<18} "
+                     f"{_context(s)}".rstrip())
         lines.append(f"      {_short(s.content.text, width - 6)}")
+    if marked:
+        lines.append(LEGEND)
     return "\n".join(lines)
