@@ -94,3 +94,13 @@ def test_offsets_when_somajo_rewrites_a_token():
         assert text[token.start:token.end].replace(" ", "") == token.text.replace(" ", "")
     assert [t.text for t in doc.tokens][-4:] == ["Das", "ist", "gut", "."]
     assert doc.tokens[-2].start == text.index("gut")
+
+
+def test_a_token_of_thousands_of_characters_is_one_token():
+    """Issue 15: SoMaJo takes seconds over a 200,000-character token; such a run bypasses it."""
+    text = "Merz sagte: " + "a" * 200_000 + " ist gut. Dann ging er."
+    doc = analyze(text, "2025-09-05", options=ONLY_SEGMENT)
+    long = [t for t in doc.tokens if len(t.text) > 1000]
+    assert [(t.start, t.end) for t in long] == [(12, 200_012)]
+    assert all(doc.text[t.start:t.end] == t.text for t in doc.tokens)
+    assert [t.text for t in doc.tokens][-4:] == ["Dann", "ging", "er", "."]

@@ -77,9 +77,31 @@ def _paragraph_bounds(text: str) -> list[tuple[int, int]]:
 
 
 _WORD_CHUNK = re.compile(r"\S+")  # the last resort: one token per run of non-space characters
+# SoMaJo looks at a token character by character with a fresh regex call each (its emoji split):
+# a 200,000-character token takes seconds.  Runs this long are one token, never a word of news.
+_LONG_RUN = re.compile(r"\S{1000,}")
+
+
+def _around_long_runs(paragraph: str, offset: int, runs: list[re.Match]) -> list[tuple[str, list[tuple[str, int, int]]]]:
+    """The paragraph tokenised around runs of non-space characters too long for SoMaJo; each run
+    is one token at the end of the sentence before it."""
+    sentences: list[tuple[str, list[tuple[str, int, int]]]] = []
+    position = 0
+    for run in runs:
+        sentences += _tokenize(paragraph[position:run.start()], offset + position)
+        token = (run.group(), offset + run.start(), offset + run.end())
+        if sentences:
+            sentences[-1][1].append(token)
+        else:
+            sentences.append(("sentence", [token]))
+        position = run.end()
+    return sentences + _tokenize(paragraph[position:], offset + position)
 
 
 def _tokenize(paragraph: str, offset: int) -> list[tuple[str, list[tuple[str, int, int]]]]:
+    long_runs = list(_LONG_RUN.finditer(paragraph))
+    if long_runs:
+        return _around_long_runs(paragraph, offset, long_runs)
     sentences = _tokenize_by_search(paragraph, offset)
     if sentences is not None:
         return sentences
