@@ -61,7 +61,9 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=500)
     parser.add_argument("--kills", type=int, default=20)
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--max-delay", type=float, default=8.0, help="latest moment of a kill, in seconds")
+    parser.add_argument("--max-delay", type=float, default=None,
+                        help="latest moment of a kill, in seconds (default: from the clean run's time, so that "
+                             "the kills spread over the whole corpus)")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     with tempfile.TemporaryDirectory() as folder:
@@ -71,10 +73,12 @@ def main() -> None:
         started = time.monotonic()
         if ingest_process(corpus, clean).wait() != 0:
             raise SystemExit("the clean run failed")
-        print(f"clean run: {time.monotonic() - started:.0f} s")
+        clean_seconds = time.monotonic() - started
+        print(f"clean run: {clean_seconds:.0f} s")
+        max_delay = args.max_delay or 1.0 + 1.5 * clean_seconds / args.kills
         for number in range(args.kills):
             process = ingest_process(corpus, killed)
-            delay = rng.uniform(1.0, args.max_delay)
+            delay = rng.uniform(1.0, max_delay)
             try:
                 process.wait(timeout=delay)
                 print(f"run {number + 1}: finished before the kill at {delay:.1f} s")
