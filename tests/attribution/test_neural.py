@@ -72,6 +72,18 @@ def test_many_sentences_go_through_in_batches_with_the_same_result(tmp_path):
         assert np.allclose(tagger.probabilities([sentence])[0], probabilities, atol=1e-6)
 
 
+def test_a_very_long_sentence_is_read_in_windows(tmp_path):
+    """Issue 15: a sentence of thousands of tokens made as many sequential LSTM steps (seconds)."""
+    tagger = random_weights(tmp_path / "t.npz")
+    size = neural.MAX_STEPS
+    sentence = [[f"w={n % 50}"] for n in range(2 * size + 10)]
+    [probabilities] = tagger.probabilities([sentence])
+    assert probabilities.shape == (len(sentence), len(LABELS))
+    # each window is tagged as a sentence of its own
+    assert np.allclose(probabilities[size:2 * size], tagger.probabilities([sentence[size:2 * size]])[0], atol=1e-6)
+    assert np.allclose(probabilities[2 * size:], tagger.probabilities([sentence[2 * size:]])[0], atol=1e-6)
+
+
 def test_feature_ids_hash_each_string_alone():
     ids = feature_ids(["w=sagte", "b", "w=sagte", "", "w=sagten"], 1 << 16)
     assert ids[0] == ids[2] == feature_ids(["w=sagte"], 1 << 16)[0]  # the same string, wherever it stands

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
+MAX_STEPS = 256  # tokens of a sentence the LSTM reads in one pass (SpkAtt's longest sentences have ~150)
 BATCH = 32  # sentences that go through the LSTM together
 _BASE = 0xD6E8FEB86659FD93  # odd: invertible modulo 2^64
 _MIX = 0x9E3779B97F4A7C15
@@ -88,6 +89,16 @@ class BiLSTMTagger:
 
     def probabilities(self, sentences: Sequence[Sequence[Sequence[str]]]) -> list[np.ndarray]:
         """One ``(tokens, labels)`` array of probabilities per sentence, label order ``self.labels``."""
+        if any(len(sentence) > MAX_STEPS for sentence in sentences):
+            # a sentence of thousands of tokens would make thousands of sequential LSTM steps; its
+            # windows of MAX_STEPS run side by side instead (context across a window edge is lost)
+            windows = [(number, sentence[start:start + MAX_STEPS]) for number, sentence in enumerate(sentences)
+                       for start in range(0, max(len(sentence), 1), MAX_STEPS)]
+            parts = self.probabilities([window for _, window in windows])
+            joined: list[list[np.ndarray]] = [[] for _ in sentences]
+            for (number, _), part in zip(windows, parts):
+                joined[number].append(part)
+            return [np.concatenate(part) for part in joined]
         if len(sentences) > BATCH:  # bounds the memory a long document takes
             return [p for start in range(0, len(sentences), BATCH)
                     for p in self.probabilities(sentences[start:start + BATCH])]
