@@ -9,15 +9,8 @@ from ..de.words import POINTING_BACK_ADVERBS
 from ..entities.acronyms import long_forms
 from ..model import Document, Entity, Span, Speaker, Statement, Token
 from .config import SpeakersConfig
-from .phrases import (
-    last_role,
-)
-from .resolutions import (
-    ACRONYM,
-    PRONOUN,
-    UNRESOLVED,
-    resolution_confidence,
-)
+from .phrases import last_role
+from .resolutions import ACRONYM, PRONOUN, UNRESOLVED, resolution_confidence
 from .resolver import Resolver
 
 

@@ -4,35 +4,14 @@ from __future__ import annotations
 
 from ..de.names import first_names
 from ..de.punctuation import is_quote_mark
-from ..de.roles import (
-    RoleMatch,
-    org_names,
-    org_noun_head,
-    parse_role,
-    role_affiliation,
-)
+from ..de.roles import RoleMatch, org_names, org_noun_head, parse_role, role_affiliation
 from ..de.tokens import is_adjective, is_determiner, is_preposition, normal_tag
-from ..de.words import (
-    NAMELESS_ORGANISATION_NOUNS,
-    NON_SPEAKER_WORDS,
-    TIME_NOUNS,
-)
+from ..de.words import NAMELESS_ORGANISATION_NOUNS, NON_SPEAKER_WORDS, TIME_NOUNS
 from ..entities import entity_affiliations, person_gender
 from ..gazetteer import canonical_affiliation
-from ..institutions import (
-    adjective_country,
-    country_named,
-    country_of,
-)
+from ..institutions import adjective_country, country_named, country_of
 from ..model import PERSON, UNKNOWN, Document, Entity, Span, Token
-from .resolutions import (
-    ACRONYM,
-    ALIAS,
-    INSTITUTION,
-    NAME,
-    ROLE,
-    UNRESOLVED,
-)
+from .resolutions import ACRONYM, ALIAS, INSTITUTION, NAME, ROLE, UNRESOLVED
 
 
 def is_genitive(doc: Document, mention: Span) -> bool:

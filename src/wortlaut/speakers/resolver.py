@@ -7,13 +7,7 @@ from dataclasses import dataclass
 
 from ..de.nominative import nominative
 from ..de.phrases import sentence_verb_subject
-from ..de.roles import (
-    RoleMatch,
-    likely_plural,
-    org_noun_head,
-    parse_role,
-    with_affiliation,
-)
+from ..de.roles import RoleMatch, likely_plural, org_noun_head, parse_role, with_affiliation
 from ..de.speaker_phrases import DocumentOwner, document_owner, possessive_gender
 from ..de.tokens import is_adjective, is_conjunction, is_determiner, is_preposition, normal_tag, pronoun_gender
 from ..de.words import (
@@ -59,15 +53,7 @@ from .phrases import (
     without_leading_determiner,
     without_leading_prepositions,
 )
-from .resolutions import (
-    ACRONYM,
-    ALIAS,
-    INSTITUTION,
-    NAME,
-    PRONOUN,
-    ROLE,
-    UNRESOLVED,
-)
+from .resolutions import ACRONYM, ALIAS, INSTITUTION, NAME, PRONOUN, ROLE, UNRESOLVED
 
 MAX_OWNER_WORDS = 8  # words after a document noun in which its owner is named ("Studie des …")
 
