@@ -13,7 +13,9 @@ from functools import cache
 
 from ..model import Token
 from .lexicon import table
+from .roles import org_noun_head
 from .tokens import is_adjective, is_determiner, is_preposition, normal_tag
+from .words import MASCULINE_GENITIVE_ARTICLES
 
 _STRONG_ENDINGS = {"m": "er", "f": "e", "n": "es", "pl": "e"}
 _ADJECTIVE_ENDINGS = ("en", "em", "er", "es", "e")
@@ -36,12 +38,18 @@ def noun_gender(noun: str) -> str | None:
     return None
 
 
-def head_base_form(token: Token) -> str:
-    """The head noun without a genitive ``-(e)s`` its lemma shows (a plural ``-n`` stays:
-    ``Experten``)."""
+def head_base_form(token: Token, determiner: str = "") -> str:
+    """The head noun without a genitive ``-(e)s`` its lemma shows, or, after ``des``/``eines``, the
+    one an organisation noun shows (``des Bundeskriminalamtes``: HanTa does not know the compound);
+    a plural ``-n`` stays: ``Experten``."""
     word, lemma = token.text, token.lemma
     if lemma[:1].isupper() and word in (lemma + "s", lemma + "es") and normal_tag(token) in {"NN", "NE", ""}:
         return lemma
+    if determiner in MASCULINE_GENITIVE_ARTICLES:
+        for ending in ("es", "s"):
+            stem = word[: -len(ending)]
+            if word.endswith(ending) and org_noun_head(stem) and stem.lower().endswith(org_noun_head(stem)):
+                return stem
     return word
 
 
@@ -61,7 +69,7 @@ def nominative(tokens: list[Token], head: str = "") -> str:
     head = next((i for i, t in enumerate(tokens) if t.text[:1].isupper() and not is_adjective(t)), None)
     if head is None:
         return " ".join(t.text for t in tokens)
-    base = head_base_form(tokens[head])
+    base = head_base_form(tokens[head], determiner)
     gender = noun_gender(base)
     if gender is None and (determiner == "der" or determiner == "den" and base != tokens[head].text):
         gender = "pl"  # "der Grünen", "der Vereinten Nationen": feminine or plural, both end in -e

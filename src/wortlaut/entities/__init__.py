@@ -40,7 +40,7 @@ def find_entities(doc: Document, config: EntitiesConfig = EntitiesConfig()) -> D
         for mention in finder(doc, context, taken):
             mentions.append(mention)
             taken.update(range(mention.first, mention.last))
-    mentions = add_learned_names(doc, mentions, taken, config)
+    mentions = add_learned_names(doc, mentions, taken, config, context)
     mentions += surname_mentions(doc, mentions, taken)
     doc.entities.extend(group_mentions(doc, mentions, start_id=len(doc.entities) + 1))
     return doc

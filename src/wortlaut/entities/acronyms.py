@@ -11,8 +11,9 @@ from functools import cache
 
 from ..de.lexicon import table
 from ..de.nominative import nominative
+from ..de.roles import org_noun_head
 from ..de.tokens import is_determiner, is_preposition
-from ..de.words import LONG_FORM_FUNCTION_WORDS
+from ..de.words import GENITIVE_ARTICLES, LONG_FORM_FUNCTION_WORDS
 from ..model import Document, Token
 
 _MAX_LONG_FORM = 8  # words
@@ -76,9 +77,19 @@ def _long_form_before(tokens: list[Token], bracket: int, acronym: str) -> str | 
     for first in range(start, bracket):
         words = tokens[first:bracket]
         if words[0].text[:1].upper() == acronym[0].upper() and _letters_in_order(acronym, words):
-            determiner = [tokens[first - 1]] if first > 0 and is_determiner(tokens[first - 1]) else []
-            return nominative([*determiner, *words])
+            return _named(tokens, first, bracket)
+    # an acronym of another language ("Kinderhilfswerk der Vereinten Nationen (UNICEF)",
+    # "Interamerikanische Entwicklungsbank (IADB)"): the organisation phrase before the bracket
+    if start >= 2 and tokens[start - 1].text.lower() in GENITIVE_ARTICLES and org_noun_head(tokens[start - 2].text):
+        start -= 2  # "Kinderhilfswerk | der Vereinten Nationen"
+    if start < bracket and any(org_noun_head(t.text) for t in tokens[start:bracket]) and tokens[start].text[:1].isupper():
+        return _named(tokens, start, bracket)
     return None
+
+
+def _named(tokens: list[Token], first: int, bracket: int) -> str:
+    determiner = [tokens[first - 1]] if first > 0 and is_determiner(tokens[first - 1]) else []
+    return nominative([*determiner, *tokens[first:bracket]])
 
 
 def _letters_in_order(acronym: str, words: list[Token]) -> bool:

@@ -150,7 +150,14 @@ def _name_end(doc: Document, context: NameTests, start: int, *, need_first_name:
             end += 1
             continue
         if end == start + 1 and _misread_surname(doc, context, start, token):
-            end += 1  # "Peter Lang", "Elke Hoff", "Béla Anda": a surname read as adjective, verb or place
+            end += 1  # "Peter Lang", "Elke Hoff": a surname read as adjective or verb
+            continue
+        if end == start + 1 and _place_surname(context, tokens[end - 1], token):
+            end += 1  # "Béla Anda": a surname that is also a place
+            continue
+        if end > start and _INITIAL.fullmatch(token.text) and end + 1 < len(tokens) \
+                and tokens[end + 1].text[:1].isupper() and tokens[end + 1].text.isalpha():
+            end += 1  # "Jürgen R. Thumann", "George W. Bush", "C.Y. Leung": an initial inside a name
             continue
         # "Ursula von der Leyen": particles inside a name, before a capitalised part; an
         # article alone ("Philipp den Königstitel") starts no particle.
@@ -158,8 +165,9 @@ def _name_end(doc: Document, context: NameTests, start: int, *, need_first_name:
             following = end + 1
             while following < len(tokens) and tokens[following].text in particles:
                 following += 1
-            if following < len(tokens) and following - start < MAX_NAME_TOKENS and context.name_like(tokens[following]):
-                end = following + 1
+            if following < len(tokens) and following - start < MAX_NAME_TOKENS and (
+                    context.name_like(tokens[following]) or _place_surname(context, token, tokens[following])):
+                end = following + 1  # "Karl-Theodor zu Guttenberg": Guttenberg is a place too
                 continue
         break
     if need_first_name and end == start + 1:
@@ -170,16 +178,22 @@ def _name_end(doc: Document, context: NameTests, start: int, *, need_first_name:
 MISREAD_SURNAME_TAGS = frozenset({"ADJA", "ADJD", "ADV", "VVFIN", "VVIMP", "VVINF", "VVPP"})
 
 
+_INITIAL = re.compile(r"(?:[A-Z]\.){1,3}")  # "R.", "C.Y."
+
+
 def _misread_surname(doc: Document, context: NameTests, first: int, token: Token) -> bool:
     """A capitalised word right after a first name (never at its sentence's start) that the tagger
-    read as an adjective or verb (``Lang``, ``Hoff``), or that is also a place (``Anda``)."""
-    if not (token.text[:1].isupper() and token.text.isalpha()):
-        return False
-    given = doc.tokens[first]
-    if given.text in first_names() and normal_tag(token) in MISREAD_SURNAME_TAGS:
-        return True
-    return normal_tag(given) == "NE" and normal_tag(token) == "NE" and context.is_place(token) \
-        and country_name(token.text) is None
+    read as an adjective or verb (``Lang``, ``Hoff``)."""
+    return token.text[:1].isupper() and token.text.isalpha() and doc.tokens[first].text in first_names() \
+        and normal_tag(token) in MISREAD_SURNAME_TAGS
+
+
+def _place_surname(context: NameTests, before: Token, token: Token) -> bool:
+    """A name-tagged word after a name-tagged one (or a particle) that is also a place but no country:
+    ``Anda`` in ``Béla Anda``, ``Guttenberg`` in ``zu Guttenberg``."""
+    return token.text[:1].isupper() and token.text.isalpha() and normal_tag(token) == "NE" \
+        and (normal_tag(before) == "NE" or before.text in NAME_PARTICLES) \
+        and context.is_place(token) and country_name(token.text) is None
 
 
 def _genitive_before_noun(doc: Document, index: int) -> bool:
@@ -287,7 +301,7 @@ def countries(doc: Document, context: NameTests, taken: set[int]) -> Iterable[Me
 
 
 def add_learned_names(doc: Document, mentions: list[Mention], taken: set[int],
-                      config: EntitiesConfig) -> list[Mention]:
+                      config: EntitiesConfig, context: NameTests | None = None) -> list[Mention]:
     """Persons and organisations the NER model finds and the rules did not (no model: none).
 
     The rules know roles, word lists and the gazetteer; the model knows names it has never
@@ -313,6 +327,11 @@ def add_learned_names(doc: Document, mentions: list[Mention], taken: set[int],
             mentions = [m for m in mentions if m not in inside]
         if LEARNED_TYPES[label] == PERSON and all(_covered(doc, t, doc.places) or t.text in org_names() for t in words):
             continue  # "Tibet", "Xinhua": a place or a known organisation is no person
+        if LEARNED_TYPES[label] == PERSON and context is not None:
+            # the rest of a name the model cut short ("Karl-Theodor | zu Guttenberg")
+            longer = _name_end(doc, context, last - 1, need_first_name=False)
+            if longer > last and not taken.intersection(range(last, longer)):
+                last = longer
         taken.update(range(first, last))
         if LEARNED_TYPES[label] == PERSON:
             mentions.append(_person_mention(doc, first, last, None))
