@@ -36,7 +36,7 @@ Invariants (checked by :func:`invariant_violations`, which the tests run over re
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -253,6 +253,11 @@ class Document:
             if entity.id == entity_id:
                 return entity
         return None
+
+    def tokens_in(self, start: int, end: int) -> list[Token]:
+        """The tokens overlapping characters ``start``..``end`` (binary search; tokens are in order)."""
+        first = bisect_right(self.tokens, start, key=lambda token: token.end)
+        return self.tokens[first:bisect_left(self.tokens, end, lo=first, key=lambda token: token.start)]
 
     def token_at(self, offset: int) -> int | None:
         """Index of the token covering character ``offset`` (binary search; tokens are in order)."""

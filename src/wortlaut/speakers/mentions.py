@@ -31,8 +31,7 @@ def resolve_statement(doc: Document, statement: Statement, mention: Speaker, res
         if found is not None and resolver.how not in {UNRESOLVED, PRONOUN}:
             # the unresolved phrase's own new entity goes
             doc.entities = [e for i, e in enumerate(doc.entities) if i < known or i >= tried or e is not entity]
-            start, end = subject[0].start, subject[-1].end
-            return Speaker(start, end, doc.text[start:end]), found, subject
+            return _mention_of(doc, subject), found, subject
         doc.entities = doc.entities[:tried]
     resolver.how = UNRESOLVED
     if statement.speaker is not mention:
@@ -53,12 +52,9 @@ def cue_subject(doc: Document, statement: Statement, speaker_tokens: list[Token]
         or next((i for i in range(start, end + 1) if doc.tokens[i].tag in FINITE), None)
     if verb is None:
         return []
-    taken = {t.index for t in speaker_tokens}
+    taken = {t.index for t in speaker_tokens} | _content_apart_from_cue(statement)
     if statement.via is not None:  # "sagte der Süddeutschen Zeitung": the channel is nobody's subject
-        taken |= {t.index for t in doc.tokens if t.start < statement.via.end and statement.via.start < t.end}
-    content = statement.content.tokens
-    if content and not content[0] < statement.cue.tokens[0] < content[-1]:
-        taken |= set(content)  # a content around its cue is the whole clause (a reported speech act)
+        taken |= {t.index for t in doc.tokens_in(statement.via.start, statement.via.end)}
     for subject in (verb_subject(doc, verb, start, end), noun_phrase_forward(doc, verb + 1, end + 1)):
         if subject and not taken & set(subject):
             return [doc.tokens[i] for i in subject]
@@ -74,7 +70,7 @@ def subject_speaker(doc: Document, statement: Statement) -> Speaker | None:
     subject = cue_subject(doc, statement, [])
     if not subject or subject[0].tag in {"PPER", "PIS", "PDS", "PRF"}:
         return None
-    return Speaker(subject[0].start, subject[-1].end, doc.text[subject[0].start:subject[-1].end])
+    return _mention_of(doc, subject)
 
 
 def cite(doc: Document, statement: Statement, mention: Speaker, cited: Speaker) -> Speaker:
@@ -95,15 +91,28 @@ def cited_source(doc: Document, statement: Statement) -> Speaker | None:
     if not statement.cue.tokens:
         return None
     sentence = doc.sentences[doc.tokens[statement.cue.tokens[0]].sentence]
-    content = set(statement.content.tokens) if statement.form != "reported" else set()
+    content = _content_apart_from_cue(statement)
     for j in range(sentence.token_start + 2, sentence.token_end - 1):
         words = [doc.tokens[k].text.lower() for k in (j - 2, j - 1, j)]
         if words[1:] == ["berufung", "auf"] and words[0] in {"unter", "mit"} and j not in content:
             phrase = noun_phrase_forward(doc, j + 1, sentence.token_end)
             if phrase and not content & set(phrase):
-                start, end = doc.tokens[phrase[0]].start, doc.tokens[phrase[-1]].end
-                return Speaker(start, end, doc.text[start:end])
+                return _mention_of(doc, [doc.tokens[i] for i in phrase])
     return None
+
+
+def _content_apart_from_cue(statement: Statement) -> set[int]:
+    """The content's tokens, where no speaker is looked for; none when the content lies around its
+    cue, as a reported speech act's whole clause does (``Eine Verschiebung bezeichnete Conze …``)."""
+    content = statement.content.tokens
+    if content and statement.cue.tokens and content[0] < statement.cue.tokens[0] < content[-1]:
+        return set()
+    return set(content)
+
+
+def _mention_of(doc: Document, tokens: list[Token]) -> Speaker:
+    start, end = tokens[0].start, tokens[-1].end
+    return Speaker(start, end, doc.text[start:end])
 
 
 def pointing_back_cue(doc: Document, statement: Statement) -> Speaker | None:
@@ -150,7 +159,7 @@ def name_by_long_forms(doc: Document) -> None:
 def speaker_tokens(doc: Document, statement: Statement, mention: Span) -> list[Token]:
     """The source's tokens as SpkAtt marks them (``Angaben der Polizei`` for the mention ``der
     Polizei``) with the mention's own, or the mention's alone when this stage found it elsewhere."""
-    shown = [t for t in doc.tokens if t.start < mention.end and mention.start < t.end]
+    shown = doc.tokens_in(mention.start, mention.end)
     marked = [doc.tokens[i] for i in statement.source.tokens if 0 <= i < len(doc.tokens)]
     if marked and marked[0].start < mention.end and mention.start < marked[-1].end:
         indices = sorted({t.index for t in marked} | {t.index for t in shown})

@@ -146,10 +146,6 @@ def organisation_head(words: list[Token]) -> Token | None:
     return content[0] if content and org_noun_head(content[0].text) is not None else None
 
 
-def headed_by_organisation(words: list[Token]) -> bool:
-    return organisation_head(words) is not None
-
-
 def quoted_name(tokens: list[Token]) -> str:
     """The words between quotation marks in a speaker phrase, when they start with a capital
     (``die „Neue Rechte“``, ``„Tagesspiegel“``): the name of a group or medium."""

@@ -37,7 +37,6 @@ from .phrases import (
     bare_organisation_noun,
     before_attribute,
     fits_pronoun,
-    headed_by_organisation,
     is_genitive,
     last_role,
     mention_resolution,
@@ -89,13 +88,13 @@ class Resolver:
             self.how = NAME
             return apposition
         entity, mention = self._known_mention(span)
-        if entity is not None and entity.type != PERSON and headed_by_organisation(words) \
-                and not mention.start <= organisation_head(words).start < mention.end:
+        head = organisation_head(words)
+        if entity is not None and entity.type != PERSON and head is not None \
+                and not mention.start <= head.start < mention.end:
             entity = None  # "Das Nobelkomitee im norwegischen Oslo", "Das Auswärtige Amt der Bundesrepublik"
         if entity is not None and entity.type == ORGANISATION and bare_organisation_noun(entity.name):
             entity = self._bare_organisation(entity, span, words)  # the entities stage found "das Ministerium"
-            if entity is not None:
-                add_mention(entity, span)
+            add_mention(entity, span)
             return entity
         if entity is not None:
             self.how = mention_resolution(entity, span)
@@ -332,9 +331,9 @@ class Resolver:
         # a genitive article or "für" after the organisation noun belongs to its name ("Amt der
         # Bundesrepublik", "Ministerium für Bildung"); other prepositions do not ("Regierung in Lomé")
         written = without_leading_prepositions(words)
-        head = organisation_head(written)
-        inside = head is not None and head.index + 1 <= written[-1].index \
-            and self.doc.tokens[head.index + 1].text.lower() in NAME_INTERNAL_WORDS
+        noun = organisation_head(written)
+        inside = noun is not None and noun.index + 1 <= written[-1].index \
+            and self.doc.tokens[noun.index + 1].text.lower() in NAME_INTERNAL_WORDS
         found = organisation_of(written if inside else content)
         if found is None:
             return None
@@ -372,12 +371,13 @@ class Resolver:
             earlier = [m for m in entity.mentions if m.start < before]
             if not earlier:
                 continue
-            named = any(word.endswith(head) for word in entity.name.lower().split())  # "Universität Bayreuth"
+            name = entity.name.lower()
             if exact:  # the name ends in the very word
-                fit = 2 * entity.name.lower().endswith(head)
+                fit = 2 * name.endswith(head)
+            elif any(word.endswith(head) for word in name.split()) or any(self._introduced_by(m, head) for m in earlier):
+                fit = 2  # "Universität Bayreuth" for "die Universität"; "die Umweltschutzorganisation WWF"
             else:
-                fit = 2 if named or any(self._introduced_by(m, head) for m in earlier) \
-                    else int(latest and head in GENERIC_ORGANISATION_NOUNS)
+                fit = int(latest and head in GENERIC_ORGANISATION_NOUNS)
             if fit:
                 ranked.append((fit, max(m.start for m in earlier), entity))
         return max(ranked, key=lambda item: item[:2])[2] if ranked else None
