@@ -47,6 +47,7 @@ def analyze_paths(
     summary = summary if summary is not None else Summary()
     options = options or Options()
     started = time.monotonic()
+
     def skip(error: InputError) -> None:  # a bad line or article of a file: reported, the rest goes on
         summary.failures.append(Failure(error.path, error.problem))
 

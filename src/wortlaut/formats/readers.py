@@ -66,18 +66,18 @@ def _decode(where: Path | str, data: bytes) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _text_of(path: Path, data: bytes) -> str:
-    if not data.startswith(_UTF16_BOMS) and b"\x00" in data[:8192]:
+def _refuse_binary(path: Path, head: bytes) -> None:
+    """A NUL byte early in a file that is no UTF-16: binary, not text."""
+    if not head.startswith(_UTF16_BOMS) and b"\x00" in head[:8192]:
         raise InputError(path, "binary file, not text")
+
+
+def _text_of(path: Path, data: bytes) -> str:
+    _refuse_binary(path, data)
     text = _decode(path, data)
     if not text.replace("\ufeff", "").strip():
         raise InputError(path, "empty file" if not data.strip() else "empty file (nothing but a byte order mark)")
     return text
-
-
-def _read_text(path: Path) -> str:
-    with _open(path) as handle:
-        return _text_of(path, handle.read())
 
 
 def detect_format(path: Path, text: str) -> str:
@@ -128,10 +128,8 @@ def read_articles(
         head = handle.read(_HEAD_BYTES)
         streamed = input_format == "jsonl" or input_format is None and EXTENSIONS.get(path.suffix.lower()) == "jsonl"
         if streamed and not head.startswith(_UTF16_BOMS):
-            if b"\x00" in head[:8192]:
-                raise InputError(path, "binary file, not text")
-            lines = ((number, raw) for number, raw in enumerate(_lines(head, handle), start=1))
-            docs = _jsonl_documents(path, lines, default_date, refuse)
+            _refuse_binary(path, head)
+            docs = _jsonl_documents(path, enumerate(_lines(head, handle), start=1), default_date, refuse)
         else:
             text = _text_of(path, head + handle.read())
             fmt = input_format or detect_format(path, text)

@@ -81,12 +81,13 @@ def ingest(
     try:
         files = [path.resolve() for path in iter_input_files(paths)]
         summary.files = len(files)
-        bar = Progress(input_size(files), enabled=stream.isatty() if progress is None else progress, stream=stream)
-        for done, path in enumerate(files):
+        sizes = [input_size([path]) for path in files]
+        bar = Progress(sum(sizes), enabled=stream.isatty() if progress is None else progress, stream=stream)
+        for done, (path, size) in enumerate(zip(files, sizes)):
             read_before = bar.done
             _ingest_file(store, path, summary, bar, input_format=input_format, date=date, options=options)
             # the articles' text was counted as read; the file's own size settles it
-            bar.update(input_size([path]) - (bar.done - read_before), 0, force=done + 1 == len(files))
+            bar.update(size - (bar.done - read_before), 0, force=done + 1 == len(files))
         bar.close()
         for missing in store.missing_sources():
             if prune:
@@ -121,9 +122,10 @@ def _ingest_file(store: Store, path: Path, summary: IngestSummary, bar: Progress
         fail(source, f"cannot read: {error.strerror or error}")
         return
     if store.source_hash(source) == key:
+        stored = store.source_articles(source)
         summary.files_unchanged += 1
-        summary.articles_unchanged += store.source_articles(source)
-        bar.update(0, store.source_articles(source))
+        summary.articles_unchanged += stored
+        bar.update(0, stored)
         return
     store.clear_failures(source)
     failed_before = summary.failed
