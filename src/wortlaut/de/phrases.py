@@ -17,6 +17,7 @@ from .tags import (
     NOUN_PHRASE_CONTINUATION,
     NOUN_PHRASE_OR_PRONOUN,
     PHRASE_START,
+    QUOTED_NAME_INTRODUCERS,
     SUBJECT_START,
     VORFELD_INNER,
 )
@@ -48,20 +49,19 @@ def clause_start(doc: Document, i: int, sentence: Sentence) -> int:
     j = i
     while j > sentence.token_start and tokens[j - 1].text not in CLAUSE_PUNCTUATION:
         if is_quote_mark(tokens[j - 1].text):
-            opening = _quoted_name_start(doc, j - 1)
-            if opening is None or opening <= sentence.token_start or tokens[opening - 1].tag != "ART":
+            opening = next((q.token_start - 1 for q in doc.quotations if q.token_end == j - 1), None)
+            if opening is None or opening <= sentence.token_start or not introduced_quoted_name(doc, opening):
                 break
             j = opening
         j -= 1
     return j
 
 
-def _quoted_name_start(doc: Document, close_mark: int) -> int | None:
-    """The opening mark of the short quoted name that ``close_mark`` closes."""
-    quotation = next((q for q in doc.quotations if q.token_end == close_mark), None)
-    if quotation is None or quoted_name_end(doc, quotation.token_start - 1) is None:
-        return None
-    return quotation.token_start - 1
+def introduced_quoted_name(doc: Document, open_mark: int) -> bool:
+    """A short quoted name opened at ``open_mark`` after an article, adjective or possessive
+    (``Die „Kampagne für ein Freies Tibet“``): a name, no quotation."""
+    return open_mark > 0 and doc.tokens[open_mark - 1].tag in QUOTED_NAME_INTRODUCERS \
+        and quoted_name_end(doc, open_mark) is not None
 
 
 def clause_end(doc: Document, i: int, sentence: Sentence) -> int:

@@ -7,9 +7,9 @@ from ..de.phrases import (
     clause_end,
     clause_start,
     colon_sentence_before,
+    introduced_quoted_name,
     negated,
     noun_phrase_forward,
-    quoted_name_end,
     separable_particle,
     verb_subject,
 )
@@ -19,8 +19,6 @@ from ..de.tags import AUXILIARY, FINITE, NOUN, NOUN_PHRASE
 from ..de.verbs import NOT_ANNOUNCING, communication_verbs
 from ..de.words import QUOTATION_ANNOUNCERS, VERBATIM_WORDS
 from ..model import Quotation, Sentence, Span
-
-NAME_INTRODUCERS = frozenset({"ART", "ADJA", "APPRART", "PPOSAT"})  # "die „Neue Rechte“", "der „Tagesspiegel“"
 from .cues import addressee, cue_lemma, document_source, participle_cue
 from .finder import Finder
 
@@ -51,7 +49,7 @@ def direct_quotes(finder: Finder, sentence: Sentence) -> None:
             continue
         quotation = doc.quotations[number]
         open_mark, close_mark = quotation.token_start - 1, quotation.token_end
-        if open_mark > 0 and doc.tokens[open_mark - 1].tag in NAME_INTRODUCERS and quoted_name_end(doc, open_mark):
+        if introduced_quoted_name(doc, open_mark):
             continue  # "Die „Kampagne für ein Freies Tibet“ berichtete": a quoted name, no quotation
         last_sentence = doc.tokens[min(close_mark, len(doc.tokens) - 1)].sentence
         after = _cue_after(finder, close_mark, doc.sentences[last_sentence])
