@@ -48,7 +48,8 @@ def head_base_form(token: Token, determiner: str = "") -> str:
     if determiner in MASCULINE_GENITIVE_ARTICLES:
         for ending in ("es", "s"):
             stem = word[: -len(ending)]
-            if word.endswith(ending) and org_noun_head(stem) and stem.lower().endswith(org_noun_head(stem)):
+            noun = org_noun_head(stem) if word.endswith(ending) else None
+            if noun and stem.lower().endswith(noun):
                 return stem
     return word
 
