@@ -259,6 +259,15 @@ class Document:
         first = bisect_right(self.tokens, start, key=lambda token: token.end)
         return self.tokens[first:bisect_left(self.tokens, end, lo=first, key=lambda token: token.start)]
 
+    def has_token(self, text: str) -> bool:
+        """Whether some token reads ``text``; the set of token texts is built once per token list
+        (asked for every name on long articles)."""
+        key = (id(self.tokens), len(self.tokens))
+        cached = self.__dict__.get("_token_texts")
+        if cached is None or cached[0] != key:
+            cached = self.__dict__["_token_texts"] = (key, frozenset(token.text for token in self.tokens))
+        return text in cached[1]
+
     def token_at(self, offset: int) -> int | None:
         """Index of the token covering character ``offset`` (binary search; tokens are in order)."""
         index = bisect_right(self.tokens, offset, key=lambda token: token.start) - 1

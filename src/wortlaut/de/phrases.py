@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ..model import Document, Sentence, Token
 from .punctuation import CLAUSE_MARKS, CLAUSE_PUNCTUATION, SENTENCE_STOPS, is_quote_mark
+from .roles import org_noun_head
 from .tags import (
     COMMON_OR_NAME,
     FINITE,
@@ -60,8 +61,13 @@ def clause_start(doc: Document, i: int, sentence: Sentence) -> int:
 def introduced_quoted_name(doc: Document, open_mark: int) -> bool:
     """A short quoted name opened at ``open_mark`` after an article, adjective or possessive
     (``Die „Kampagne für ein Freies Tibet“``): a name, no quotation."""
-    return open_mark > 0 and doc.tokens[open_mark - 1].tag in QUOTED_NAME_INTRODUCERS \
-        and quoted_name_end(doc, open_mark) is not None
+    return open_mark > 0 and _introduces_name(doc.tokens[open_mark - 1]) and quoted_name_end(doc, open_mark) is not None
+
+
+def _introduces_name(token: Token) -> bool:
+    """An article, adjective or possessive, or an organisation noun (``die Organisation „Ärzte ohne
+    Grenzen“``) before a quoted name."""
+    return token.tag in QUOTED_NAME_INTRODUCERS or org_noun_head(token.text) is not None
 
 
 def clause_end(doc: Document, i: int, sentence: Sentence) -> int:
@@ -87,7 +93,11 @@ def quoted_name_end(doc: Document, open_mark: int) -> int | None:
     if quotation is None or quotation.token_end - quotation.token_start > MAX_QUOTED_NAME:
         return None
     words = doc.tokens[quotation.token_start:quotation.token_end]
-    if not words[0].text[:1].isupper() or any(t.tag in FINITE or t.text in ".!?," for t in words):
+    # A verb may end a name an article introduces: die „Aktion Deutschland hilft“, „Jugend forscht“.
+    verb_last = open_mark > 0 and _introduces_name(doc.tokens[open_mark - 1]) and len(words) > 1
+    inner = words[:-1] if verb_last else words
+    if not words[0].text[:1].isupper() or any(t.tag in FINITE or t.text in ".!?," for t in inner) \
+            or words[-1].text in ".!?,":
         return None
     return quotation.token_end
 
@@ -106,6 +116,15 @@ def clause_range(doc: Document, i: int) -> range:
             and not is_quote_mark(tokens[high + 1].text):
         high += 1
     return range(low, high + 1)
+
+
+def impersonal_clause(doc: Document, i: int | Token) -> bool:
+    """The clause around token ``i`` is passive or ``es heißt``: its ``es`` stands for no one
+    (``Es werde geschätzt, dass …``, ``hieß es``)."""
+    index = i.index if isinstance(i, Token) else i
+    lemmas = {(doc.tokens[k].lemma or "").lower() for k in clause_range(doc, index)}
+    tags = {doc.tokens[k].tag for k in clause_range(doc, index)}
+    return "heißen" in lemmas or "werden" in lemmas and "VVPP" in tags
 
 
 def colon_sentence_before(doc: Document, number: int) -> Sentence | None:

@@ -44,6 +44,7 @@ PRONOMINAL_ADVERBS = word_class("pronominal_adverbs")  # "davon", "darauf"
 FALSE_PARTICLES = PRONOMINAL_ADVERBS | word_class("false_particles")
 VERBATIM_WORDS = word_class("verbatim_words")  # "Koppelin wörtlich: „…“"
 NAME_PARTICLES = word_class("name_particles")  # "Ursula von der Leyen", "Baschar al-Assad"
+BRANCH_COUNTRIES = word_class("branch_countries")  # "Wikimedia Deutschland": an organisation's national branch
 NAME_FUNCTION_WORDS = word_class("name_function_words")  # small words inside a quoted name: "BILD am Sonntag"
 
 # prepositions, by use

@@ -79,7 +79,10 @@ def _closest_bearer(persons_by_surname, full_names: list[Mention], mention: Ment
     for later in full_names:  # the surname comes before the full name (headlines)
         if later.surname == mention.surname and later.first > mention.first:
             return later.key
-    return None
+    # "Abhisit" after "Abhisit Vejjajiva": Thai names, among others, are used by the given name
+    by_given_name = {id(entity): entity for named in persons_by_surname.values() for _, entity in named
+                     if " " in entity.name and entity.name.split()[0] == mention.surname}
+    return next(iter(by_given_name.values())) if len(by_given_name) == 1 else None
 
 
 def person_gender(entity: Entity) -> str:

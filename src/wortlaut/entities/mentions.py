@@ -22,7 +22,7 @@ from ..de.nominative import nominative
 from ..de.roles import WORD, RoleMatch, is_org_noun, likely_plural, org_names, parse_role, with_affiliation
 from ..de.tags import NAME
 from ..de.tokens import is_adjective, is_finite_verb, is_preposition, normal_tag
-from ..de.words import NAME_PARTICLES
+from ..de.words import BRANCH_COUNTRIES, NAME_PARTICLES
 from ..gazetteer import capital_country, country_for_adjective, country_name, metonym_country
 from ..model import COUNTRY, ORGANISATION, PERSON, Document, Token
 from ..resources import model_path
@@ -155,6 +155,10 @@ def _name_end(doc: Document, context: NameTests, start: int, *, need_first_name:
         if end == start + 1 and _place_surname(context, tokens[end - 1], token):
             end += 1  # "Béla Anda": a surname that is also a place
             continue
+        if end == start + 2 and _place_surname(context, tokens[end - 2], token) \
+                and not (end + 1 < len(tokens) and tokens[end + 1].text[:1].isupper()):
+            end += 1  # "Hilda Morales Trujillo", not "Keith Jarretts Köln Concert": a second surname that is a place
+            continue
         if end > start and _INITIAL.fullmatch(token.text) and end + 1 < len(tokens) \
                 and tokens[end + 1].text[:1].isupper() and tokens[end + 1].text.isalpha():
             end += 1  # "Jürgen R. Thumann", "George W. Bush", "C.Y. Leung": an initial inside a name
@@ -217,15 +221,11 @@ def _role_with_adjectives(doc: Document, role_index: int, role: RoleMatch) -> st
 def _person_mention(doc: Document, first: int, last: int, role: str | None) -> Mention:
     words = [t.text for t in doc.tokens[first:last]]
     surname = words[-1]
-    if len(surname) > 3 and surname.endswith("s") and _occurs_alone(doc, surname[:-1]):
+    if len(surname) > 3 and surname.endswith("s") and doc.has_token(surname[:-1]):
         surname = surname[:-1]  # genitive "Wladimir Putins"
     words[-1] = surname
     first_name = words[0] if len(words) > 1 else None
     return Mention(PERSON, " ".join(words), first, last, role=role, first_name=first_name, surname=surname)
-
-
-def _occurs_alone(doc: Document, word: str) -> bool:
-    return any(token.text == word for token in doc.tokens)
 
 
 def organisations(doc: Document, context: NameTests, taken: set[int]) -> Iterable[Mention]:
@@ -235,7 +235,10 @@ def organisations(doc: Document, context: NameTests, taken: set[int]) -> Iterabl
         if i in taken or not _is_word(token):
             continue
         text = token.text
-        if text in names:
+        branch = _national_branch(doc, i, taken)
+        if branch:  # "Wikimedia Deutschland", "Greenpeace Österreich"
+            yield _org_mention(i, i + 2, f"{names.get(text, text)} {tokens[i + 1].text}")
+        elif text in names:
             yield _org_mention(i, i + 1, names[text])
         elif _is_acronym(token) and country_name(text) is None and not _in_capital_heading(doc, token):
             yield _org_mention(i, i + 1, text)
@@ -253,6 +256,24 @@ def organisations(doc: Document, context: NameTests, taken: set[int]) -> Iterabl
                     and country_name(following.text) is None and normal_tag(following) == "NE":
                 # "Universität Bayreuth", "Landgericht Köln", "Flughafen Bremen": the institution of a place
                 yield _org_mention(i, i + 2, f"{nominative([token])} {following.text}")
+
+
+def _national_branch(doc: Document, i: int, taken: set[int]) -> bool:
+    """A name followed by a German-speaking country that is no list's member ("Wikimedia Deutschland",
+    not "die EU, Deutschland und Frankreich"); a word some person is named by stays a person
+    ("Als Merkel Deutschland regierte")."""
+    tokens = doc.tokens
+    if i + 1 >= len(tokens) or i + 1 in taken or tokens[i + 1].sentence != tokens[i].sentence:
+        return False
+    token, country = tokens[i], tokens[i + 1]
+    if country.text.lower() not in BRANCH_COUNTRIES or country_name(token.text) is not None \
+            or normal_tag(token) not in {"NE", "FM"} and token.text not in org_names():
+        return False
+    after = tokens[i + 2].text if i + 2 < len(tokens) else ""
+    if after in {"und", "sowie", "oder", ",", "/"} or token.text in first_names() \
+            or ner.resources_().lexicon.get(token.text) == ("PER", "3"):  # mostly a person in the news
+        return False
+    return not any(t.text == token.text for t in (tokens[k] for k in taken))
 
 
 def _org_role(noun: str) -> RoleMatch:

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from ..components import component
 from ..model import Document, Entity, Statement
+from .article_index import ArticleIndex
 from .config import SpeakersConfig
 from .mentions import (
     cite,
@@ -49,6 +50,7 @@ def resolve_speakers(doc: Document, config: SpeakersConfig = SpeakersConfig()) -
     previous: Entity | None = None
     previous_sentence = -1
     last_spoken: Statement | None = None  # the latest statement whose speaker was resolved
+    index = ArticleIndex(doc)
     for statement in doc.statements:
         mention = statement.speaker or pointing_back_cue(doc, statement) or subject_speaker(doc, statement)
         cited = cited_source(doc, statement) if mention is not None else None
@@ -58,7 +60,7 @@ def resolve_speakers(doc: Document, config: SpeakersConfig = SpeakersConfig()) -
             if last_spoken is not None and continues_speech(doc, last_spoken, statement, config):
                 statement.speaker = last_spoken.speaker  # "Er erwarte …": the statement before's speaker
             continue
-        resolver = Resolver(doc, previous, previous_sentence, config.pronoun_window)
+        resolver = Resolver(doc, previous, previous_sentence, config.pronoun_window, index=index)
         speaker, entity, tokens = resolve_statement(doc, statement, mention, resolver)
         if speaker is None:
             continue

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..de.names import first_names
+from ..de.nominative import noun_gender
 from ..de.punctuation import is_quote_mark
 from ..de.roles import RoleMatch, org_names, org_noun_head, parse_role, role_affiliation
 from ..de.tokens import is_adjective, is_determiner, is_preposition, normal_tag
@@ -10,14 +11,21 @@ from ..de.words import NAMELESS_ORGANISATION_NOUNS, NON_SPEAKER_WORDS, TIME_NOUN
 from ..entities import entity_affiliations, person_gender
 from ..gazetteer import canonical_affiliation
 from ..institutions import adjective_country, country_named, country_of
-from ..model import PERSON, UNKNOWN, Document, Entity, Span, Token
+from ..model import ORGANISATION, PERSON, UNKNOWN, Document, Entity, Span, Token
 from .resolutions import ACRONYM, ALIAS, INSTITUTION, NAME, ROLE, UNRESOLVED
 
 
 def is_genitive(doc: Document, mention: Span) -> bool:
     """``Putins`` when ``Putin`` occurs alone in the article."""
-    base = mention.text[:-1]
-    return any(token.text == base for token in doc.tokens) or mention.text.endswith("’s")
+    return doc.has_token(mention.text[:-1]) or mention.text.endswith("’s")
+
+
+def neuter_organisation(entity: Entity) -> bool:
+    """An organisation a neuter noun names (``das Landgericht Mannheim``, ``das Gericht``): ``es``
+    may refer to it."""
+    return entity.type == ORGANISATION and any(
+        org_noun_head(word) is not None and noun_gender(word) == "n"
+        for mention in entity.mentions for word in mention.text.split())
 
 
 def fits_pronoun(entity: Entity, gender: str) -> bool:

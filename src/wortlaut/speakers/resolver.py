@@ -3,10 +3,11 @@ groups, pronouns, role nouns, organisations and countries (the order is in the p
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 
-from ..de.nominative import nominative
-from ..de.phrases import sentence_verb_subject
+from ..de.nominative import nominative, noun_gender
+from ..de.phrases import impersonal_clause, sentence_verb_subject
 from ..de.roles import RoleMatch, likely_plural, org_noun_head, parse_role, with_affiliation
 from ..de.speaker_phrases import DocumentOwner, document_owner, possessive_gender
 from ..de.tokens import is_adjective, is_conjunction, is_determiner, is_preposition, normal_tag, pronoun_gender
@@ -21,7 +22,7 @@ from ..de.words import (
     RELATIVE_PRONOUNS,
     STANDALONE_ORGANISATION_NOUNS,
 )
-from ..entities import add_mention, next_entity_id, sentence_start
+from ..entities import next_entity_id, sentence_start
 from ..gazetteer import canonical_affiliation
 from ..institutions import (
     adjective_country,
@@ -32,6 +33,7 @@ from ..institutions import (
     rename_to_nominative,
 )
 from ..model import COUNTRY, ORGANISATION, PERSON, UNKNOWN, Document, Entity, Span, Token
+from .article_index import ArticleIndex
 from .config import SpeakersConfig
 from .phrases import (
     bare_organisation_noun,
@@ -42,6 +44,7 @@ from .phrases import (
     mention_resolution,
     name_after_nationality,
     name_like,
+    neuter_organisation,
     organisation_head,
     owner_like,
     plausible_speaker,
@@ -55,6 +58,7 @@ from .phrases import (
 from .resolutions import ACRONYM, ALIAS, INSTITUTION, NAME, PRONOUN, ROLE, UNRESOLVED
 
 MAX_OWNER_WORDS = 8  # words after a document noun in which its owner is named ("Studie des …")
+MAX_APPOSITION_WORDS = 8  # words from an apposition's comma to a speaker phrase inside it
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +77,11 @@ class Resolver:
     previous_sentence: int = -1  # the sentence of its speaker mention
     pronoun_window: int = SpeakersConfig.pronoun_window  # sentences back a pronoun looks for a subject
     how: str = UNRESOLVED  # how the last resolve() found its entity
+    index: ArticleIndex = field(default=None)  # type: ignore[assignment]  # one per article, shared
+
+    def __post_init__(self) -> None:
+        if self.index is None:
+            self.index = ArticleIndex(self.doc)
 
     def resolve(self, span: Span, tokens: list[Token]) -> Entity | None:
         self.how = UNRESOLVED
@@ -83,18 +92,21 @@ class Resolver:
         group = self._group(words)
         if group is not None:
             return group
-        apposition = self._apposition_after(span, words)
+        apposition = self._apposition_after(span, words) or self._apposed_to(span)
         if apposition is not None:  # "der Deutschlandchef von EY, Hubert Bart, sagte"
             self.how = NAME
             return apposition
         entity, mention = self._known_mention(span)
+        quoted = quoted_name(tokens)
+        if entity is not None and entity.type != PERSON and quoted and mention.text != quoted and mention.text in quoted:
+            entity = None  # "die „Aktion Deutschland hilft“": the quoted name, not the country in it
         head = organisation_head(words)
         if entity is not None and entity.type != PERSON and head is not None \
                 and not mention.start <= head.start < mention.end:
             entity = None  # "Das Nobelkomitee im norwegischen Oslo", "Das Auswärtige Amt der Bundesrepublik"
         if entity is not None and entity.type == ORGANISATION and bare_organisation_noun(entity.name):
             entity = self._bare_organisation(entity, span, words)  # the entities stage found "das Ministerium"
-            add_mention(entity, span)
+            self.index.add(entity, span)
             return entity
         if entity is not None:
             self.how = mention_resolution(entity, span)
@@ -103,7 +115,7 @@ class Resolver:
         else:
             entity = self._resolve_new(span, tokens)
         if entity is not None:
-            add_mention(entity, span)
+            self.index.add(entity, span)
         return entity
 
     def _document_named_before(self, document: Token) -> Entity | None:
@@ -166,16 +178,16 @@ class Resolver:
     def _known_mention(self, span: Span) -> tuple[Entity | None, Span | None]:
         """The entity (and its mention) the entities stage found in the span, a person first."""
         best, best_mention, best_overlap = None, None, 0
-        for entity in self.doc.entities:
-            for mention in entity.mentions:
-                if entity.type == COUNTRY and (self._inside_longer_name(mention, span)
-                                               or self._in_attribute(mention, span)):
-                    continue  # "bei Russland Aktuell", "Zeitung China Daily", "Die Entwicklung im Iran"
-                overlap = min(span.end, mention.end) - max(span.start, mention.start)
-                # A person in the span is the speaker even when a country is named too.
-                rank = overlap + (10_000 if entity.type == PERSON else 0)
-                if overlap > 0 and rank > best_overlap:
-                    best, best_mention, best_overlap = entity, mention, rank
+        for placed in self.index.overlapping(span):
+            entity, mention = placed.entity, placed.mention
+            if entity.type == COUNTRY and (self._inside_longer_name(mention, span)
+                                           or self._in_attribute(mention, span)):
+                continue  # "bei Russland Aktuell", "Zeitung China Daily", "Die Entwicklung im Iran"
+            overlap = min(span.end, mention.end) - max(span.start, mention.start)
+            # A person in the span is the speaker even when a country is named too.
+            rank = overlap + (10_000 if entity.type == PERSON else 0)
+            if rank > best_overlap:
+                best, best_mention, best_overlap = entity, mention, rank
         return best, best_mention
 
     def _apposition_after(self, span: Span, words: list[Token]) -> Entity | None:
@@ -188,9 +200,28 @@ class Resolver:
         after = self.doc.tokens[last + 2]
         return next(self._person_in(Span(after.start, after.end, after.text)), None)
 
+    def _apposed_to(self, span: Span) -> Entity | None:
+        """A phrase inside the apposition of a person named before it: that person (``Steve
+        Marshall, Sprecher der UN-Büros in Bangkok, teilte mit`` with ``Bangkok`` marked)."""
+        first = self.doc.token_at(span.start)
+        if first is None:
+            return None
+        tokens = self.doc.tokens
+        opening = sentence_start(self.doc, tokens[first])
+        comma = next((i for i in range(first - 1, max(opening, first - MAX_APPOSITION_WORDS) - 1, -1)
+                      if tokens[i].text == ","), None)
+        if comma is None or comma == opening:
+            return None
+        between = tokens[comma + 1:first + 1]
+        role_at = 1 if is_determiner(between[0]) and len(between) > 1 else 0
+        if parse_role(between[role_at].text) is None \
+                or any(t.text in {",", "und"} or t.tag.startswith("V") for t in between[:-1]):
+            return None
+        named = tokens[comma - 1]
+        return next(self._person_in(Span(named.start, named.end, named.text)), None)
+
     def _person_in(self, span: Span):
-        return (e for e in self.doc.entities if e.type == PERSON
-                for m in e.mentions if m.start < span.end and span.start < m.end)
+        return (placed.entity for placed in self.index.overlapping(span) if placed.entity.type == PERSON)
 
     def _inside_longer_name(self, mention: Span, span: Span) -> bool:
         """The mention is followed, inside the speaker span, by a capitalised word that is not a noun
@@ -222,6 +253,9 @@ class Resolver:
         if len(content) == 1 and (pronoun_gender(first) in {"m", "f"} or first in REFLEXIVE_POSSESSIVES
                                   or first in POINTING_BACK_ADVERBS or first in RELATIVE_PRONOUNS):
             return self._pronoun(content[0])
+        if len(content) == 1 and pronoun_gender(first) == "n":
+            self.how = PRONOUN  # "Es weist den Vorwurf zurück" after "das Gericht"
+            return None if impersonal_clause(self.doc, content[0]) else self._neuter_organisation(content[0])
         if any(t.text.lower() in REFLEXIVE_POSSESSIVES for t in content):
             self.how = PRONOUN
             return self._antecedent(content[0], "")  # "nach eigenen Angaben": the subject
@@ -284,13 +318,19 @@ class Resolver:
         named in the sentence before (``Das Bundeskartellamt legte … vor. Demnach …``)."""
         if self.previous is not None and word.sentence - self.previous_sentence <= 2:
             return self.previous
-        before = [c for c in self._mentions_before(word) if self.doc.tokens[c.token].sentence == word.sentence - 1]
-        if before:
-            return before[-1].entity
+        first_before = None  # the first actor named in the sentence before
+        for candidate in self._mentions_before(word):
+            sentence = self.doc.tokens[candidate.token].sentence
+            if sentence < word.sentence - 1:
+                break
+            if sentence == word.sentence - 1:
+                first_before = candidate.entity
+        if first_before is not None:
+            return first_before
         subject = sentence_verb_subject(self.doc, self.doc.sentences[word.sentence - 1]) if word.sentence else []
         if subject and self.doc.tokens[subject[0]].tag not in {"PPER", "PDS", "PIS"}:
             tokens = [self.doc.tokens[i] for i in subject]  # "Das Bundeskartellamt legte … vor. Demnach …"
-            resolver = Resolver(self.doc, None, -1, self.pronoun_window)
+            resolver = Resolver(self.doc, None, -1, self.pronoun_window, index=self.index)
             found = resolver.resolve(self.doc.span(tokens[0].start, tokens[-1].end), tokens)
             if found is not None and resolver.how in {NAME, ALIAS, ACRONYM, INSTITUTION}:
                 return found
@@ -316,7 +356,7 @@ class Resolver:
             return None  # "Bundesministerium für Bildung und Forschung" is one name
         members, hows = [], []
         for part in parts:
-            resolver = Resolver(self.doc, self.previous, self.previous_sentence, self.pronoun_window)
+            resolver = Resolver(self.doc, self.previous, self.previous_sentence, self.pronoun_window, index=self.index)
             member = resolver.resolve(self.doc.span(part[0].start, part[-1].end), part)
             if member is None or resolver.how == PRONOUN or resolver.how == UNRESOLVED and member.type != UNKNOWN:
                 return None  # an unnamed part may join ("die syrische Regierung und die Rebellen")
@@ -401,46 +441,74 @@ class Resolver:
         a person subject earlier in the same sentence; a person subject in a sentence after
         the previous statement's speaker; that speaker; a person subject in the last few
         sentences; any person before.  ``sie`` may also be a country, organisation or group.
+        Candidates come latest first, so each search stops at the first that fits.
         """
         sentence_of = lambda candidate: self.doc.tokens[candidate.token].sentence
-        candidates = self._mentions_before(pronoun)
-        persons = [c for c in candidates if fits_pronoun(c.entity, gender)]
-        person_subjects = [c for c in persons if self._subject_like(c.token, c.span)]
+        # Preferred subjects lie after this sentence: the previous speaker's (or the pronoun's own).
+        after = pronoun.sentence - 1 if self.previous is None else min(pronoun.sentence - 1, self.previous_sentence)
         recent = pronoun.sentence - self.pronoun_window
-
-        preferred = [c for c in person_subjects if sentence_of(c) == pronoun.sentence]
-        if self.previous is not None:
-            preferred += [c for c in person_subjects if sentence_of(c) > self.previous_sentence]
-        if preferred:
-            return preferred[0].entity
+        recent_subject = None
+        for candidate in self._mentions_before(pronoun):
+            if sentence_of(candidate) <= min(after, recent - 1):
+                break
+            if fits_pronoun(candidate.entity, gender) and self._subject_like(candidate.token, candidate.span):
+                if sentence_of(candidate) > after:
+                    return candidate.entity
+                if recent_subject is None and sentence_of(candidate) >= recent:
+                    recent_subject = candidate.entity
         if self.previous is not None and fits_pronoun(self.previous, gender):
             return self.previous
-        for group in ([c for c in person_subjects if sentence_of(c) >= recent], persons):
-            if group:
-                return group[0].entity
+        if recent_subject is not None:
+            return recent_subject
+        first_person = next((c.entity for c in self._mentions_before(pronoun) if fits_pronoun(c.entity, gender)), None)
+        if first_person is not None:
+            return first_person
         if gender in {"f", ""}:  # "sie" as an organisation or country ("die Gefahr" is no speaker)
             if self.previous is not None and self.previous.type in {ORGANISATION, COUNTRY}:
                 return self.previous
-            for c in candidates:
-                if c.entity.type in {ORGANISATION, COUNTRY} and sentence_of(c) >= recent \
-                        and self._subject_like(c.token, c.span):
+            for c in self._mentions_before(pronoun):
+                if sentence_of(c) < recent:
+                    break
+                if c.entity.type in {ORGANISATION, COUNTRY} and self._subject_like(c.token, c.span):
                     return c.entity
         return None
 
-    def _mentions_before(self, token: Token) -> list[Candidate]:
+    def _neuter_organisation(self, pronoun: Token) -> Entity | None:
+        """``es``: the subject of a sentence before, the previous speaker or the latest organisation
+        subject in the last sentences, when a neuter noun names it (``das Gericht``, ``das Unternehmen``)."""
+        for number in range(pronoun.sentence - 1, max(-1, pronoun.sentence - 1 - self.pronoun_window), -1):
+            subject = [self.doc.tokens[i] for i in sentence_verb_subject(self.doc, self.doc.sentences[number])]
+            nouns = [t for t in subject if org_noun_head(t.text) is not None]
+            if nouns and noun_gender(nouns[-1].text) == "n":  # "Das Gericht nutzte … Es weist … zurück"
+                resolver = Resolver(self.doc, None, -1, self.pronoun_window, index=self.index)
+                found = resolver.resolve(self.doc.span(subject[0].start, subject[-1].end), subject)
+                if found is not None and found.type == ORGANISATION and resolver.how != UNRESOLVED:
+                    return found
+        if self.previous is not None and neuter_organisation(self.previous) \
+                and pronoun.sentence - self.previous_sentence <= self.pronoun_window:
+            return self.previous
+        for candidate in self._mentions_before(pronoun):
+            if self.doc.tokens[candidate.token].sentence < pronoun.sentence - self.pronoun_window:
+                break
+            if neuter_organisation(candidate.entity) and self._subject_like(candidate.token, candidate.span):
+                return candidate.entity
+        return None
+
+    def _mentions_before(self, token: Token) -> Iterator[Candidate]:
         """Entity mentions ending before ``token``, latest first."""
-        found = []
-        for entity in self.doc.entities:
-            for mention in entity.mentions:
-                if mention.end <= token.start:
-                    first = self.doc.token_at(mention.start)
-                    if first is not None:
-                        found.append(Candidate(entity, mention, first))
-        found.sort(key=lambda c: -c.span.start)
-        return found
+        for placed in self.index.before(token.start):
+            first = self.doc.token_at(placed.start)
+            if first is not None:
+                yield Candidate(placed.entity, placed.mention, first)
 
     def _subject_like(self, first: int, mention: Span) -> bool:
         """Not after a preposition and not a genitive (``mit Putin``, ``Putins``)."""
+        known = self.index.subject_like.get((first, mention.end))
+        if known is None:
+            known = self.index.subject_like[(first, mention.end)] = self._subject_like_uncached(first, mention)
+        return known
+
+    def _subject_like_uncached(self, first: int, mention: Span) -> bool:
         tokens = self.doc.tokens
         j = first - 1
         start = sentence_start(self.doc, tokens[first])
