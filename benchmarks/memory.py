@@ -58,9 +58,10 @@ def write_corpus(path: Path, size: int, texts: list[str]) -> None:
             out.write(json.dumps({"id": f"a{number}", "date": "2016-01-15", "text": text}, ensure_ascii=False) + "\n")
 
 
-def peak_rss_mb(command: str, corpus: Path, db: Path, pipeline: str) -> tuple[float, float]:
-    """(seconds, peak RSS in MB) of one fresh process running ``command`` on ``corpus``."""
-    script = RUN.format(src=str(ROOT / "src"), pipeline=pipeline)
+def peak_rss_mb(command: str, corpus: Path, db: Path, pipeline: str, script: str = RUN) -> tuple[float, float]:
+    """(seconds, peak RSS in MB) of one fresh process running ``command`` on ``corpus`` (``script``
+    gets the command, the corpus and the database as arguments)."""
+    script = script.format(src=str(ROOT / "src"), pipeline=pipeline)
     started = time.monotonic()
     process = subprocess.Popen([sys.executable, "-c", script, command, str(corpus), str(db)])
     _, status, usage = os.wait4(process.pid, 0)
