@@ -270,7 +270,7 @@ def _national_branch(doc: Document, i: int, taken: set[int]) -> bool:
             or normal_tag(token) not in {"NE", "FM"} and token.text not in org_names():
         return False
     after = tokens[i + 2].text if i + 2 < len(tokens) else ""
-    if after in {"und", "sowie", "oder", ",", "/"} or token.text in first_names() \
+    if after in {"und", "sowie", "oder", "/"} or token.text in first_names() \
             or ner.resources_().lexicon.get(token.text) == ("PER", "3"):  # mostly a person in the news
         return False
     return not any(t.text == token.text for t in (tokens[k] for k in taken))

@@ -86,6 +86,8 @@ class Resolver:
     def resolve(self, span: Span, tokens: list[Token]) -> Entity | None:
         self.how = UNRESOLVED
         words = [t for t in tokens if t.text[:1].isalnum()]
+        if len(words) == 1 and self._place_after_in(span):
+            return None  # "Wie X, Sprecher …, in Bangkok mitteilte": where it was said, not who said it
         owner = document_owner(words)
         if owner is not None:  # "Angaben der Polizei", "Polizeiangaben", "seiner Meinung nach"
             return self._document_owner(owner)
@@ -199,6 +201,12 @@ class Resolver:
             return None
         after = self.doc.tokens[last + 2]
         return next(self._person_in(Span(after.start, after.end, after.text)), None)
+
+    def _place_after_in(self, span: Span) -> bool:
+        """``in Bangkok``: a place the places stage found, after ``in``."""
+        first = self.doc.token_at(span.start)
+        return first is not None and first > 0 and self.doc.tokens[first - 1].text.lower() in {"in", "im"} \
+            and any(place.start <= span.start and span.end <= place.end for place in self.doc.places)
 
     def _apposed_to(self, span: Span) -> Entity | None:
         """A phrase inside the apposition of a person named before it: that person (``Steve
