@@ -23,7 +23,9 @@ RUN = """
 import sys
 sys.path.insert(0, {src!r})
 from wortlaut import analyze
-analyze(open(sys.argv[2], encoding="utf-8").read(), date="2016-01-15")
+from wortlaut.pipeline import Options
+text = open(sys.argv[2], encoding="utf-8").read()
+analyze(text, date="2016-01-15", options=Options(max_chars=len(text)))
 """
 
 

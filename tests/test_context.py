@@ -31,3 +31,24 @@ def test_the_place_of_a_speech_act_stands_near_its_cue():
     text = "Putin beharrte nach dem langen Gipfeltreffen mit vielen Gästen in Wladiwostok auf seiner Position."
     assert analyze(text).statements[0].place is None  # too far from "beharrte"
     assert analyze(text, context=ContextConfig(cue_window=10)).statements[0].place.name == "Wladiwostok"
+
+
+DATE_CASES = Path(__file__).with_name("statement_date_cases.tsv")
+
+
+@pytest.mark.parametrize("case", read_cases(DATE_CASES), ids=lambda case: case["text"][:70])
+def test_statement_date_case(case):
+    doc = analyze(case["text"].replace("\\n", "\n"))
+    statement = next(s for s in doc.statements if case["content"] in s.content.text)
+    found = (statement.date.value if statement.date else "-", statement.date_source,
+             "yes" if statement.local_time else "no")
+    assert found == (case["date"], case["date_source"], case["local_time"])
+
+
+def test_json_output_says_where_each_statement_date_comes_from():
+    from wortlaut.formats import document_to_dict
+
+    doc = analyze("Trump sagte am Donnerstag (Ortszeit), er habe viele Kriege beendet. Merkel sagte, die Lage sei ernst.")
+    trump, merkel = document_to_dict(doc)["statements"]
+    assert (trump["date_source"], trump["local_time"], trump["day"]) == ("explicit", True, "2025-09-04")
+    assert (merkel["date"], merkel["date_source"], merkel["day"]) == (None, "article", "2025-09-05")

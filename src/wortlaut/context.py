@@ -4,6 +4,12 @@ Times and places come from the times and places stages; a statement takes the
 ones in its own sentence that lie outside its content (``sagte der Staatschef
 am Freitag bei einem Wirtschaftsforum in Wladiwostok``): what the speaker talks
 about is not when or where they spoke.
+
+A statement without a time of its own inherits one along the discourse: a continuation
+takes its parent's, and the same speaker again in the same paragraph, with no new time
+named in between and no other place, is still at the same event (``Putin hob hervor …``
+after ``sagte der Staatschef am Freitag``).  Else the article's date stands in, marked as
+such (``date_source``).
 """
 
 from __future__ import annotations
@@ -14,7 +20,7 @@ from .components import component
 from .de.lexicon import word_list
 from .de.phrases import clause_end, noun_phrase_forward
 from .de.words import PLACE_PREPOSITIONS
-from .model import Document, Span, Statement
+from .model import ARTICLE, EXPLICIT, INHERITED, Document, Span, Statement, TimeExpression
 
 
 @dataclass(frozen=True)
@@ -26,15 +32,17 @@ class ContextConfig:
 
 
 @component("context", requires=("doc.statements", "doc.times", "doc.places"),
-           assigns=("statement.date", "statement.place", "statement.via"), config=ContextConfig)
+           assigns=("statement.date", "statement.date_source", "statement.local_time", "statement.place",
+                    "statement.via"), config=ContextConfig)
 def attach_context(doc: Document, config: ContextConfig = ContextConfig()) -> Document:
     channels = word_list("reporting_channels.txt")
     for statement in doc.statements:
         if statement.continuation:
             continue
         if statement.date is None:
-            statement.date = next((t for t in doc.times if t.type in ("DATE", "TIME") and t.value
-                                   and _in_frame(doc, statement, t.start)), None)
+            statement.date = _own_date(doc, statement)
+        if statement.date is not None and statement.date_source is None:
+            statement.date_source = EXPLICIT
         if statement.place is None:
             statement.place = next((p for p in doc.places if _in_frame(doc, statement, p.start)
                                     and _preposition_before(doc, p.start) in PLACE_PREPOSITIONS
@@ -45,7 +53,66 @@ def attach_context(doc: Document, config: ContextConfig = ContextConfig()) -> Do
             statement.via = addressee  # "gegenüber der Nachrichtenagentur Interfax"
         if statement.via is None:
             statement.via = _dative_channel(doc, statement, channels, config.channel_window)
+    _inherit_dates(doc)
+    for statement in doc.statements:
+        if statement.date is None:
+            statement.date_source = ARTICLE if doc.date else None
+        statement.local_time = statement.date is not None and LOCAL_TIME in statement.date.text
     return doc
+
+
+LOCAL_TIME = "Ortszeit"  # "am Donnerstag (Ortszeit)": the times stage keeps the zone with the expression
+
+
+def _own_date(doc: Document, statement: Statement) -> TimeExpression | None:
+    """The time in the statement's frame closest to its cue (``sagte der Staatschef am Freitag``)."""
+    times = [t for t in doc.times if t.type in ("DATE", "TIME") and t.value and _in_frame(doc, statement, t.start)]
+    if not times or not statement.cue.tokens:
+        return times[0] if times else None
+    cue = doc.tokens[statement.cue.tokens[0]].start
+    return min(times, key=lambda t: abs(t.start - cue))
+
+
+def _inherit_dates(doc: Document) -> None:
+    """Dates along the discourse: a continuation takes its parent's; the same speaker again in the
+    same paragraph takes their last date there, unless a new time was named in between (in a
+    sentence outside any statement's content) or the place changed."""
+    last: dict[tuple[int, str], Statement] = {}  # (paragraph, speaker) -> their latest dated statement there
+    previous: Statement | None = None
+    for statement in doc.statements:
+        paragraph = doc.sentences[statement.sentence].paragraph if doc.sentences else 0
+        speaker = _speaker_key(statement)
+        if statement.date is None:
+            parent = previous if statement.continuation else last.get((paragraph, speaker)) if speaker else None
+            if parent is not None and parent.date is not None and _same_event(doc, parent, statement):
+                statement.date, statement.date_source = parent.date, INHERITED
+                if statement.continuation and statement.place is None:
+                    statement.place = parent.place
+        if statement.date is not None and speaker:
+            last[(paragraph, speaker)] = statement
+        previous = statement
+
+
+def _speaker_key(statement: Statement) -> str:
+    speaker = statement.speaker
+    if speaker is None:
+        return ""
+    return speaker.entity or speaker.name or ""
+
+
+def _same_event(doc: Document, parent: Statement, statement: Statement) -> bool:
+    """No other place, and no time named between the two outside statement contents."""
+    if parent.place is not None and statement.place is not None and parent.place.name != statement.place.name:
+        return False
+    after, before = doc.sentences[parent.sentence].start, doc.sentences[statement.sentence].end
+    contents = [(s.content.start, s.content.end) for s in doc.statements if s.content.start is not None]
+    for time in doc.times:
+        if time is parent.date or time.type not in ("DATE", "TIME") or not after <= time.start < before:
+            continue
+        if time.value and time.value != parent.date.value \
+                and not any(start <= time.start < end for start, end in contents):
+            return False
+    return True
 
 
 def _names_channel(text: str, channels: frozenset[str]) -> bool:

@@ -36,6 +36,7 @@ Invariants (checked by :func:`invariant_violations`, which the tests run over re
 from __future__ import annotations
 
 import datetime as dt
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -183,7 +184,9 @@ class Statement:
     cue: Role = field(default_factory=Role)
     source: Role = field(default_factory=Role)  # span: the Speaker
     addressee: Role = field(default_factory=Role)
-    date: TimeExpression | None = None
+    date: TimeExpression | None = None  # when it was said (not what it is about)
+    date_source: str | None = None  # EXPLICIT | INHERITED | ARTICLE (None: no date at all)
+    local_time: bool = False  # the date is local time where it was said ("am Donnerstag (Ortszeit)")
     place: Place | None = None
     via: Span | None = None  # channel: agency, newspaper, interview
     via_entity: str | None = None
@@ -202,6 +205,14 @@ class Statement:
     @speaker.setter
     def speaker(self, speaker: Speaker | None) -> None:
         self.source.span = speaker
+
+
+# How a statement got its date (Statement.date_source): a time in its own clause or sentence
+# ("sagte am Freitag"); one taken over along the discourse (a continuation, the same speaker
+# again in the same paragraph); none of its own, so the article's date is used.
+EXPLICIT, INHERITED, ARTICLE = "explicit", "inherited", "article"
+DATE_SOURCES = (EXPLICIT, INHERITED, ARTICLE)
+_FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 @dataclass
@@ -247,6 +258,14 @@ class Document:
         """Span covering tokens ``first..last`` (inclusive)."""
         start, end = self.tokens[first].start, self.tokens[last].end
         return Span(start, end, self.text[start:end])
+
+    def statement_day(self, statement: Statement) -> str | None:
+        """The day a statement was made (YYYY-MM-DD): its own date where that names a day, else
+        the article's date."""
+        value = statement.date.value if statement.date else None
+        if value and _FULL_DATE.match(value):
+            return value[:10]
+        return self.date.isoformat() if self.date else None
 
     def entity(self, entity_id: str) -> Entity | None:
         for entity in self.entities:

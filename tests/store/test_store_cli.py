@@ -18,13 +18,21 @@ def test_commands_from_ingest_to_network(tmp_path, corpus, capsys, monkeypatch):
     assert "4 articles stored" in capsys.readouterr().err
 
     assert main(["search", "Waffenstillstand", "--speaker", "Putin", "--db", db]) == 0
-    out = capsys.readouterr().out.splitlines()
-    assert out == ["2025-09-05  Wladimir Putin  [direct]  Ein Waffenstillstand in der Ukraine ist möglich."]
+    captured = capsys.readouterr()
+    # no day named in its sentence: the article's date, marked *
+    assert captured.out.splitlines() == [
+        "2025-09-05*  Wladimir Putin  [direct]  Ein Waffenstillstand in der Ukraine ist möglich."]
+    assert "* the article's date" in captured.err
+    assert main(["search", "Waffenstillstand", "--date-source", "explicit,inherited", "--db", db]) == 0
+    assert capsys.readouterr().out == ""
+    with pytest.raises(SystemExit):
+        main(["search", "Waffenstillstand", "--date-source", "gestern", "--db", db])
+    assert "choose from explicit, inherited, article" in capsys.readouterr().err
 
     monkeypatch.setenv("WORTLAUT_DB", db)  # the default database
     assert main(["timeline", "Merz"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert len(lines) == 2 and all(line.startswith("2025-09-03  Friedrich Merz") for line in lines)
+    assert len(lines) == 2 and all(line.startswith("2025-09-03") and "  Friedrich Merz  [" in line for line in lines)
 
     assert main(["actors", "--top", "1"]) == 0
     assert len(capsys.readouterr().out.splitlines()) == 1

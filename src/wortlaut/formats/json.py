@@ -12,7 +12,8 @@ def _span(span: Span | None) -> dict | None:
     return None if span is None else span.to_dict()
 
 
-def statement_to_dict(statement: Statement) -> dict:
+def statement_to_dict(statement: Statement, day: str | None = None) -> dict:
+    """``day``: the day it was said (``Document.statement_day``)."""
     speaker = statement.speaker
     place = statement.place
     content = statement.content
@@ -28,6 +29,9 @@ def statement_to_dict(statement: Statement) -> dict:
         "content": {**content.span.to_dict(), "parts": [p.to_dict() for p in content.parts]}
         if content.parts else _span(content.span),
         "date": None if statement.date is None else {"text": statement.date.text, "value": statement.date.value},
+        "date_source": statement.date_source,
+        "local_time": statement.local_time,
+        "day": day,
         "place": None if place is None else {
             "text": place.text, "name": place.name, "country": place.country, "lat": place.lat, "lon": place.lon,
         },
@@ -54,7 +58,7 @@ def document_to_dict(doc: Document) -> dict:
              "mentions": [_span(m) for m in e.mentions]}
             for e in doc.entities
         ],
-        "statements": [statement_to_dict(s) for s in doc.statements],
+        "statements": [statement_to_dict(s, doc.statement_day(s)) for s in doc.statements],
         "times": [{"text": t.text, "start": t.start, "end": t.end, "value": t.value, "type": t.type} for t in doc.times],
         "places": [{"text": p.text, "start": p.start, "end": p.end, "name": p.name, "country": p.country,
                     "lat": p.lat, "lon": p.lon} for p in doc.places],

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model import Document, Statement
+from ..model import INHERITED, Document, Statement
 
 LOW_CONFIDENCE = 0.5  # a speaker resolved, or a speech act found, less surely than this is marked
 COLUMNS = f"{'id':>4} {'form':<9} {'speaker':<30} {'cue':<18} when · where · via · to"
@@ -25,7 +25,12 @@ def _speaker(statement: Statement) -> str:
 
 
 def _context(statement: Statement) -> str:
-    parts = [statement.date.value if statement.date and statement.date.value else "",
+    when = statement.date.value if statement.date and statement.date.value else ""
+    if when and statement.date_source == INHERITED:
+        when += " (inherited)"  # from the statement before: no time named in its own sentence
+    if when and statement.local_time:
+        when += " (local time)"
+    parts = [when,
              statement.place.name if statement.place else "",
              f"via {statement.via.text}" if statement.via else "",
              f"to {statement.addressee.text}" if statement.addressee.span else ""]

@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 from ..formats import FORMATS as INPUT_FORMATS
+from ..model import DATE_SOURCES
 from .database import Store
 from .errors import StoreError
 from .export import FORMATS as EXPORT_FORMATS
@@ -62,12 +63,24 @@ def _add_range(parser: argparse.ArgumentParser) -> None:
                         help="only statements whose speaker was resolved with at least this confidence (0-1)")
     parser.add_argument("--resolved-only", action="store_true",
                         help="only statements whose speaker is an actor (no unresolved pronouns or 'Experten')")
+    parser.add_argument("--date-source", dest="date_sources", type=_date_sources, default=None, metavar="SOURCES",
+                        help="only statements whose date is of these kinds, comma-separated: explicit (named in "
+                             "its sentence), inherited (along the discourse), article (the article's date)")
 
 
 def _range(args: argparse.Namespace) -> dict:
     """The statement filters every query command shares: dates and how sure the speaker is."""
     return {"date_from": date_bound(args.date_from, end=False), "date_to": date_bound(args.date_to, end=True),
-            "min_confidence": args.min_confidence, "resolved_only": args.resolved_only}
+            "min_confidence": args.min_confidence, "resolved_only": args.resolved_only,
+            "date_sources": args.date_sources}
+
+
+def _date_sources(value: str) -> list[str]:
+    sources = [part.strip() for part in value.split(",") if part.strip()]
+    unknown = [source for source in sources if source not in DATE_SOURCES]
+    if not sources or unknown:
+        raise argparse.ArgumentTypeError(f"{value!r}: choose from {', '.join(DATE_SOURCES)}, comma-separated")
+    return sources
 
 
 def register(subparsers) -> None:
@@ -178,10 +191,15 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     return 1 if summary.failed else 0
 
 
+DATE_MARKS = {"inherited": "~", "article": "*"}  # after the date; an explicit date has none
+
+
 def _print_statements(rows: list[dict]) -> None:
     for row in rows:
-        print(f"{row['date'] or '?':10}  {row['actor'] or row['speaker_text'] or '?'}  [{row['form']}]  "
-              f"{row['content']}")
+        date = (row["date"] or "?") + DATE_MARKS.get(row["date_source"] or "", "")
+        print(f"{date:11}  {row['actor'] or row['speaker_text'] or '?'}  [{row['form']}]  {row['content']}")
+    if any(row["date_source"] in DATE_MARKS for row in rows):
+        print("dates: ~ inherited from the statement before, * the article's date (none named)", file=sys.stderr)
 
 
 def cmd_search(args: argparse.Namespace) -> int:

@@ -25,7 +25,6 @@ from .errors import SchemaError, StoreError
 from .names import actor_key, name_key
 from .schema import LATEST_VERSION, current_version, migrate
 
-_FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _WORD = re.compile(r"\w+")
 RULE_ACTIONS = ("merge", "split", "rename")
 
@@ -38,14 +37,6 @@ def content_hash(doc: Document) -> str:
 
 def _now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-
-
-def statement_day(statement: Statement, article_date: dt.date | None) -> str | None:
-    """The day a statement was made: its own full date if it has one, else the article's date."""
-    value = statement.date.value if statement.date else None
-    if value and _FULL_DATE.match(value):
-        return value[:10]
-    return article_date.isoformat() if article_date else None
 
 
 class Store:
@@ -366,7 +357,7 @@ _STATEMENT_COLUMNS = (
     "cue_text", "cue_start", "cue_end", "content", "content_start", "content_end", "date_text", "date_value",
     "place_text", "place_name", "place_country", "place_lat", "place_lon",
     "via_text", "via_start", "via_end", "via_entity_id", "addressee_text", "addressee_start", "addressee_end",
-    "confidence", "speaker_resolution", "speaker_confidence",
+    "confidence", "speaker_resolution", "speaker_confidence", "date_source", "local_time",
 )
 _INSERT_STATEMENT = (f"INSERT INTO statements ({', '.join(_STATEMENT_COLUMNS)}) "
                      f"VALUES ({', '.join('?' * len(_STATEMENT_COLUMNS))})")
@@ -383,7 +374,7 @@ def _statement_row(doc: Document, s: Statement, article_id: int, entity_ids: dic
 
     place = s.place
     return (
-        article_id, s.id, s.form, s.sentence, int(s.continuation), statement_day(s, doc.date),
+        article_id, s.id, s.form, s.sentence, int(s.continuation), doc.statement_day(s),
         entity_ids.get(speaker.entity) if speaker and speaker.entity else None,
         *((speaker.text, speaker.start, speaker.end) if speaker else (None, None, None)),
         speaker_name, speaker_type, actor_key(speaker_name, speaker.resolution if speaker else None),
@@ -393,4 +384,5 @@ def _statement_row(doc: Document, s: Statement, article_id: int, entity_ids: dic
         *span(s.via), entity_ids.get(s.via_entity) if s.via_entity else None,
         *span(s.addressee.span), s.confidence,
         speaker.resolution if speaker else None, speaker.confidence if speaker else None,
+        s.date_source, int(s.local_time),
     )

@@ -5,10 +5,11 @@ from __future__ import annotations
 import csv
 import json
 import sqlite3
+from collections.abc import Sequence
 from pathlib import Path
 from typing import BinaryIO
 
-from .queries import date_range, speaker_conditions
+from .queries import date_range, statement_conditions
 
 FORMATS = ("jsonl", "csv", "parquet")
 # Everything statements_view shows, plus the offsets and details only the statements table has.
@@ -18,7 +19,7 @@ _COLUMNS = (
     "s.sentence", "s.continuation", "v.cue", "s.cue_start", "s.cue_end", "v.content", "s.content_start",
     "s.content_end", "s.date_text", "v.place", "s.place_text", "s.place_country", "s.place_lat", "s.place_lon",
     "v.via", "s.via_start", "s.via_end", "v.addressee", "s.addressee_start", "s.addressee_end", "v.title",
-    "v.source", "v.confidence", "v.speaker_resolution", "v.speaker_confidence",
+    "v.source", "v.confidence", "v.speaker_resolution", "v.speaker_confidence", "v.date_source", "v.local_time",
 )
 COLUMNS = tuple(column.split(".", 1)[1] for column in _COLUMNS)
 
@@ -28,9 +29,10 @@ class MissingDependency(Exception):
 
 
 def iter_statements(conn: sqlite3.Connection, *, date_from: str | None = None, date_to: str | None = None,
-                    min_confidence: float | None = None, resolved_only: bool = False):
+                    min_confidence: float | None = None, resolved_only: bool = False,
+                    date_sources: Sequence[str] | None = None):
     where, params = date_range("v.date", date_from, date_to)
-    speaker_where, speaker_params = speaker_conditions("v", min_confidence, resolved_only)
+    speaker_where, speaker_params = statement_conditions("v", min_confidence, resolved_only, date_sources)
     where, params = where + speaker_where, params + speaker_params
     sql = (f"SELECT {', '.join(_COLUMNS)} FROM statements_view v JOIN statements s ON s.id = v.id"
            + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY v.date, v.article_id, v.id")
@@ -40,12 +42,13 @@ def iter_statements(conn: sqlite3.Connection, *, date_from: str | None = None, d
 
 def export_statements(conn: sqlite3.Connection, out: str | Path | BinaryIO, fmt: str = "jsonl", *,
                       date_from: str | None = None, date_to: str | None = None,
-                      min_confidence: float | None = None, resolved_only: bool = False) -> int:
+                      min_confidence: float | None = None, resolved_only: bool = False,
+                      date_sources: Sequence[str] | None = None) -> int:
     """Write all statements to ``out`` (a path or a binary stream); returns how many."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; known: {', '.join(FORMATS)}")
     rows = iter_statements(conn, date_from=date_from, date_to=date_to, min_confidence=min_confidence,
-                           resolved_only=resolved_only)
+                           resolved_only=resolved_only, date_sources=date_sources)
     if fmt == "parquet":
         try:
             import pyarrow

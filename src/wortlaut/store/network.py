@@ -21,23 +21,24 @@ import csv
 import io
 import sqlite3
 from collections import defaultdict
+from collections.abc import Sequence
 from itertools import combinations
 from pathlib import Path
 from typing import BinaryIO
 
 import networkx as nx
 
-from .queries import date_range, speaker_conditions
+from .queries import date_range, statement_conditions
 
 KINDS = ("actor-concept", "actor-actor")
 FORMATS = ("graphml", "gexf", "csv")
 
 
 def _actor_concept_counts(conn: sqlite3.Connection, date_from: str | None, date_to: str | None,
-                          min_confidence: float | None = None
+                          min_confidence: float | None = None, date_sources: Sequence[str] | None = None
                           ) -> tuple[dict[tuple[str, str], int], dict[str, str]]:
     where, params = date_range("s.date", date_from, date_to)
-    confidence_where, confidence_params = speaker_conditions("s", min_confidence, False)
+    confidence_where, confidence_params = statement_conditions("s", min_confidence, False, date_sources)
     where, params = where + confidence_where, params + confidence_params
     where.insert(0, "s.actor_id IS NOT NULL")
     rows = conn.execute(
@@ -62,12 +63,12 @@ def _actor_concept_counts(conn: sqlite3.Connection, date_from: str | None, date_
 
 def build_network(conn: sqlite3.Connection, kind: str = "actor-concept", *, date_from: str | None = None,
                   date_to: str | None = None, min_confidence: float | None = None,
-                  resolved_only: bool = True) -> nx.Graph:
+                  resolved_only: bool = True, date_sources: Sequence[str] | None = None) -> nx.Graph:
     """The network of ``kind`` over statements dated within ``date_from``..``date_to``; only statements
     with an actor take part (``resolved_only`` is always true here)."""
     if kind not in KINDS:
         raise ValueError(f"unknown network kind {kind!r}; known: {', '.join(KINDS)}")
-    counts, kinds = _actor_concept_counts(conn, date_from, date_to, min_confidence)
+    counts, kinds = _actor_concept_counts(conn, date_from, date_to, min_confidence, date_sources)
     graph = nx.Graph(kind=kind)
     if kind == "actor-concept":
         for (actor, concept), weight in sorted(counts.items()):

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Sequence
 
+from ..model import DATE_SOURCES
 from .actors import find_actors
 from .errors import StoreError
 from .names import name_key
 
 FORMS = ("direct", "indirect", "reported")
 _FTS_SYNTAX = re.compile(r'\b(AND|OR|NOT|NEAR)\b|[*"()^]')  # a query meant as FTS5, not as plain words
-_RESULT_COLUMNS = ("id", "date", "actor", "speaker_text", "form", "cue", "content", "place", "via", "title", "source")
+_RESULT_COLUMNS = ("id", "date", "date_source", "actor", "speaker_text", "form", "cue", "content", "place", "via",
+                   "title", "source")
 
 
 def date_range(column: str, date_from: str | None, date_to: str | None) -> tuple[list[str], list[str]]:
@@ -26,9 +29,17 @@ def date_range(column: str, date_from: str | None, date_to: str | None) -> tuple
     return where, params
 
 
-def speaker_conditions(view: str, min_confidence: float | None, resolved_only: bool) -> tuple[list[str], list]:
-    """SQL conditions on how sure a statement's speaker is (``view``: the statements_view alias)."""
+def statement_conditions(view: str, min_confidence: float | None, resolved_only: bool,
+                         date_sources: Sequence[str] | None = None) -> tuple[list[str], list]:
+    """SQL conditions on how sure a statement's speaker is and where its date comes from (``view``:
+    the statements_view or statements alias)."""
     where, params = [], []
+    if date_sources:
+        unknown = sorted(set(date_sources) - set(DATE_SOURCES))
+        if unknown:
+            raise ValueError(f"unknown date source {unknown[0]!r}; known: {', '.join(DATE_SOURCES)}")
+        where.append(f"{view}.date_source IN ({', '.join('?' * len(date_sources))})")
+        params += list(date_sources)
     if min_confidence is not None:
         where.append(f"{view}.speaker_confidence >= ?")
         params.append(float(min_confidence))
@@ -38,10 +49,10 @@ def speaker_conditions(view: str, min_confidence: float | None, resolved_only: b
 
 
 def _filters(conn: sqlite3.Connection, *, speaker: str | None, date_from: str | None, date_to: str | None,
-             form: str | None, min_confidence: float | None = None, resolved_only: bool = False
-             ) -> tuple[list[str], list]:
+             form: str | None, min_confidence: float | None = None, resolved_only: bool = False,
+             date_sources: Sequence[str] | None = None) -> tuple[list[str], list]:
     """SQL conditions on ``statements_view v`` and their parameters."""
-    where, params = speaker_conditions("v", min_confidence, resolved_only)
+    where, params = statement_conditions("v", min_confidence, resolved_only, date_sources)
     if speaker:
         actor_ids = [actor_id for actor_id, _ in find_actors(conn, speaker)]
         # Speakers without an actor (not yet rebuilt) still match by their own name.
@@ -69,7 +80,8 @@ def fts_phrase(query: str) -> str:
 
 def search(conn: sqlite3.Connection, query: str, *, speaker: str | None = None, date_from: str | None = None,
            date_to: str | None = None, form: str | None = None, limit: int | None = None,
-           min_confidence: float | None = None, resolved_only: bool = False) -> list[dict]:
+           min_confidence: float | None = None, resolved_only: bool = False,
+           date_sources: Sequence[str] | None = None) -> list[dict]:
     """Statements whose content matches ``query``, by date.
 
     ``query`` is FTS5 syntax (``Waffenruhe OR Frieden``, ``Sicherheit*``, ``"rote Linie"``); plain
@@ -79,7 +91,7 @@ def search(conn: sqlite3.Connection, query: str, *, speaker: str | None = None, 
     if not query.strip():
         raise StoreError("give words to search for")
     where, params = _filters(conn, speaker=speaker, date_from=date_from, date_to=date_to, form=form,
-                             min_confidence=min_confidence, resolved_only=resolved_only)
+                             min_confidence=min_confidence, resolved_only=resolved_only, date_sources=date_sources)
     sql = (f"SELECT {', '.join('v.' + c for c in _RESULT_COLUMNS)} FROM statements_fts f "
            "JOIN statements_view v ON v.id = f.rowid WHERE statements_fts MATCH ? "
            + "".join(f" AND {condition}" for condition in where)
@@ -98,10 +110,10 @@ def search(conn: sqlite3.Connection, query: str, *, speaker: str | None = None, 
 
 def timeline(conn: sqlite3.Connection, actor: str, *, date_from: str | None = None, date_to: str | None = None,
              form: str | None = None, limit: int | None = None, min_confidence: float | None = None,
-             resolved_only: bool = False) -> list[dict]:
+             resolved_only: bool = False, date_sources: Sequence[str] | None = None) -> list[dict]:
     """The statements of one actor, by date (the statement's own date, else the article's)."""
     where, params = _filters(conn, speaker=actor, date_from=date_from, date_to=date_to, form=form,
-                             min_confidence=min_confidence, resolved_only=resolved_only)
+                             min_confidence=min_confidence, resolved_only=resolved_only, date_sources=date_sources)
     sql = (f"SELECT {', '.join('v.' + c for c in _RESULT_COLUMNS)} FROM statements_view v WHERE "
            + " AND ".join(where) + " ORDER BY v.date, v.article_id, v.id" + (" LIMIT ?" if limit else ""))
     return [dict(zip(_RESULT_COLUMNS, row)) for row in conn.execute(sql, [*params, *([limit] if limit else [])])]
