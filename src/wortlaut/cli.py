@@ -223,8 +223,10 @@ def build_parser() -> argparse.ArgumentParser:
     ner.set_defaults(func=_ner)
 
     from .store.cli import register as register_store
+    from .web.cli import register as register_web
 
     register_store(commands)
+    register_web(commands)
     return parser
 
 

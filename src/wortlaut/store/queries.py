@@ -13,8 +13,8 @@ from .names import name_key
 
 FORMS = ("direct", "indirect", "reported")
 _FTS_SYNTAX = re.compile(r'\b(AND|OR|NOT|NEAR)\b|[*"()^]')  # a query meant as FTS5, not as plain words
-_RESULT_COLUMNS = ("id", "date", "date_source", "actor", "speaker_text", "form", "cue", "content", "place", "via",
-                   "title", "source")
+_RESULT_COLUMNS = ("id", "article_id", "date", "date_source", "actor_id", "actor", "speaker_text", "form", "cue",
+                   "content", "place", "via", "title", "source")
 
 
 def date_range(column: str, date_from: str | None, date_to: str | None) -> tuple[list[str], list[str]]:
@@ -48,8 +48,8 @@ def statement_conditions(view: str, min_confidence: float | None, resolved_only:
     return where, params
 
 
-def _filters(conn: sqlite3.Connection, *, speaker: str | None, date_from: str | None, date_to: str | None,
-             form: str | None, min_confidence: float | None = None, resolved_only: bool = False,
+def _filters(conn: sqlite3.Connection, *, speaker: str | None = None, date_from: str | None = None,
+             date_to: str | None = None, form: str | None = None, min_confidence: float | None = None, resolved_only: bool = False,
              date_sources: Sequence[str] | None = None) -> tuple[list[str], list]:
     """SQL conditions on ``statements_view v`` and their parameters."""
     where, params = statement_conditions("v", min_confidence, resolved_only, date_sources)
@@ -92,20 +92,7 @@ def search(conn: sqlite3.Connection, query: str, *, speaker: str | None = None, 
         raise StoreError("give words to search for")
     where, params = _filters(conn, speaker=speaker, date_from=date_from, date_to=date_to, form=form,
                              min_confidence=min_confidence, resolved_only=resolved_only, date_sources=date_sources)
-    sql = (f"SELECT {', '.join('v.' + c for c in _RESULT_COLUMNS)} FROM statements_fts f "
-           "JOIN statements_view v ON v.id = f.rowid WHERE statements_fts MATCH ? "
-           + "".join(f" AND {condition}" for condition in where)
-           + " ORDER BY v.date, v.id" + (" LIMIT ?" if limit else ""))
-    tail = [limit] if limit else []
-    try:
-        rows = conn.execute(sql, [query, *params, *tail]).fetchall()
-    except sqlite3.OperationalError as error:
-        # Only the MATCH argument comes from the user, so the error is in the query syntax.
-        if _FTS_SYNTAX.search(query):
-            raise StoreError(f"malformed search query {query!r} ({error}); FTS5 syntax: words, AND, OR, NOT, "
-                             'prefix*, "a phrase", NEAR(a b), parentheses') from None
-        rows = conn.execute(sql, [fts_phrase(query), *params, *tail]).fetchall()
-    return [dict(zip(_RESULT_COLUMNS, row)) for row in rows]
+    return _select(conn, query, where, params, limit=limit)
 
 
 def timeline(conn: sqlite3.Connection, actor: str, *, date_from: str | None = None, date_to: str | None = None,
@@ -114,9 +101,52 @@ def timeline(conn: sqlite3.Connection, actor: str, *, date_from: str | None = No
     """The statements of one actor, by date (the statement's own date, else the article's)."""
     where, params = _filters(conn, speaker=actor, date_from=date_from, date_to=date_to, form=form,
                              min_confidence=min_confidence, resolved_only=resolved_only, date_sources=date_sources)
-    sql = (f"SELECT {', '.join('v.' + c for c in _RESULT_COLUMNS)} FROM statements_view v WHERE "
-           + " AND ".join(where) + " ORDER BY v.date, v.article_id, v.id" + (" LIMIT ?" if limit else ""))
-    return [dict(zip(_RESULT_COLUMNS, row)) for row in conn.execute(sql, [*params, *([limit] if limit else [])])]
+    return _select(conn, None, where, params, limit=limit)
+
+
+MARK_START, MARK_END = "\x02", "\x03"  # around the words a query matched (statement_page)
+
+
+def statement_page(conn: sqlite3.Connection, query: str | None = None, *, offset: int = 0, limit: int = 50,
+                   speaker: str | None = None, actor_id: int | None = None, **filters) -> tuple[list[dict], bool]:
+    """One page of statements by date for browsing: all of them when ``query`` is empty, else those
+    matching it (as in :func:`search`) with the matched words between MARK_START and MARK_END in
+    ``marked``.  ``actor_id`` keeps one actor's.  Returns the rows and whether more follow."""
+    where, params = _filters(conn, speaker=speaker, **filters)
+    if actor_id is not None:
+        where.append("v.actor_id = ?")
+        params.append(actor_id)
+    rows = _select(conn, query.strip() if query and query.strip() else None, where, params,
+                   limit=limit + 1, offset=offset, marked=True)
+    return rows[:limit], len(rows) > limit
+
+
+def _select(conn: sqlite3.Connection, query: str | None, where: list[str], params: list, *,
+            limit: int | None = None, offset: int = 0, marked: bool = False) -> list[dict]:
+    """Statements meeting ``where``, by date; with a query only those whose content matches it
+    (``marked``: also the content with the matches marked)."""
+    columns = ", ".join("v." + c for c in _RESULT_COLUMNS)
+    if query is None:
+        sql = f"SELECT {columns}{', v.content' if marked else ''} FROM statements_view v"
+        sql += (" WHERE " + " AND ".join(where) if where else "")
+    else:
+        highlight = f", highlight(statements_fts, 0, '{MARK_START}', '{MARK_END}')" if marked else ""
+        sql = (f"SELECT {columns}{highlight} FROM statements_fts f JOIN statements_view v ON v.id = f.rowid "
+               "WHERE statements_fts MATCH ?" + "".join(f" AND {condition}" for condition in where))
+    sql += " ORDER BY v.date, v.article_id, v.id" + (" LIMIT ? OFFSET ?" if limit else "")
+    tail = [limit, offset] if limit else []
+    names = _RESULT_COLUMNS + (("marked",) if marked else ())
+    if query is None:
+        return [dict(zip(names, row)) for row in conn.execute(sql, [*params, *tail])]
+    try:
+        rows = conn.execute(sql, [query, *params, *tail]).fetchall()
+    except sqlite3.OperationalError as error:
+        # Only the MATCH argument comes from the user, so the error is in the query syntax.
+        if _FTS_SYNTAX.search(query):
+            raise StoreError(f"malformed search query {query!r} ({error}); FTS5 syntax: words, AND, OR, NOT, "
+                             'prefix*, "a phrase", NEAR(a b), parentheses') from None
+        rows = conn.execute(sql, [fts_phrase(query), *params, *tail]).fetchall()
+    return [dict(zip(names, row)) for row in rows]
 
 
 def top_actors(conn: sqlite3.Connection, top: int | None = None) -> list[dict]:

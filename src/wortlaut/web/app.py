@@ -1,0 +1,185 @@
+"""The web application: pages and a JSON API over one corpus database, opened read-only.
+
+Every page is rendered on the server by Jinja2 with autoescaping on; article text reaches the
+page only through escaped template variables.  Parameters are checked before any query runs:
+a bad value is a 400 page naming it, a missing article or actor a 404, never a server error.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlencode
+
+from markupsafe import Markup, escape
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+from starlette.templating import Jinja2Templates
+
+from ..model import DATE_SOURCES
+from ..store import Store, StoreError
+from ..store.browse import actor as actor_profile
+from ..store.browse import article as article_view
+from ..store.cli import date_bound
+from ..store.queries import FORMS, MARK_END, MARK_START, statement_page, top_actors
+from .highlight import MARKS, ROLES, runs
+from .plot import monthly_bars
+
+HERE = Path(__file__).parent
+PAGE_SIZE = 50
+MAX_PAGE = 10_000  # deeper pages are refused, not computed
+MAX_QUERY_CHARS = 500
+
+
+@dataclass(frozen=True)
+class WebConfig:
+    db: Path
+    edit: bool = False  # corrections allowed (the database is opened for writing)
+
+
+def marked(text: str | None) -> Markup:
+    """Statement content with the words a search matched in <mark>; everything else escaped."""
+    escaped = str(escape(text or ""))
+    return Markup(escaped.replace(MARK_START, "<mark>").replace(MARK_END, "</mark>"))
+
+
+def create_app(config: WebConfig) -> Starlette:
+    templates = Jinja2Templates(directory=str(HERE / "templates"))
+    templates.env.autoescape = True
+    templates.env.filters["marked"] = marked
+
+    def store() -> Store:
+        try:
+            return Store(config.db, readonly=True)
+        except StoreError as error:
+            raise HTTPException(503, str(error)) from None
+
+    def render(request: Request, name: str, status: int = 200, **context) -> Response:
+        return templates.TemplateResponse(request, name, {"edit": config.edit, "paging": paging_link(request),
+                                                          **context}, status_code=status)
+
+    async def search_page(request: Request) -> Response:
+        filters, page = statement_filters(request)
+        with store() as opened:
+            rows, more = page_of_statements(opened, filters, page)
+        return render(request, "search.html", rows=rows, more=more, page=page, filters=filters,
+                      forms=FORMS, date_sources=DATE_SOURCES, query_string=request.url.query)
+
+    async def article_page(request: Request) -> Response:
+        with store() as opened:
+            found = article_view(opened.conn, request.path_params["article_id"])
+        if found is None:
+            raise HTTPException(404, "no such article")
+        return render(request, "article.html", article=found, roles=ROLES, marks=MARKS,
+                      runs=runs(found["text"], found["statements"], found["times"], found["places"]))
+
+    async def actor_page(request: Request) -> Response:
+        filters, page = statement_filters(request)
+        with store() as opened:
+            found = actor_profile(opened.conn, request.path_params["actor_id"])
+            if found is None:
+                raise HTTPException(404, "no such actor")
+            rows, more = page_of_statements(opened, {**filters, "actor_id": found["id"]}, page)
+        return render(request, "actor.html", actor=found, plot=Markup(monthly_bars(found["months"])),
+                      rows=rows, more=more, page=page)
+
+    async def actors_page(request: Request) -> Response:
+        with store() as opened:
+            actors = top_actors(opened.conn, 200)
+        return render(request, "actors.html", actors=actors)
+
+    async def api_statements(request: Request) -> Response:
+        filters, page = statement_filters(request)
+        with store() as opened:
+            rows, more = page_of_statements(opened, filters, page)
+        for row in rows:
+            row.pop("marked", None)
+        return JSONResponse({"page": page, "more": more, "statements": rows})
+
+    async def api_article(request: Request) -> Response:
+        with store() as opened:
+            found = article_view(opened.conn, request.path_params["article_id"])
+        if found is None:
+            raise HTTPException(404, "no such article")
+        return JSONResponse(found)
+
+    async def api_actor(request: Request) -> Response:
+        with store() as opened:
+            found = actor_profile(opened.conn, request.path_params["actor_id"])
+        if found is None:
+            raise HTTPException(404, "no such actor")
+        return JSONResponse(found)
+
+    async def http_error(request: Request, error: HTTPException) -> Response:
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"error": error.detail}, status_code=error.status_code)
+        return render(request, "error.html", status=error.status_code, status_code=error.status_code,
+                      message=error.detail)
+
+    routes = [
+        Route("/", search_page),
+        Route("/article/{article_id:int}", article_page),
+        Route("/actor/{actor_id:int}", actor_page),
+        Route("/actors", actors_page),
+        Route("/api/statements", api_statements),
+        Route("/api/articles/{article_id:int}", api_article),
+        Route("/api/actors/{actor_id:int}", api_actor),
+        Mount("/static", StaticFiles(directory=str(HERE / "static")), name="static"),
+    ]
+    return Starlette(routes=routes, exception_handlers={HTTPException: http_error})
+
+
+def statement_filters(request: Request) -> tuple[dict, int]:
+    """The search parameters of ``request`` checked and converted (a 400 for a bad one) and the page."""
+    params = request.query_params
+    query = params.get("q", "").strip()
+    if len(query) > MAX_QUERY_CHARS:
+        raise HTTPException(400, f"the search is longer than {MAX_QUERY_CHARS} characters")
+    try:
+        filters = {"query": query or None, "speaker": params.get("speaker", "").strip() or None,
+                   "date_from": date_bound(params.get("from") or None, end=False),
+                   "date_to": date_bound(params.get("to") or None, end=True)}
+    except StoreError as error:
+        raise HTTPException(400, str(error)) from None
+    form = params.get("form") or None
+    if form is not None and form not in FORMS:
+        raise HTTPException(400, f"unknown form {form!r}; known: {', '.join(FORMS)}")
+    sources = [source for source in params.getlist("date_source") if source]
+    if any(source not in DATE_SOURCES for source in sources):
+        raise HTTPException(400, f"unknown date source; known: {', '.join(DATE_SOURCES)}")
+    filters.update(form=form, date_sources=sources or None,
+                   min_confidence=_number(params.get("min_confidence"), "min_confidence", 0.0, 1.0),
+                   resolved_only=params.get("resolved_only") in {"1", "on", "true"})
+    page = int(_number(params.get("page") or "1", "page", 1, MAX_PAGE, whole=True))
+    return filters, page
+
+
+def paging_link(request: Request):
+    """``paging(n)``: this page's query string asking for page ``n``."""
+    def paging(number: int) -> str:
+        kept = [(key, value) for key, value in request.query_params.multi_items() if key != "page"]
+        return urlencode([*kept, ("page", str(number))])
+    return paging
+
+
+def _number(value: str | None, name: str, low: float, high: float, *, whole: bool = False) -> float | None:
+    if value in (None, ""):
+        return None
+    try:
+        number = int(value) if whole else float(value)
+    except ValueError:
+        raise HTTPException(400, f"{name} must be a number, not {value!r}") from None
+    if not low <= number <= high:
+        raise HTTPException(400, f"{name} must lie between {low:g} and {high:g}")
+    return number
+
+
+def page_of_statements(store: Store, filters: dict, page: int) -> tuple[list[dict], bool]:
+    try:
+        return statement_page(store.conn, offset=(page - 1) * PAGE_SIZE, limit=PAGE_SIZE, **filters)
+    except (StoreError, ValueError) as error:  # a malformed full-text query
+        raise HTTPException(400, str(error)) from None

@@ -1,0 +1,67 @@
+"""The web app over HTTP (Starlette's test client, the real store): pages, the JSON API, escaping of
+hostile article text, and 4xx answers to bad parameters."""
+
+from __future__ import annotations
+
+import pytest
+from starlette.testclient import TestClient
+
+from wortlaut.web import WebConfig, create_app
+
+
+@pytest.fixture(scope="module")
+def client(corpus_db):
+    return TestClient(create_app(WebConfig(corpus_db)))
+
+
+def hostile_article_id(client) -> int:
+    [row] = [r for r in client.get("/api/statements", params={"q": "Brücke"}).json()["statements"]]
+    return row["article_id"]
+
+
+def test_search_lists_statements_with_the_matched_words_marked(client):
+    page = client.get("/", params={"q": "Brücke"})
+    assert page.status_code == 200
+    assert "<mark>Brücke</mark>" in page.text
+    assert client.get("/", params={"q": "Brücke", "speaker": "Niemand"}).text.count('class="statement"') == 0
+
+
+def test_the_api_answers_the_same_queries_as_json(client):
+    found = client.get("/api/statements", params={"q": "Brücke", "from": "2025-03", "to": "2025-03-31"}).json()
+    assert found["page"] == 1 and found["more"] is False
+    [statement] = found["statements"]
+    assert statement["actor"] == "Hans Meier" and "Brücke" in statement["content"]
+    article = client.get(f"/api/articles/{statement['article_id']}").json()
+    assert any(s["id"] == statement["id"] for s in article["statements"])
+    assert client.get(f"/api/actors/{statement['actor_id']}").json()["name"] == "Hans Meier"
+
+
+@pytest.mark.parametrize("payload", ["<script>window.pwned = 1</script>", "<img src=x onerror=", "</textarea><b>"])
+def test_hostile_article_text_is_escaped_in_every_page(client, payload):
+    article_id = hostile_article_id(client)
+    for url in (f"/article/{article_id}", "/?q=Brücke OR HTML OR Link", f"/actor/{client.get('/api/statements', params={'q': 'Brücke'}).json()['statements'][0]['actor_id']}"):
+        text = client.get(url).text
+        assert payload not in text, url
+    assert "&lt;script&gt;window.pwned = 1&lt;/script&gt;" in client.get(f"/article/{article_id}").text
+
+
+@pytest.mark.parametrize(("url", "status"), [
+    ("/?from=2025-13-01", 400), ("/?to=gestern", 400), ("/?page=0", 400), ("/?page=99999999", 400),
+    ("/?page=zwei", 400), ("/?min_confidence=2", 400), ("/?form=poem", 400), ("/?date_source=yesterday", 400),
+    ("/?q=Merz%20AND", 400), ("/?q=" + "x" * 600, 400), ("/article/999999", 404), ("/actor/999999", 404),
+    ("/article/abc", 404), ("/api/statements?from=xx", 400), ("/api/articles/999999", 404),
+])
+def test_bad_parameters_get_a_4xx_answer_never_a_server_error(client, url, status):
+    answer = client.get(url)
+    assert answer.status_code == status
+    if url.startswith("/api/"):
+        assert "error" in answer.json()
+
+
+def test_the_database_is_opened_read_only(client, corpus_db):
+    import sqlite3
+
+    before = sqlite3.connect(corpus_db).execute("SELECT COUNT(*) FROM statements").fetchone()[0]
+    client.get("/", params={"q": "Brücke"})
+    assert sqlite3.connect(corpus_db).execute("SELECT COUNT(*) FROM statements").fetchone()[0] == before
+    assert client.post("/", data={"q": "x"}).status_code == 405
