@@ -114,6 +114,9 @@ def _run_evaluation(args: argparse.Namespace) -> int:
 
     module = import_module(f".evaluate.{args.task}", __package__)
     gold = Path(args.gold)
+    if args.split == "test" and args.task != "timex":
+        print(f"wortlaut: error: eval {args.task} has no test split (train or validation)", file=sys.stderr)
+        return 2
     if args.task == "spkatt":
         if not args.pred:
             print("wortlaut: error: eval spkatt needs GOLD_DIR PRED_DIR", file=sys.stderr)
@@ -145,7 +148,7 @@ def _run_evaluation(args: argparse.Namespace) -> int:
             articles = set(validation if args.split == "validation" else train)
         result = module.evaluate_speakers_files(gold, Path(args.pred), articles)
     else:
-        result = module.evaluate_timex(gold)
+        result = module.evaluate_timex(gold, split=args.split)
     report = getattr(module, f"format_{args.task}_report")
     print(json.dumps(result, indent=2, ensure_ascii=False) if args.json else report(result))
     return 0
@@ -209,10 +212,11 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate = commands.add_parser("eval", help="score predictions against gold data")
     evaluate.add_argument("task", choices=("spkatt", "ner", "mood", "timex", "speakers"))
     evaluate.add_argument("gold", help="gold data (spkatt: SpkAtt JSON folder; ner: GermEval TSV; "
-                                       "mood: UD CoNLL-U; timex: WikiWarsDE)")
+                                       "mood: UD CoNLL-U; timex: WikiWarsDE or SmartData folder)")
     evaluate.add_argument("pred", nargs="?", help="predictions (spkatt: folder; ner: GermEval TSV)")
-    evaluate.add_argument("--split", choices=("all", "train", "validation"), default="all",
-                          help="spkatt: score only the articles of this part of the fixed 600/100 split")
+    evaluate.add_argument("--split", choices=("all", "train", "validation", "test"), default="all",
+                          help="spkatt, speakers: score only the articles of this part of the fixed 600/100 split; "
+                               "timex on SmartData: its train or test file")
     evaluate.add_argument("--json", action="store_true")
     evaluate.set_defaults(func=_eval)
 
