@@ -38,7 +38,6 @@ MAX_QUERY_CHARS = 500
 @dataclass(frozen=True)
 class WebConfig:
     db: Path
-    edit: bool = False  # corrections allowed (the database is opened for writing)
 
 
 def marked(text: str | None) -> Markup:
@@ -59,8 +58,8 @@ def create_app(config: WebConfig) -> Starlette:
             raise HTTPException(503, str(error)) from None
 
     def render(request: Request, name: str, status: int = 200, **context) -> Response:
-        return templates.TemplateResponse(request, name, {"edit": config.edit, "paging": paging_link(request),
-                                                          **context}, status_code=status)
+        return templates.TemplateResponse(request, name, {"paging": paging_link(request), **context},
+                                          status_code=status)
 
     async def search_page(request: Request) -> Response:
         filters, page = statement_filters(request)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 ROLES = ("speaker", "cue", "content", "addressee")  # a statement's parts, each drawn in its own colour
 MARKS = ("time", "place")
@@ -38,7 +39,7 @@ def runs(text: str, statements: list[dict], times: list[dict], places: list[dict
         closing[span[1]].append(span)
     covering: list[tuple[int, int, str, int | None]] = []  # a sweep: the spans open between two cuts
     found: list[Run] = []
-    for start, end in zip(cuts, cuts[1:]):
+    for start, end in pairwise(cuts):
         for span in closing.get(start, ()):
             covering.remove(span)
         covering += opening.get(start, ())

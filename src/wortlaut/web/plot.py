@@ -25,8 +25,8 @@ def monthly_bars(counts: list[dict]) -> str:
     months = months_between(counts[0]["month"], counts[-1]["month"])
     highest = max(by_month.values())
     bar = min(40.0, max(2.0, (WIDTH - 40) / len(months) - BAR_GAP))  # one month: no page-wide bar
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="plot" viewBox="0 0 {WIDTH} {HEIGHT + 30}" '
-             f'role="img" aria-label="statements per month">']
+    parts = [(f'<svg xmlns="http://www.w3.org/2000/svg" class="plot" viewBox="0 0 {WIDTH} {HEIGHT + 30}" '
+              f'role="img" aria-label="statements per month">')]
     for index, month in enumerate(months):
         count = by_month.get(month, 0)
         height = (HEIGHT - 10) * count / highest
