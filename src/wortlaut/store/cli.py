@@ -151,6 +151,7 @@ def register(subparsers) -> None:
     p.add_argument("--format", dest="fmt", choices=NETWORK_FORMATS, default=None,
                    help="default: from the --out suffix, else graphml")
     p.add_argument("--kind", choices=NETWORK_KINDS, default="actor-concept")
+    p.add_argument("--min-weight", type=int, default=1, metavar="N", help="leave out edges lighter than N")
     _add_range(p)
     p.add_argument("--out", metavar="FILE", help="default: standard output")
     _add_db(p)
@@ -295,7 +296,7 @@ def cmd_network(args: argparse.Namespace) -> int:
     fmt = _format_for(args.fmt, args.out, NETWORK_FORMATS, "graphml")
     try:
         with _reader(args) as store:
-            graph = store.network(args.kind, **_range(args))
+            graph = store.network(args.kind, **_range(args), min_weight=args.min_weight)
     except StoreError as error:
         return _error(str(error))
     write_network(graph, args.out or sys.stdout.buffer, fmt)

@@ -63,9 +63,20 @@ def _actor_concept_counts(conn: sqlite3.Connection, date_from: str | None, date_
 
 def build_network(conn: sqlite3.Connection, kind: str = "actor-concept", *, date_from: str | None = None,
                   date_to: str | None = None, min_confidence: float | None = None,
-                  resolved_only: bool = True, date_sources: Sequence[str] | None = None) -> nx.Graph:
+                  resolved_only: bool = True, date_sources: Sequence[str] | None = None,
+                  min_weight: int = 1) -> nx.Graph:
     """The network of ``kind`` over statements dated within ``date_from``..``date_to``; only statements
-    with an actor take part (``resolved_only`` is always true here)."""
+    with an actor take part (``resolved_only`` is always true here).  Edges lighter than ``min_weight``
+    are left out, and the nodes they leave alone."""
+    graph = _network(conn, kind, date_from, date_to, min_confidence, date_sources)
+    if min_weight > 1:
+        graph.remove_edges_from([(a, b) for a, b, weight in graph.edges(data="weight") if weight < min_weight])
+        graph.remove_nodes_from([node for node in list(graph.nodes) if graph.degree(node) == 0])
+    return graph
+
+
+def _network(conn: sqlite3.Connection, kind: str, date_from: str | None, date_to: str | None,
+             min_confidence: float | None, date_sources: Sequence[str] | None) -> nx.Graph:
     if kind not in KINDS:
         raise ValueError(f"unknown network kind {kind!r}; known: {', '.join(KINDS)}")
     counts, kinds = _actor_concept_counts(conn, date_from, date_to, min_confidence, date_sources)

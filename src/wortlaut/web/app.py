@@ -7,6 +7,7 @@ a bad value is a 400 page naming it, a missing article or actor a 404, never a s
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlencode
@@ -25,14 +26,19 @@ from ..store import Store, StoreError
 from ..store.browse import actor as actor_profile
 from ..store.browse import article as article_view
 from ..store.cli import date_bound
+from ..store.network import FORMATS as NETWORK_FORMATS
+from ..store.network import KINDS as NETWORK_KINDS
+from ..store.network import write_network
 from ..store.queries import FORMS, MARK_END, MARK_START, statement_page, top_actors
 from .highlight import MARKS, ROLES, runs
+from .network_svg import heaviest, network_svg
 from .plot import monthly_bars
 
 HERE = Path(__file__).parent
 PAGE_SIZE = 50
 MAX_PAGE = 10_000  # deeper pages are refused, not computed
 MAX_QUERY_CHARS = 500
+DOWNLOAD_TYPES = {"graphml": "application/graphml+xml", "gexf": "application/gexf+xml", "csv": "text/csv"}
 
 
 @dataclass(frozen=True)
@@ -91,6 +97,27 @@ def create_app(config: WebConfig) -> Starlette:
             actors = top_actors(opened.conn, 200)
         return render(request, "actors.html", actors=actors)
 
+    async def network_page(request: Request) -> Response:
+        kind, filters = network_filters(request)
+        with store() as opened:
+            graph = opened.network(kind, **filters)
+        drawn = heaviest(graph)
+        return render(request, "network.html", kind=kind, kinds=NETWORK_KINDS, formats=NETWORK_FORMATS,
+                      filters=filters, nodes=graph.number_of_nodes(), edges=graph.number_of_edges(),
+                      drawn=drawn.number_of_nodes(), svg=Markup(network_svg(drawn)), query_string=request.url.query)
+
+    async def network_download(request: Request) -> Response:
+        fmt = request.path_params["fmt"]
+        if fmt not in NETWORK_FORMATS:
+            raise HTTPException(404, f"no network format {fmt!r}; known: {', '.join(NETWORK_FORMATS)}")
+        kind, filters = network_filters(request)
+        with store() as opened:
+            graph = opened.network(kind, **filters)
+        out = io.BytesIO()
+        write_network(graph, out, fmt)
+        return Response(out.getvalue(), media_type=DOWNLOAD_TYPES[fmt],
+                        headers={"Content-Disposition": f'attachment; filename="{kind}.{fmt}"'})
+
     async def api_statements(request: Request) -> Response:
         filters, page = statement_filters(request)
         with store() as opened:
@@ -124,6 +151,8 @@ def create_app(config: WebConfig) -> Starlette:
         Route("/article/{article_id:int}", article_page),
         Route("/actor/{actor_id:int}", actor_page),
         Route("/actors", actors_page),
+        Route("/network", network_page),
+        Route("/network.{fmt}", network_download),
         Route("/api/statements", api_statements),
         Route("/api/articles/{article_id:int}", api_article),
         Route("/api/actors/{actor_id:int}", api_actor),
@@ -155,6 +184,22 @@ def statement_filters(request: Request) -> tuple[dict, int]:
                    resolved_only=params.get("resolved_only") in {"1", "on", "true"})
     page = int(_number(params.get("page") or "1", "page", 1, MAX_PAGE, whole=True))
     return filters, page
+
+
+def network_filters(request: Request) -> tuple[str, dict]:
+    """The network page's parameters checked: kind, date range, minimum edge weight, speaker confidence."""
+    params = request.query_params
+    kind = params.get("kind") or NETWORK_KINDS[0]
+    if kind not in NETWORK_KINDS:
+        raise HTTPException(400, f"unknown network kind {kind!r}; known: {', '.join(NETWORK_KINDS)}")
+    try:
+        filters = {"date_from": date_bound(params.get("from") or None, end=False),
+                   "date_to": date_bound(params.get("to") or None, end=True)}
+    except StoreError as error:
+        raise HTTPException(400, str(error)) from None
+    filters["min_weight"] = int(_number(params.get("min_weight") or "1", "min_weight", 1, 10**6, whole=True))
+    filters["min_confidence"] = _number(params.get("min_confidence"), "min_confidence", 0.0, 1.0)
+    return kind, filters
 
 
 def paging_link(request: Request):
