@@ -89,6 +89,29 @@ def test_narrative_anchoring_uses_the_last_mentioned_date() -> None:
     assert found == {"1. September 1939": "1939-09-01", "Zwei Tage später": "1939-09-03", "Juni": "1939-06"}
 
 
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        # A year alone on a line is a section heading: later year-less dates belong to it.
+        ("Vorgeschichte\n\n1872\n\nIm Oktober zogen die Truppen ab.", "Oktober", "1872-10"),
+        ("Der Feldzug im Norden 1655\nAm 3. Mai fiel die Stadt.", "3. Mai", "1655-05-03"),
+        # A year-only mention moves the story on; the month and day mentioned before are dropped.
+        ("Am 2. März 1701 begann die Belagerung. 1702 kam es zur Wende. Einen Monat später fiel die Burg.",
+         "Einen Monat später", "1702-02"),
+        # A look back does not move the story's time.
+        ("Am 4. Juni 1810 landeten sie. Im Vorjahr war es gescheitert. Im August zogen sie weiter.",
+         "August", "1810-08"),
+        # A bare year in the middle of a sentence is an aside.
+        ("Am 5. April 1812 begann der Marsch nach Pläne, die seit 1790 bestanden. Im Mai erreichten sie den Fluss.",
+         "Mai", "1812-05"),
+        ("Am 9. Mai 1866 begann der Krieg. Einen Monat später war er entschieden.", "Einen Monat später", "1866-06"),
+    ],
+)
+def test_narrative_focus(text: str, expression: str, value: str) -> None:
+    found = {t.text: t.value for t in extract_times(text, dt.date(2011, 2, 16), anchoring="narrative")}
+    assert found.get(expression) == value
+
+
 def test_number_words() -> None:
     assert number_value("dreieinhalb") == 3.5
     assert number_value("Zwölf") == 12

@@ -97,6 +97,10 @@ def _offset_value(anchor: dt.date, amount: int, unit: str) -> str | None:
 
 # --------------------------------------------------------------------------- resolution context
 
+_LINE_END = re.compile(r"[ \t]*(?:\n|$)")
+_SENTENCE_OPENING = re.compile(r"\W*(?:[\w.]+\s+){0,3}")
+_POINT_VALUE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?![\dX])")
+
 
 @dataclass
 class _Context:
@@ -107,18 +111,31 @@ class _Context:
     last_day: dt.date | None = None  # last day-precise date mentioned
     last_day_sentence: int = -1
     last_year: int | None = None
+    # Narrative focus: the last date mentioned at whatever precision (year, month, day).
+    # A coarser mention of another year or month ("1862", "Im März") moves the focus and
+    # drops the finer parts, so later year-less dates count from it.
+    focus: tuple[int, int | None, int | None] | None = None
 
     def sentence_of(self, pos: int) -> int:
         return bisect.bisect_right(self.sentence_starts, pos) - 1
 
     def anchor(self) -> dt.date | None:
         """Anchor for year-less and relative expressions."""
-        if self.narrative and self.last_day is not None:
-            return self.last_day
+        if self.narrative and self.focus is not None:
+            return self.focus_date()
         return self.reference
+
+    def focus_date(self) -> dt.date | None:
+        """The narrative focus as a date; missing month and day count as the first."""
+        if self.focus is None:
+            return None
+        year, month, day = self.focus
+        return _safe_date(year, month or 1, day or 1) if 1 <= year <= 9999 else None
 
     def previous_day(self) -> dt.date | None:
         """Anchor for 'zwei Tage später/zuvor': the last date mentioned, else the article date."""
+        if self.narrative and self.focus is not None:
+            return self.focus_date()
         return self.last_day or self.reference
 
     def sentence_day(self, pos: int) -> dt.date | None:
@@ -149,14 +166,38 @@ class _Context:
         right = min(rights) if rights else len(self.text)
         return _FUTURE_CUE.search(self.text, left + 1, right) is not None
 
-    def remember(self, value: str | None, pos: int) -> None:
+    def sets_the_scene(self, start: int, end: int) -> bool:
+        """Whether an expression ends a heading line or opens its sentence (at most three words before)."""
+        if _LINE_END.match(self.text, end):
+            return True
+        sentence = self.sentence_starts[self.sentence_of(start)] if self.sentence_starts else 0
+        return _SENTENCE_OPENING.fullmatch(self.text, sentence, start) is not None
+
+    def remember(self, value: str | None, pos: int, end: int, *, relative: bool = False) -> None:
         if not value:
             return
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}(T.*)?", value):
             self.last_day = dt.date.fromisoformat(value[:10])
             self.last_day_sentence = self.sentence_of(pos)
-        if re.match(r"\d{4}(?!\d)", value):
-            self.last_year = int(value[:4])
+        point = _POINT_VALUE.match(value)
+        if point:
+            year = int(point.group(1))
+            if relative and self.focus is not None and year < self.focus[0]:
+                return  # a look back ("im Vorjahr") does not move the story's time
+            if self.narrative and self.focus is not None and len(value) == 4 and not self.sets_the_scene(pos, end):
+                return  # a bare year inside a sentence ("Pläne ab 1941") is an aside, not the story's time
+            self.last_year = year
+            self.move_focus(int(point.group(1)), point.group(2) and int(point.group(2)),
+                            point.group(3) and int(point.group(3)))
+
+    def move_focus(self, year: int, month: int | None, day: int | None) -> None:
+        if self.focus is not None and day is None:
+            same_year = self.focus[0] == year
+            if month is None and same_year:
+                return  # "1862" again: keep the month and day mentioned since
+            if month is not None and same_year and self.focus[1] == month:
+                return
+        self.focus = (year, month, day)
 
 
 # --------------------------------------------------------------------------- rules
@@ -263,9 +304,11 @@ _MONTH_TRIGGER = re.compile(r"(?:\b(?:im|Im|seit|Seit|bis|Bis|ab|Ab|vom|Vom|zum|
                             r"Beginn|zwischen|Zwischen|und|oder|bzw\.|Ende|über|seit dem|Mitte|nach|vor)\s+)$")
 _SEASON_TRIGGER = re.compile(r"\b(?:im|Im|seit|bis|ab|zum|diesen|diesem|vergangenen|letzten|kommenden|nächsten|"
                              r"den|der|des|Anfang|Ende|Mitte)\s+$")
-_YEAR_TRIGGER = re.compile(r"(?:\b(?:im Jahr|im Jahre|Jahr|Jahre|Jahres|seit|Seit|bis|Bis|ab|Ab|von|Von|vor|nach|zwischen|"
-                           r"Zwischen|Anfang|Mitte|Ende|Frühjahr|Sommer|Herbst|Winter|Jahreswechsel|in|In|und|bzw\.|oder|"
+_YEAR_TRIGGER = re.compile(r"(?:\b(?:im Jahr|im Jahre|Jahr|Jahre|Jahres|seit|Seit|bis|Bis|ab|Ab|vor|nach|zwischen|"
+                           r"Zwischen|Anfang|Mitte|Ende|Frühjahr|Sommer|Herbst|Winter|Jahreswechsel|"
                            r"Jahrgang|Jahresende|Frühling|Saison|Wahl|Wahljahr)|[–(-])\s*$")
+# Words that precede years and counts alike ("und 1940" / "und 1370 Boote"): the word after decides.
+_WEAK_YEAR_TRIGGER = re.compile(r"\b(?:von|Von|in|In|und|bzw\.|oder)\s*$")
 _COUNT_WORD = re.compile(r"\b(?:rund|etwa|über|mehr als|fast|knapp|mindestens|circa|ca\.|insgesamt|weitere|weiteren|nur|"
                          r"bis zu|mit|auf|um die|Nummer|Nr\.|Platz|Tempo|die|den|der|von)\s+$")
 
@@ -299,10 +342,13 @@ def _is_year(m: re.Match, text: str) -> bool:
     before = text[max(0, m.start() - 16):m.start()]
     if _YEAR_TRIGGER.search(before):
         return True
-    if _COUNT_WORD.search(before):
+    if _COUNT_WORD.search(before) and not _WEAK_YEAR_TRIGGER.search(before):
         return False
-    # A bare number followed by a noun is a count ("2000 Soldaten"); followed by a verb,
-    # punctuation or the end of the text it is a year ("1939 begann …").
+    # A bare number ending a line is a year in a heading ("Westfront 1939"); followed by a
+    # noun it is a count ("2000 Soldaten"); followed by a verb, punctuation or the end of
+    # the text it is a year ("1939 begann …").
+    if re.match(r"[ \t]*(?:\n|$)", text[m.end():m.end() + 3]):
+        return True
     after = re.match(r"\s*(\S)", text[m.end():m.end() + 3])
     return after is None or not after.group(1).isupper()
 
@@ -525,7 +571,9 @@ def _rules() -> list[_Rule]:
     return _build_rules()
 
 
-_SENTENCE_END = re.compile(r"[.!?]\s+(?=[\"„»A-ZÄÖÜ])|\n\s*\n")
+# Rules whose value counts from the anchor rather than naming a date.
+_RELATIVE_RULES = frozenset({"relative_offset", "ago", "relative_period", "current_period", "year_word", "anchored_day"})
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[\"„»A-ZÄÖÜ]|\d{4}\b)|\n\s*\n")
 
 
 def _sentence_starts(text: str, doc: Document | None) -> list[int]:
@@ -574,7 +622,7 @@ def extract_times(
         if suffix and kind in ("DATE", "TIME"):
             end = suffix.end()  # "am Donnerstag (Ortszeit)": the zone belongs to the expression
         found.append(TimeExpression(text[m.start():end], m.start(), end, value, kind))
-        ctx.remember(value, m.start())
+        ctx.remember(value, m.start(), end, relative=rule.name in _RELATIVE_RULES)
     return found
 
 
