@@ -60,6 +60,20 @@ def times(text: str, date: dt.date | None = FRIDAY) -> dict[str, tuple[str | Non
         ("Die Zeitung erscheint täglich.", "täglich", "P1D", "SET"),
         ("In den 1990er Jahren war das anders.", "den 1990er Jahren", "199", "DATE"),
         ("Im Sommer 2023 brannten die Wälder.", "Sommer 2023", "2023-SU", "DATE"),
+        # years with "Jahr" in the span; BC years and centuries; the end of a range of years
+        ("Im Jahr 2019 begann der Umbau.", "Jahr 2019", "2019", "DATE"),
+        ("Die Stadt wurde 753 v. Chr. gegründet.", "753 v. Chr.", "BC0753", "DATE"),
+        ("Um das Jahr 300 v. Chr. blühte der Handel.", "Um das Jahr 300 v. Chr.", "BC0300", "DATE"),
+        ("Die Tempel stammen aus dem 5. Jh. v. Chr.", "5. Jh. v. Chr.", "BC04", "DATE"),
+        ("Ende des 19. Jahrhunderts wuchs die Stadt.", "Ende des 19. Jahrhunderts", "18", "DATE"),
+        ("Die Saison 2023/24 war lang.", "24", "2024", "DATE"),
+        ("Die Krise von 2008/2009 traf viele.", "2009", "2009", "DATE"),
+        # "zwei Tage nach der Wahl": a duration anchored on an event; the preposition stays outside
+        ("Zwei Tage nach der Wahl trat er zurück.", "Zwei Tage", "P2D", "DURATION"),
+        ("Wenige Wochen vor dem Gipfel kam es zum Streit.", "Wenige Wochen", "PXW", "DURATION"),
+        # "nach drei Tagen": a point counted from the last date mentioned
+        ("Am 1. September begann der Streik, nach drei Tagen war er vorbei.", "nach drei Tagen", "2025-09-04", "DATE"),
+        ("Am 3. März fiel die Stadt, knapp einen Monat später der Hafen.", "knapp einen Monat später", "2025-04", "DATE"),
     ],
 )
 def test_expression_value(sentence: str, expression: str, value: str, kind: str) -> None:

@@ -227,7 +227,7 @@ def _build_rules() -> list[_Rule]:
     approx = _alt(words["approximators"], capitalise=True)
     day_parts = _alt(words["day_parts"])
     part_suffix = r"(?P<part>morgen|vormittag|mittag|nachmittag|abend|nacht|früh)?"
-    vague = r"(?:mehrere|mehreren|einige|einigen|wenige|wenigen|viele|vielen|ein paar)"
+    vague = _alt(_VAGUE_AMOUNTS, capitalise=True)
     rules: list[_Rule] = []
 
     def rule(name: str, pattern: str, resolve: Handler, accept=None, flags: int = 0) -> None:
@@ -253,12 +253,20 @@ def _build_rules() -> list[_Rule]:
     rule("month", rf"(?:(?P<mod>{modifiers})\s+)?(?:(?P<dir>{directions})\s+)?(?P<mon>{month_full})(?![\w-])",
          _resolve_month, accept=_month_in_time_context)
     # 2024, Ende 2024, Ende des Jahres 1939, Jahr 2024
-    rule("year", rf"(?:(?P<mod>{modifiers})\s+(?:des\s+Jahres\s+)?)?(?<![\d.,/-])(?P<year>1[0-9]{{3}}|20[0-9]{{2}})"
+    # 480 v. Chr., Um das Jahr 500 v. Chr., 449/448 v. Chr. (the first of the pair is BC too)
+    rule("bc_year", rf"(?:(?P<approx>[Uu]m|[Ee]twa|[Cc]a\.)\s+)?(?:(?:das\s+)?(?:Jahr|Jahre|Jahres)\s+)?(?<![\d.,])"
+         r"(?P<year>\d{1,4})(?:\s+v\.\s?Chr\.|(?=/\d{1,4}\s+v\.\s?Chr\.))", _resolve_bc_year)
+    # the second year of a pair or range: 1940/1941, 1911/12, 1930–34
+    rule("year_range_end", r"(?<=(?P<first>\d{4})[/–])(?P<year>\d{4}|\d{2})(?![\d.,]\d|\d)", _resolve_range_end,
+         accept=lambda m, text: _is_year(m, text))
+    rule("year", rf"(?:(?P<mod>{modifiers})\s+(?:des\s+Jahres\s+)?|(?P<word>Jahr|Jahre|Jahres|Jahren)\s+)?"
+         rf"(?<![\d.,/–-])(?P<year>1[0-9]{{3}}|20[0-9]{{2}})"
          r"(?![\d%]|[.,]\d|\s?%|\s?Prozent|-\d|\s?(?:Euro|Dollar|Mal|Meter|Kilometer)\b)",
          _resolve_year, accept=_is_year)
     # die 1990er Jahre, 20. Jahrhundert
     rule("decade", r"(?:(?:den|die|der)\s+)?(?P<dec>1[0-9]{2}|20[0-9])0er(?:[- ]?Jahre[n]?)?", _resolve_decade)
-    rule("century", r"(?P<c>1\d|20|[1-9])\.\s+Jahrhundert(?:s)?", _resolve_century)
+    rule("century", rf"(?:(?P<mod>{modifiers})\s+des\s+)?(?P<c>1\d|20|[1-9])\.\s+(?:Jahrhunderts?|Jh\.)(?P<bc>\s+v\.\s?Chr\.)?",
+         _resolve_century)
     # Sommer 2024, im Frühjahr, Spätsommer
     rule("season", r"(?P<mod>Spät|Früh)?(?P<season>Frühjahr|Frühling|Sommer|Herbst|Winter|sommer|herbst|winter|jahr)"
          r"(?:\s+(?P<year>\d{4}))?(?!\w)", _resolve_season, accept=_season_in_time_context)
@@ -269,8 +277,11 @@ def _build_rules() -> list[_Rule]:
     anchored = _alt(words["anchor_day_offsets"], capitalise=True)
     rule("anchored_day", rf"(?P<phrase>{anchored})(?!\w)", _resolve_anchored_day)
     rule("relative_offset", rf"(?:(?P<approx>{approx})\s+)?(?P<n>{number}|{vague})\s+(?P<unit>{units})\s+"
-         r"(?P<rel>zuvor|davor|vorher|früher|später|danach|darauf|nach|vor)(?!\w)", _resolve_relative_offset,
+         r"(?P<rel>zuvor|davor|vorher|früher|später|danach|darauf)(?!\w)", _resolve_relative_offset,
          accept=lambda m, text: not _is_eines_tages(m))
+    # (der Angriff wurde) nach zwei Tagen (gestoppt): counted from the last date mentioned
+    rule("after_period", rf"(?<!\w)[Nn]ach\s+(?:(?P<approx>{approx})\s+)?(?P<n>{number}|{vague})\s+(?P<unit>{units})(?!\w)",
+         _resolve_after_period, accept=lambda m, text: not _is_eines_tages(m))
     # vor drei Jahren, in zwei Wochen
     rule("ago", rf"(?P<prep>[Vv]or|[Ii]n)\s+(?:(?P<approx>{approx})\s+)?(?P<n>{number}|{vague})\s+(?P<unit>{units})(?!\w)",
          _resolve_ago)
@@ -298,6 +309,7 @@ def _build_rules() -> list[_Rule]:
     return rules
 
 
+_VAGUE_AMOUNTS = frozenset(lexicon().words["vague_amounts"])
 _FUTURE_CUE = re.compile(rf"\b{_alt(lexicon().words['future_cues'])}\b")
 _TIME_ZONE_SUFFIX = re.compile(r"\s*\((?:Ortszeit|MESZ|MEZ|UTC|GMT|deutscher Zeit|[A-Z]{2,4} ?Ortszeit)\)")
 _MONTH_TRIGGER = re.compile(r"(?:\b(?:im|Im|seit|Seit|bis|Bis|ab|Ab|vom|Vom|zum|bis zum|Monat|Monats|den|diesen|Anfang|Mitte|Ende|"
@@ -337,7 +349,7 @@ def _season_in_time_context(m: re.Match, text: str) -> bool:
 
 
 def _is_year(m: re.Match, text: str) -> bool:
-    if m.group("mod"):
+    if m.groupdict().get("mod") or m.groupdict().get("word"):
         return True
     before = text[max(0, m.start() - 16):m.start()]
     if _YEAR_TRIGGER.search(before):
@@ -450,7 +462,16 @@ def _resolve_decade(m: re.Match, ctx: _Context) -> Resolved:
 
 
 def _resolve_century(m: re.Match, ctx: _Context) -> Resolved:
-    return f"{int(m.group('c')) - 1:02d}", "DATE"
+    return f"{'BC' if m.group('bc') else ''}{int(m.group('c')) - 1:02d}", "DATE"
+
+
+def _resolve_bc_year(m: re.Match, ctx: _Context) -> Resolved:
+    return f"BC{int(m.group('year')):04d}", "DATE"
+
+
+def _resolve_range_end(m: re.Match, ctx: _Context) -> Resolved:
+    first, year = m.group("first"), m.group("year")
+    return (year if len(year) == 4 else first[:2] + year), "DATE"
 
 
 def _resolve_season(m: re.Match, ctx: _Context) -> Resolved:
@@ -484,8 +505,7 @@ def _resolve_anchored_day(m: re.Match, ctx: _Context) -> Resolved:
 
 
 def _vague_or_number(word: str) -> float | None:
-    return None if re.fullmatch(r"(?i)" + r"(?:mehrere|mehreren|einige|einigen|wenige|wenigen|viele|vielen|ein paar)", word) \
-        else number_value(word)
+    return None if word.lower() in _VAGUE_AMOUNTS else number_value(word)
 
 
 def _resolve_relative_offset(m: re.Match, ctx: _Context) -> Resolved:
@@ -493,18 +513,23 @@ def _resolve_relative_offset(m: re.Match, ctx: _Context) -> Resolved:
     unit = lexicon().words["units"][m.group("unit")]
     relation = m.group("rel")
     backwards = relation in ("zuvor", "davor", "vorher", "früher", "vor")
-    if amount is None or m.group("approx"):
+    if amount is None:
         return ("PAST_REF" if backwards else "FUTURE_REF"), "DATE"
-    if relation in ("nach", "vor"):
-        # "einen Tag nach den Pariser Gesprächen": the anchor is an event this rule cannot date;
-        # counting from the article date would invent a wrong day, so the value stays open.
-        return None, "DATE"
-    else:
-        # "zwei Tage später": counted from the last date the text mentioned.
-        anchor = ctx.previous_day()
+    # "(knapp) zwei Tage später": counted from the last date the text mentioned; an
+    # approximator is a modifier of that date (TIMEX mod), not a vaguer value.
+    anchor = ctx.previous_day()
     if anchor is None or amount != int(amount):
         return None, "DATE"
     return _offset_value(anchor, int(-amount if backwards else amount), unit), "DATE"
+
+
+def _resolve_after_period(m: re.Match, ctx: _Context) -> Resolved:
+    amount = _vague_or_number(m.group("n"))
+    unit = lexicon().words["units"][m.group("unit")]
+    anchor = ctx.previous_day()
+    if amount is None or anchor is None or amount != int(amount) or unit not in ("D", "W", "M", "Y"):
+        return _duration_value(amount, unit), "DURATION"
+    return _offset_value(anchor, int(amount), unit), "DATE"
 
 
 def _resolve_ago(m: re.Match, ctx: _Context) -> Resolved:
@@ -622,7 +647,8 @@ def extract_times(
         if suffix and kind in ("DATE", "TIME"):
             end = suffix.end()  # "am Donnerstag (Ortszeit)": the zone belongs to the expression
         found.append(TimeExpression(text[m.start():end], m.start(), end, value, kind))
-        ctx.remember(value, m.start(), end, relative=rule.name in _RELATIVE_RULES)
+        if rule.name != "year_range_end":  # "1944/1945": the story is at the start of the range
+            ctx.remember(value, m.start(), end, relative=rule.name in _RELATIVE_RULES)
     return found
 
 
