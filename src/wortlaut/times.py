@@ -252,13 +252,13 @@ def _build_rules() -> list[_Rule]:
     # im Juli, Anfang September
     rule("month", rf"(?:(?P<mod>{modifiers})\s+)?(?:(?P<dir>{directions})\s+)?(?P<mon>{month_full})(?![\w-])",
          _resolve_month, accept=_month_in_time_context)
-    # 2024, Ende 2024, Ende des Jahres 1939, Jahr 2024
     # 480 v. Chr., Um das Jahr 500 v. Chr., 449/448 v. Chr. (the first of the pair is BC too)
-    rule("bc_year", rf"(?:(?P<approx>[Uu]m|[Ee]twa|[Cc]a\.)\s+)?(?:(?:das\s+)?(?:Jahr|Jahre|Jahres)\s+)?(?<![\d.,])"
+    rule("bc_year", r"(?:(?P<approx>[Uu]m|[Ee]twa|[Cc]a\.)\s+)?(?:(?:das\s+)?(?:Jahr|Jahre|Jahres)\s+)?(?<![\d.,])"
          r"(?P<year>\d{1,4})(?:\s+v\.\s?Chr\.|(?=/\d{1,4}\s+v\.\s?Chr\.))", _resolve_bc_year)
     # the second year of a pair or range: 1940/1941, 1911/12, 1930–34
     rule("year_range_end", r"(?<=(?P<first>\d{4})[/–])(?P<year>\d{4}|\d{2})(?![\d.,]\d|\d)", _resolve_range_end,
          accept=lambda m, text: _is_year(m, text))
+    # 2024, Ende 2024, Ende des Jahres 1939, Jahr 2024
     rule("year", rf"(?:(?P<mod>{modifiers})\s+(?:des\s+Jahres\s+)?|(?P<word>Jahr|Jahre|Jahres|Jahren)\s+)?"
          rf"(?<![\d.,/–-])(?P<year>1[0-9]{{3}}|20[0-9]{{2}})"
          r"(?![\d%]|[.,]\d|\s?%|\s?Prozent|-\d|\s?(?:Euro|Dollar|Mal|Meter|Kilometer)\b)",
