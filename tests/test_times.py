@@ -74,6 +74,34 @@ def times(text: str, date: dt.date | None = FRIDAY) -> dict[str, tuple[str | Non
         # "nach drei Tagen": a point counted from the last date mentioned
         ("Am 1. September begann der Streik, nach drei Tagen war er vorbei.", "nach drei Tagen", "2025-09-04", "DATE"),
         ("Am 3. März fiel die Stadt, knapp einen Monat später der Hafen.", "knapp einen Monat später", "2025-04", "DATE"),
+        # lists of days and months: the first item takes month and year from the last
+        ("Am 12. und 13. Juni 2024 tagte der Rat.", "12.", "2024-06-12", "DATE"),
+        ("Die Wahl fand am 2./3. Mai 2021 statt.", "2.", "2021-05-02", "DATE"),
+        ("Im April/Mai 2022 stiegen die Preise.", "April", "2022-04", "DATE"),
+        ("In der Nacht vom 3. auf den 4. Oktober 1990 feierten sie.", "Nacht vom 3.", "1990-10-03TNI", "TIME"),
+        ("Am frühen Morgen des 4. Mai 2020 bebte die Erde.", "frühen Morgen des 4. Mai 2020", "2020-05-04TMO", "TIME"),
+        ("In den Abendstunden des 2. Juli 2019 brannte es.", "Abendstunden des 2. Juli 2019", "2019-07-02TEV", "TIME"),
+        # months and seasons of a named or relative year
+        ("Im Oktober des Jahres 1989 fiel die Mauer.", "Oktober des Jahres 1989", "1989-10", "DATE"),
+        ("Im Herbst des Jahres 2015 kamen viele.", "Herbst des Jahres 2015", "2015-FA", "DATE"),
+        ("Im Frühjahr des kommenden Jahres wird gebaut.", "Frühjahr des kommenden Jahres", "2026-SP", "DATE"),
+        ("Im späten Sommer 2018 war es trocken.", "späten Sommer 2018", "2018-SU", "DATE"),
+        ("Seit Jahresbeginn 2024 gilt die Regel.", "Jahresbeginn 2024", "2024", "DATE"),
+        # parts of the year, the course of a period
+        ("Im ersten Halbjahr stieg der Umsatz.", "ersten Halbjahr", "2025-H1", "DATE"),
+        ("Im 3. Quartal 2024 sank der Gewinn.", "3. Quartal 2024", "2024-Q3", "DATE"),
+        ("Im Laufe des Jahres soll es fertig sein.", "Laufe des Jahres", "2025", "DATE"),
+        # durations as adjectives, compounds and vague periods
+        ("Nach einer dreiwöchigen Pause ging es weiter.", "dreiwöchigen", "P3W", "DURATION"),
+        ("Er erhielt eine 18-monatige Haftstrafe.", "18-monatige", "P18M", "DURATION"),
+        ("Die 30-Tage-Frist läuft ab.", "30-Tage", "P30D", "DURATION"),
+        ("Sie stritten jahrelang darüber.", "jahrelang", "PXY", "DURATION"),
+        ("In den folgenden Wochen blieb es ruhig.", "folgenden Wochen", "PXW", "DURATION"),
+        ("In den nächsten drei Monaten wird geprüft.", "nächsten drei Monaten", "P3M", "DURATION"),
+        ("Das Problem ist seit Jahren bekannt.", "Jahren", "PXY", "DURATION"),
+        # the next day after a date; looking back to the previous year
+        ("Am 4. Mai kam er an, am folgenden Tag reiste er ab.", "folgenden Tag", "2025-05-05", "DATE"),
+        ("Ende des vorangegangenen Jahres war alles anders.", "Ende des vorangegangenen Jahres", "2024", "DATE"),
     ],
 )
 def test_expression_value(sentence: str, expression: str, value: str, kind: str) -> None:

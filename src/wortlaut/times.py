@@ -235,19 +235,29 @@ def _build_rules() -> list[_Rule]:
         rules.append(_Rule(name, re.compile(r"(?<!\w)" + pattern, flags), resolve, accept))
 
     # 22. Juni 1941 / Freitag, 5. September 2025 / Morgen des 22. Juni
-    rule("date", rf"(?:(?P<part>{day_parts})\s+des\s+)?(?:(?P<wd>{weekday}),?\s+(?:(?:den|dem)\s+)?)?"
+    rule("date", rf"(?:(?:(?:frühen|späten)\s+)?(?P<part>{day_parts})\s+des\s+)?(?:(?P<wd>{weekday}),?\s+(?:(?:den|dem)\s+)?)?"
          rf"(?<![\d.])(?P<day>3[01]|[12]\d|0?[1-9])\.\s?(?P<mon>{month_any})s?(?:\s+(?P<year>\d{{4}}))?(?![\w])",
          _resolve_date)
+    # am 8. und 9. Mai, 27./28. September: the first day takes month and year from the second
+    rule("date_list_first", rf"(?<![\d.])(?P<day>3[01]|[12]\d|0?[1-9])\.(?=\s*(?:/|und|oder|bis|–|-)\s*(?:(?:dem|den|zum)\s+)?"
+         rf"(?:3[01]|[12]\d|0?[1-9])\.\s?(?P<mon>{month_any})(?:\s+(?P<year>\d{{4}}))?(?!\w))", _resolve_date)
+    # in der Nacht vom 8. (Februar) auf den 9. Februar 1904
+    rule("night_of", rf"(?P<part>{day_parts})\s+vom\s+(?P<day>3[01]|[12]\d|0?[1-9])\.(?:\s?(?P<mon>{month_any}))?"
+         rf"(?=\s+(?:auf|zum)\s+(?:den\s+)?\d{{1,2}}\.(?:\s?(?P<mon2>{month_any}))?(?:\s+(?P<year>\d{{4}}))?)", _resolve_night_of)
     # 5.9.2025 / 01.09.39 / 5.9.
     rule("numeric_date", r"(?<![\d.,])(?P<day>3[01]|[12]\d|0?[1-9])\.(?P<mon>1[0-2]|0?[1-9])\.(?P<year>\d{4}|\d{2}(?!\d))?(?![\d,])",
          _resolve_numeric_date)
     rule("iso_date", r"(?<![\d-])(?P<year>\d{4})-(?P<mon>\d{2})-(?P<day>\d{2})(?![\d-])", _resolve_numeric_date)
     # (vergangenen) Freitag, Mittwochabend
     rule("weekday", rf"(?:(?P<dir>{directions})\s+)?(?P<wd>{weekday}){part_suffix}(?!\w)", _resolve_weekday)
-    # Juli 2024, Ende März 2023
-    rule("month_year", rf"(?:(?P<mod>{modifiers})\s+)?(?P<mon>{month_any})\s+(?P<year>\d{{4}})(?!\d)", _resolve_month)
-    # März des folgenden Jahres
-    rule("month_rel_year", rf"(?:(?P<mod>{modifiers})\s+)?(?P<mon>{month_full})\s+(?:des\s+)?(?P<dir>{directions})\s+Jahres",
+    # Juli 2024, Ende März 2023, April des Jahres 1918
+    rule("month_year", rf"(?:(?P<mod>{modifiers})\s+)?(?P<mon>{month_any})\s+(?:des\s+Jahres\s+)?(?P<year>\d{{4}})(?!\d)",
+         _resolve_month)
+    # März des folgenden Jahres, Juni desselben Jahres
+    rule("month_rel_year", rf"(?:(?P<mod>{modifiers})\s+)?(?P<mon>{month_full})\s+(?:(?:des\s+)?(?P<dir>{directions})|desselben|"
+         r"des)\s+Jahres(?!\s+\d)", _resolve_month)
+    # Mai/Juni 1940, August bis September 1904: the first month takes the year of the second
+    rule("month_list_first", rf"(?P<mon>{month_full})(?=\s*(?:/|und|oder|bis|–|-)\s*{month_full}\s+(?P<year>\d{{4}})(?!\d))",
          _resolve_month)
     # im Juli, Anfang September
     rule("month", rf"(?:(?P<mod>{modifiers})\s+)?(?:(?P<dir>{directions})\s+)?(?P<mon>{month_full})(?![\w-])",
@@ -268,8 +278,10 @@ def _build_rules() -> list[_Rule]:
     rule("century", rf"(?:(?P<mod>{modifiers})\s+des\s+)?(?P<c>1\d|20|[1-9])\.\s+(?:Jahrhunderts?|Jh\.)(?P<bc>\s+v\.\s?Chr\.)?",
          _resolve_century)
     # Sommer 2024, im Frühjahr, Spätsommer
-    rule("season", r"(?P<mod>Spät|Früh)?(?P<season>Frühjahr|Frühling|Sommer|Herbst|Winter|sommer|herbst|winter|jahr)"
-         r"(?:\s+(?P<year>\d{4}))?(?!\w)", _resolve_season, accept=_season_in_time_context)
+    rule("season", r"(?:(?P<early>frühen|späten)\s+)?(?P<mod>Spät|Früh)?"
+         r"(?P<season>Frühjahr|Frühling|Sommer|Herbst|Winter|sommer|herbst|winter|jahr)(?:e?s)?"
+         rf"(?:\s+(?:des\s+Jahres\s+)?(?P<year>\d{{4}})|\s+des\s+(?P<dir>{directions})\s+Jahres|\s+(?:des|desselben)\s+Jahres)?"
+         r"(?!\w)", _resolve_season, accept=_season_in_time_context)
     # gestern, heute Abend, morgen früh
     day_words = _alt(words["day_offsets"])
     rule("day_word", rf"(?P<word>{day_words}|Heute|Gestern|Vorgestern)(?:\s+(?P<part>{day_parts}|früh))?(?!\w)", _resolve_day_word)
@@ -288,13 +300,33 @@ def _build_rules() -> list[_Rule]:
     # (seit mehr als) dreieinhalb Jahren, drei Tage, 48 Stunden
     rule("duration", rf"(?:(?P<approx>{approx})\s+)?(?P<n>{number}|{vague})\s+(?P<unit>{units})(?!\w)", _resolve_duration,
          accept=lambda m, text: not _is_eines_tages(m))
+    # neunmonatig, 154-tägiger, fast einmonatigen; 90-Tage-Frist
+    rule("duration_adjective", rf"(?:(?P<approx>{approx})\s+)?(?P<n>{number})-?(?P<unit>{_alt(words['unit_adjectives'])})"
+         r"(?:e[nmrs]?)?(?!\w)", _resolve_duration_adjective)
+    rule("duration_compound", rf"(?P<n>{number})-(?P<unit>Sekunden|Minuten|Stunden|Tage|Wochen|Monate|Jahre)(?=-\w)",
+         _resolve_duration)
+    # jahrelang, wochenlangen, Folgejahren
+    rule("vague_duration", rf"(?P<word>{_alt(words['vague_durations'], capitalise=True)})(?:e[nmrs]?)?(?!\w)", _resolve_vague_duration)
+    # den folgenden Monaten, die nächsten vier Tage, die ersten beiden Tage
+    plural_units = r"(?P<unit>Sekunden|Minuten|Stunden|Tage|Tagen|Wochen|Monate|Monaten|Jahre|Jahren|Jahrzehnte|Jahrzehnten)"
+    rule("vague_period", rf"(?:{_alt(words['period_adjectives'])})\s+(?:(?P<n>beiden|{number})\s+)?{plural_units}(?!\w)",
+         _resolve_vague_period)
+    # seit Jahren; Jahre zuvor; Tage nach (der Ankunft)
+    rule("bare_period", rf"(?:(?<=[Ss]eit ){plural_units}|{plural_units.replace('<unit>', '<unit2>')}"
+         r"(?:\s+(?:zuvor|später|danach|davor|vorher)|(?=\s+(?:nach|vor)\s)))(?!\w)", _resolve_vague_period)
     # (in der) vergangenen Woche, im kommenden Jahr, Ende des Monats, Vorjahr
     rule("relative_period", rf"(?:(?P<mod>{modifiers})\s+(?:der|des|dieser|dieses)\s+)?(?P<dir>{directions})\s+"
          r"(?P<unit>Woche|Wochenende|Monat|Monats|Jahr|Jahres|Jahrzehnt|Jahrzehnts)(?!\w)", _resolve_relative_period)
     rule("current_period", rf"(?P<mod>{modifiers})\s+(?:der|des)\s+(?P<unit>Woche|Monats|Jahres)(?!\s+\d)(?!\w)",
          _resolve_relative_period)
     rule("weekend", r"(?<=[Aa]m )Wochenende(?!\w)", _resolve_relative_period)
-    rule("year_word", rf"(?P<word>{_alt(words['year_words'])})(?!\w)", _resolve_year_word)
+    rule("year_word", rf"(?P<word>{_alt(words['year_words'])})(?:\s+(?P<year>1\d{{3}}|20\d{{2}})(?!\d))?(?!\w)", _resolve_year_word)
+    # im 1. Halbjahr, in der zweiten Jahreshälfte, im dritten Quartal 2024
+    ordinals = _alt(words["ordinals"])
+    rule("part_of_year", rf"(?P<ord>[1-4]\.|{ordinals})\s+(?P<unit>{_alt(words['part_of_year'])})(?:\s+(?P<year>\d{{4}})(?!\d))?(?!\w)",
+         _resolve_part_of_year)
+    # (im) Laufe des Jahres (1966), im Laufe des Tages
+    rule("course_of", r"Laufe\s+des\s+(?P<unit>Jahres|Monats|Tages)(?:\s+(?P<year>\d{4})(?!\d))?(?!\w)", _resolve_course_of)
     # 14 Uhr, 14.30 Uhr, 4:45 Uhr, 4 Uhr 45
     rule("clock", r"(?<![\d.,])(?P<h>2[0-3]|[01]?\d)(?:[.:](?P<min>[0-5]\d))?\s+Uhr(?:\s+(?P<min2>[0-5]\d)(?!\d|\s*Minuten))?(?!\w)",
          _resolve_clock)
@@ -345,6 +377,8 @@ def _season_in_time_context(m: re.Match, text: str) -> bool:
         return False  # "sommer" only in Spätsommer/Frühsommer
     if season == "jahr":
         return m.group("mod") == "Früh"
+    if m.group("early") or m.group("dir") or m.group(0).endswith("Jahres"):
+        return True
     return bool(m.group("year")) or bool(m.group("mod")) or _SEASON_TRIGGER.search(text, max(0, m.start() - 14), m.start()) is not None
 
 
@@ -389,7 +423,7 @@ def _resolve_date(m: re.Match, ctx: _Context) -> Resolved:
     date = _safe_date(year, month, day) if year else None
     if year and date is None:
         return None, "DATE"
-    return _day_part_value(date, m.group("part"))
+    return _day_part_value(date, m.groupdict().get("part"))
 
 
 def _resolve_numeric_date(m: re.Match, ctx: _Context) -> Resolved:
@@ -481,7 +515,7 @@ def _resolve_season(m: re.Match, ctx: _Context) -> Resolved:
     if m.group("year"):
         return f"{m.group('year')}-{code}", "DATE"
     anchor = ctx.anchor()
-    return (f"{anchor.year}-{code}" if anchor else None), "DATE"
+    return (f"{anchor.year + (_direction(m.group('dir')) or 0)}-{code}" if anchor else None), "DATE"
 
 
 def _resolve_day_word(m: re.Match, ctx: _Context) -> Resolved:
@@ -521,6 +555,61 @@ def _resolve_relative_offset(m: re.Match, ctx: _Context) -> Resolved:
     if anchor is None or amount != int(amount):
         return None, "DATE"
     return _offset_value(anchor, int(-amount if backwards else amount), unit), "DATE"
+
+
+def _resolve_night_of(m: re.Match, ctx: _Context) -> Resolved:
+    month_name = m.group("mon") or m.group("mon2")
+    if month_name is None:
+        return None, "TIME"
+    month, day = lexicon().months[month_name], int(m.group("day"))
+    year = int(m.group("year")) if m.group("year") else ctx.year_for(month, day, m.start())
+    return _day_part_value(_safe_date(year, month, day) if year else None, m.group("part"))
+
+
+def _resolve_part_of_year(m: re.Match, ctx: _Context) -> Resolved:
+    words = lexicon().words
+    ordinal = m.group("ord")
+    number = int(ordinal[0]) if ordinal[0].isdigit() else words["ordinals"][ordinal]
+    code = words["part_of_year"][m.group("unit")]
+    if number > (2 if code == "H" else 4):
+        return None, "DATE"
+    anchor = ctx.anchor()
+    year = m.group("year") or (f"{anchor.year:04d}" if anchor else None)
+    return (f"{year}-{code}{number}" if year else None), "DATE"
+
+
+def _resolve_course_of(m: re.Match, ctx: _Context) -> Resolved:
+    if m.group("year"):
+        return m.group("year"), "DATE"
+    anchor = ctx.anchor() if m.group("unit") != "Tages" else ctx.sentence_day(m.start())
+    if anchor is None:
+        return None, "DATE"
+    return {"Jahres": f"{anchor.year:04d}", "Monats": _month_value(anchor.year, anchor.month),
+            "Tages": anchor.isoformat()}[m.group("unit")], "DATE"
+
+
+def _resolve_duration_adjective(m: re.Match, ctx: _Context) -> Resolved:
+    amount = number_value(m.group("n"))
+    return _duration_value(amount, lexicon().words["unit_adjectives"][m.group("unit")]), "DURATION"
+
+
+def _resolve_vague_duration(m: re.Match, ctx: _Context) -> Resolved:
+    durations = lexicon().words["vague_durations"]
+    word = m.group("word")
+    return durations.get(word, durations.get(word[:1].lower() + word[1:])), "DURATION"
+
+
+def _resolve_vague_period(m: re.Match, ctx: _Context) -> Resolved:
+    groups = m.groupdict()
+    unit = _plural_unit(groups.get("unit") or groups["unit2"])
+    amount = groups.get("n")
+    value = 2 if amount == "beiden" else (number_value(amount) if amount else None)
+    return _duration_value(value, unit), "DURATION"
+
+
+def _plural_unit(word: str) -> str:
+    units = lexicon().words["units"]
+    return units.get(word) or units[word.removesuffix("n")]
 
 
 def _resolve_after_period(m: re.Match, ctx: _Context) -> Resolved:
@@ -568,6 +657,8 @@ def _resolve_relative_period(m: re.Match, ctx: _Context) -> Resolved:
 def _resolve_year_word(m: re.Match, ctx: _Context) -> Resolved:
     anchor = ctx.anchor()
     offset = lexicon().words["year_words"][m.group("word")]
+    if m.group("year"):
+        return m.group("year"), "DATE"
     return (f"{anchor.year + offset:04d}" if anchor else None), "DATE"
 
 
