@@ -99,6 +99,7 @@ def times(text: str, date: dt.date | None = FRIDAY) -> dict[str, tuple[str | Non
         ("In den folgenden Wochen blieb es ruhig.", "folgenden Wochen", "PXW", "DURATION"),
         ("In den nächsten drei Monaten wird geprüft.", "nächsten drei Monaten", "P3M", "DURATION"),
         ("Das Problem ist seit Jahren bekannt.", "Jahren", "PXY", "DURATION"),
+        ("Nach drei Jahren Haft kam er frei.", "drei Jahren", "P3Y", "DURATION"),
         # the next day after a date; looking back to the previous year
         ("Am 4. Mai kam er an, am folgenden Tag reiste er ab.", "folgenden Tag", "2025-05-05", "DATE"),
         ("Ende des vorangegangenen Jahres war alles anders.", "Ende des vorangegangenen Jahres", "2024", "DATE"),
@@ -147,6 +148,9 @@ def test_narrative_anchoring_uses_the_last_mentioned_date() -> None:
         ("Am 5. April 1812 begann der Marsch nach Pläne, die seit 1790 bestanden. Im Mai erreichten sie den Fluss.",
          "Mai", "1812-05"),
         ("Am 9. Mai 1866 begann der Krieg. Einen Monat später war er entschieden.", "Einen Monat später", "1866-06"),
+        # A look ahead does move it, even inside a sentence.
+        ("Am 5. Dezember 1870 fiel Schnee. In den Kämpfen des folgenden Jahres wurde am 3. März gesiegt.",
+         "3. März", "1871-03-03"),
     ],
 )
 def test_narrative_focus(text: str, expression: str, value: str) -> None:

@@ -184,7 +184,8 @@ class _Context:
             year = int(point.group(1))
             if relative and self.focus is not None and year < self.focus[0]:
                 return  # a look back ("im Vorjahr") does not move the story's time
-            if self.narrative and self.focus is not None and len(value) == 4 and not self.sets_the_scene(pos, end):
+            if self.narrative and self.focus is not None and len(value) == 4 and not relative \
+                    and not self.sets_the_scene(pos, end):
                 return  # a bare year inside a sentence ("Pläne ab 1941") is an aside, not the story's time
             self.last_year = year
             self.move_focus(int(point.group(1)), point.group(2) and int(point.group(2)),
@@ -293,7 +294,7 @@ def _build_rules() -> list[_Rule]:
          accept=lambda m, text: not _is_eines_tages(m))
     # (der Angriff wurde) nach zwei Tagen (gestoppt): counted from the last date mentioned
     rule("after_period", rf"(?<!\w)[Nn]ach\s+(?:(?P<approx>{approx})\s+)?(?P<n>{number}|{vague})\s+(?P<unit>{units})(?!\w)",
-         _resolve_after_period, accept=lambda m, text: not _is_eines_tages(m))
+         _resolve_after_period, accept=_is_point_after_period)
     # vor drei Jahren, in zwei Wochen
     rule("ago", rf"(?P<prep>[Vv]or|[Ii]n)\s+(?:(?P<approx>{approx})\s+)?(?P<n>{number}|{vague})\s+(?P<unit>{units})(?!\w)",
          _resolve_ago)
@@ -363,6 +364,14 @@ def _constant(value: str, kind: str) -> Handler:
 
 def _is_eines_tages(m: re.Match) -> bool:
     return m.group("n").lower() == "eines" and m.group("unit") == "Tages"
+
+
+def _is_point_after_period(m: re.Match, text: str) -> bool:
+    """'nach zwei Tagen' as a point in time: calendar units only, and not 'nach drei Jahren Krieg',
+    where the period is the length of what the noun names."""
+    if _is_eines_tages(m) or lexicon().words["units"][m.group("unit")] not in ("D", "W", "M", "Y"):
+        return False
+    return re.match(r"\s+[A-ZÄÖÜ][a-zäöüß]", text[m.end():m.end() + 3]) is None
 
 
 def _month_in_time_context(m: re.Match, text: str) -> bool:
