@@ -97,6 +97,10 @@ def _offset_value(anchor: dt.date, amount: int, unit: str) -> str | None:
 
 # --------------------------------------------------------------------------- resolution context
 
+_LINE_END = re.compile(r"[ \t]*(?:\n|$)")
+_SENTENCE_OPENING = re.compile(r"\W*(?:[\w.]+\s+){0,3}")
+_POINT_VALUE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?![\dX])")
+
 
 @dataclass
 class _Context:
@@ -107,18 +111,31 @@ class _Context:
     last_day: dt.date | None = None  # last day-precise date mentioned
     last_day_sentence: int = -1
     last_year: int | None = None
+    # Narrative focus: the last date mentioned at whatever precision (year, month, day).
+    # A coarser mention of another year or month ("1862", "Im März") moves the focus and
+    # drops the finer parts, so later year-less dates count from it.
+    focus: tuple[int, int | None, int | None] | None = None
 
     def sentence_of(self, pos: int) -> int:
         return bisect.bisect_right(self.sentence_starts, pos) - 1
 
     def anchor(self) -> dt.date | None:
         """Anchor for year-less and relative expressions."""
-        if self.narrative and self.last_day is not None:
-            return self.last_day
+        if self.narrative and self.focus is not None:
+            return self.focus_date()
         return self.reference
+
+    def focus_date(self) -> dt.date | None:
+        """The narrative focus as a date; missing month and day count as the first."""
+        if self.focus is None:
+            return None
+        year, month, day = self.focus
+        return _safe_date(year, month or 1, day or 1) if 1 <= year <= 9999 else None
 
     def previous_day(self) -> dt.date | None:
         """Anchor for 'zwei Tage später/zuvor': the last date mentioned, else the article date."""
+        if self.narrative and self.focus is not None:
+            return self.focus_date()
         return self.last_day or self.reference
 
     def sentence_day(self, pos: int) -> dt.date | None:
@@ -149,14 +166,39 @@ class _Context:
         right = min(rights) if rights else len(self.text)
         return _FUTURE_CUE.search(self.text, left + 1, right) is not None
 
-    def remember(self, value: str | None, pos: int) -> None:
+    def sets_the_scene(self, start: int, end: int) -> bool:
+        """Whether an expression ends a heading line or opens its sentence (at most three words before)."""
+        if _LINE_END.match(self.text, end):
+            return True
+        sentence = self.sentence_starts[self.sentence_of(start)] if self.sentence_starts else 0
+        return _SENTENCE_OPENING.fullmatch(self.text, sentence, start) is not None
+
+    def remember(self, value: str | None, pos: int, end: int, *, relative: bool = False) -> None:
         if not value:
             return
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}(T.*)?", value):
             self.last_day = dt.date.fromisoformat(value[:10])
             self.last_day_sentence = self.sentence_of(pos)
-        if re.match(r"\d{4}(?!\d)", value):
-            self.last_year = int(value[:4])
+        point = _POINT_VALUE.match(value)
+        if point:
+            year = int(point.group(1))
+            if relative and self.focus is not None and year < self.focus[0]:
+                return  # a look back ("im Vorjahr") does not move the story's time
+            if self.narrative and self.focus is not None and len(value) == 4 and not relative \
+                    and not self.sets_the_scene(pos, end):
+                return  # a bare year inside a sentence ("Pläne ab 1941") is an aside, not the story's time
+            self.last_year = year
+            self.move_focus(int(point.group(1)), point.group(2) and int(point.group(2)),
+                            point.group(3) and int(point.group(3)))
+
+    def move_focus(self, year: int, month: int | None, day: int | None) -> None:
+        if self.focus is not None and day is None:
+            same_year = self.focus[0] == year
+            if month is None and same_year:
+                return  # "1862" again: keep the month and day mentioned since
+            if month is not None and same_year and self.focus[1] == month:
+                return
+        self.focus = (year, month, day)
 
 
 # --------------------------------------------------------------------------- rules
@@ -186,7 +228,7 @@ def _build_rules() -> list[_Rule]:
     approx = _alt(words["approximators"], capitalise=True)
     day_parts = _alt(words["day_parts"])
     part_suffix = r"(?P<part>morgen|vormittag|mittag|nachmittag|abend|nacht|früh)?"
-    vague = r"(?:mehrere|mehreren|einige|einigen|wenige|wenigen|viele|vielen|ein paar)"
+    vague = _alt(_VAGUE_AMOUNTS, capitalise=True)
     rules: list[_Rule] = []
 
     def rule(name: str, pattern: str, resolve: Handler, accept=None, flags: int = 0) -> None:
@@ -194,33 +236,53 @@ def _build_rules() -> list[_Rule]:
         rules.append(_Rule(name, re.compile(r"(?<!\w)" + pattern, flags), resolve, accept))
 
     # 22. Juni 1941 / Freitag, 5. September 2025 / Morgen des 22. Juni
-    rule("date", rf"(?:(?P<part>{day_parts})\s+des\s+)?(?:(?P<wd>{weekday}),?\s+(?:(?:den|dem)\s+)?)?"
+    rule("date", rf"(?:(?:(?:frühen|späten)\s+)?(?P<part>{day_parts})\s+des\s+)?(?:(?P<wd>{weekday}),?\s+(?:(?:den|dem)\s+)?)?"
          rf"(?<![\d.])(?P<day>3[01]|[12]\d|0?[1-9])\.\s?(?P<mon>{month_any})s?(?:\s+(?P<year>\d{{4}}))?(?![\w])",
          _resolve_date)
+    # am 8. und 9. Mai, 27./28. September: the first day takes month and year from the second
+    rule("date_list_first", rf"(?<![\d.])(?P<day>3[01]|[12]\d|0?[1-9])\.(?=\s*(?:/|und|oder|bis|–|-)\s*(?:(?:dem|den|zum)\s+)?"
+         rf"(?:3[01]|[12]\d|0?[1-9])\.\s?(?P<mon>{month_any})(?:\s+(?P<year>\d{{4}}))?(?!\w))", _resolve_date)
+    # in der Nacht vom 8. (Februar) auf den 9. Februar 1904
+    rule("night_of", rf"(?P<part>{day_parts})\s+vom\s+(?P<day>3[01]|[12]\d|0?[1-9])\.(?:\s?(?P<mon>{month_any}))?"
+         rf"(?=\s+(?:auf|zum)\s+(?:den\s+)?\d{{1,2}}\.(?:\s?(?P<mon2>{month_any}))?(?:\s+(?P<year>\d{{4}}))?)", _resolve_night_of)
     # 5.9.2025 / 01.09.39 / 5.9.
     rule("numeric_date", r"(?<![\d.,])(?P<day>3[01]|[12]\d|0?[1-9])\.(?P<mon>1[0-2]|0?[1-9])\.(?P<year>\d{4}|\d{2}(?!\d))?(?![\d,])",
          _resolve_numeric_date)
     rule("iso_date", r"(?<![\d-])(?P<year>\d{4})-(?P<mon>\d{2})-(?P<day>\d{2})(?![\d-])", _resolve_numeric_date)
     # (vergangenen) Freitag, Mittwochabend
     rule("weekday", rf"(?:(?P<dir>{directions})\s+)?(?P<wd>{weekday}){part_suffix}(?!\w)", _resolve_weekday)
-    # Juli 2024, Ende März 2023
-    rule("month_year", rf"(?:(?P<mod>{modifiers})\s+)?(?P<mon>{month_any})\s+(?P<year>\d{{4}})(?!\d)", _resolve_month)
-    # März des folgenden Jahres
-    rule("month_rel_year", rf"(?:(?P<mod>{modifiers})\s+)?(?P<mon>{month_full})\s+(?:des\s+)?(?P<dir>{directions})\s+Jahres",
+    # Juli 2024, Ende März 2023, April des Jahres 1918
+    rule("month_year", rf"(?:(?P<mod>{modifiers})\s+)?(?P<mon>{month_any})\s+(?:des\s+Jahres\s+)?(?P<year>\d{{4}})(?!\d)",
+         _resolve_month)
+    # März des folgenden Jahres, Juni desselben Jahres
+    rule("month_rel_year", rf"(?:(?P<mod>{modifiers})\s+)?(?P<mon>{month_full})\s+(?:(?:des\s+)?(?P<dir>{directions})|desselben|"
+         r"des)\s+Jahres(?!\s+\d)", _resolve_month)
+    # Mai/Juni 1940, August bis September 1904: the first month takes the year of the second
+    rule("month_list_first", rf"(?P<mon>{month_full})(?=\s*(?:/|und|oder|bis|–|-)\s*{month_full}\s+(?P<year>\d{{4}})(?!\d))",
          _resolve_month)
     # im Juli, Anfang September
     rule("month", rf"(?:(?P<mod>{modifiers})\s+)?(?:(?P<dir>{directions})\s+)?(?P<mon>{month_full})(?![\w-])",
          _resolve_month, accept=_month_in_time_context)
+    # 480 v. Chr., Um das Jahr 500 v. Chr., 449/448 v. Chr. (the first of the pair is BC too)
+    rule("bc_year", r"(?:(?P<approx>[Uu]m|[Ee]twa|[Cc]a\.)\s+)?(?:(?:das\s+)?(?:Jahr|Jahre|Jahres)\s+)?(?<![\d.,])"
+         r"(?P<year>\d{1,4})(?:\s+v\.\s?Chr\.|(?=/\d{1,4}\s+v\.\s?Chr\.))", _resolve_bc_year)
+    # the second year of a pair or range: 1940/1941, 1911/12, 1930–34
+    rule("year_range_end", r"(?<=(?P<first>\d{4})[/–])(?P<year>\d{4}|\d{2})(?![\d.,]\d|\d)", _resolve_range_end,
+         accept=lambda m, text: _is_year(m, text))
     # 2024, Ende 2024, Ende des Jahres 1939, Jahr 2024
-    rule("year", rf"(?:(?P<mod>{modifiers})\s+(?:des\s+Jahres\s+)?)?(?<![\d.,/-])(?P<year>1[0-9]{{3}}|20[0-9]{{2}})"
+    rule("year", rf"(?:(?P<mod>{modifiers})\s+(?:des\s+Jahres\s+)?|(?P<word>Jahr|Jahre|Jahres|Jahren)\s+)?"
+         rf"(?<![\d.,/–-])(?P<year>1[0-9]{{3}}|20[0-9]{{2}})"
          r"(?![\d%]|[.,]\d|\s?%|\s?Prozent|-\d|\s?(?:Euro|Dollar|Mal|Meter|Kilometer)\b)",
          _resolve_year, accept=_is_year)
     # die 1990er Jahre, 20. Jahrhundert
     rule("decade", r"(?:(?:den|die|der)\s+)?(?P<dec>1[0-9]{2}|20[0-9])0er(?:[- ]?Jahre[n]?)?", _resolve_decade)
-    rule("century", r"(?P<c>1\d|20|[1-9])\.\s+Jahrhundert(?:s)?", _resolve_century)
+    rule("century", rf"(?:(?P<mod>{modifiers})\s+des\s+)?(?P<c>1\d|20|[1-9])\.\s+(?:Jahrhunderts?|Jh\.)(?P<bc>\s+v\.\s?Chr\.)?",
+         _resolve_century)
     # Sommer 2024, im Frühjahr, Spätsommer
-    rule("season", r"(?P<mod>Spät|Früh)?(?P<season>Frühjahr|Frühling|Sommer|Herbst|Winter|sommer|herbst|winter|jahr)"
-         r"(?:\s+(?P<year>\d{4}))?(?!\w)", _resolve_season, accept=_season_in_time_context)
+    rule("season", r"(?:(?P<early>frühen|späten)\s+)?(?P<mod>Spät|Früh)?"
+         r"(?P<season>Frühjahr|Frühling|Sommer|Herbst|Winter|sommer|herbst|winter|jahr)(?:e?s)?"
+         rf"(?:\s+(?:des\s+Jahres\s+)?(?P<year>\d{{4}})|\s+des\s+(?P<dir>{directions})\s+Jahres|\s+(?:des|desselben)\s+Jahres)?"
+         r"(?!\w)", _resolve_season, accept=_season_in_time_context)
     # gestern, heute Abend, morgen früh
     day_words = _alt(words["day_offsets"])
     rule("day_word", rf"(?P<word>{day_words}|Heute|Gestern|Vorgestern)(?:\s+(?P<part>{day_parts}|früh))?(?!\w)", _resolve_day_word)
@@ -228,21 +290,44 @@ def _build_rules() -> list[_Rule]:
     anchored = _alt(words["anchor_day_offsets"], capitalise=True)
     rule("anchored_day", rf"(?P<phrase>{anchored})(?!\w)", _resolve_anchored_day)
     rule("relative_offset", rf"(?:(?P<approx>{approx})\s+)?(?P<n>{number}|{vague})\s+(?P<unit>{units})\s+"
-         r"(?P<rel>zuvor|davor|vorher|früher|später|danach|darauf|nach|vor)(?!\w)", _resolve_relative_offset,
+         r"(?P<rel>zuvor|davor|vorher|früher|später|danach|darauf)(?!\w)", _resolve_relative_offset,
          accept=lambda m, text: not _is_eines_tages(m))
+    # (der Angriff wurde) nach zwei Tagen (gestoppt): counted from the last date mentioned
+    rule("after_period", rf"(?<!\w)[Nn]ach\s+(?:(?P<approx>{approx})\s+)?(?P<n>{number}|{vague})\s+(?P<unit>{units})(?!\w)",
+         _resolve_after_period, accept=_is_point_after_period)
     # vor drei Jahren, in zwei Wochen
     rule("ago", rf"(?P<prep>[Vv]or|[Ii]n)\s+(?:(?P<approx>{approx})\s+)?(?P<n>{number}|{vague})\s+(?P<unit>{units})(?!\w)",
          _resolve_ago)
     # (seit mehr als) dreieinhalb Jahren, drei Tage, 48 Stunden
     rule("duration", rf"(?:(?P<approx>{approx})\s+)?(?P<n>{number}|{vague})\s+(?P<unit>{units})(?!\w)", _resolve_duration,
          accept=lambda m, text: not _is_eines_tages(m))
+    # neunmonatig, 154-tägiger, fast einmonatigen; 90-Tage-Frist
+    rule("duration_adjective", rf"(?:(?P<approx>{approx})\s+)?(?P<n>{number})-?(?P<unit>{_alt(words['unit_adjectives'])})"
+         r"(?:e[nmrs]?)?(?!\w)", _resolve_duration_adjective)
+    rule("duration_compound", rf"(?P<n>{number})-(?P<unit>Sekunden|Minuten|Stunden|Tage|Wochen|Monate|Jahre)(?=-\w)",
+         _resolve_duration)
+    # jahrelang, wochenlangen, Folgejahren
+    rule("vague_duration", rf"(?P<word>{_alt(words['vague_durations'], capitalise=True)})(?:e[nmrs]?)?(?!\w)", _resolve_vague_duration)
+    # den folgenden Monaten, die nächsten vier Tage, die ersten beiden Tage
+    plural_units = r"(?P<unit>Sekunden|Minuten|Stunden|Tage|Tagen|Wochen|Monate|Monaten|Jahre|Jahren|Jahrzehnte|Jahrzehnten)"
+    rule("vague_period", rf"(?:{_alt(words['period_adjectives'])})\s+(?:(?P<n>beiden|{number})\s+)?{plural_units}(?!\w)",
+         _resolve_vague_period)
+    # seit Jahren; Jahre zuvor; Tage nach (der Ankunft)
+    rule("bare_period", rf"(?:(?<=[Ss]eit ){plural_units}|{plural_units.replace('<unit>', '<unit2>')}"
+         r"(?:\s+(?:zuvor|später|danach|davor|vorher)|(?=\s+(?:nach|vor)\s)))(?!\w)", _resolve_vague_period)
     # (in der) vergangenen Woche, im kommenden Jahr, Ende des Monats, Vorjahr
     rule("relative_period", rf"(?:(?P<mod>{modifiers})\s+(?:der|des|dieser|dieses)\s+)?(?P<dir>{directions})\s+"
          r"(?P<unit>Woche|Wochenende|Monat|Monats|Jahr|Jahres|Jahrzehnt|Jahrzehnts)(?!\w)", _resolve_relative_period)
     rule("current_period", rf"(?P<mod>{modifiers})\s+(?:der|des)\s+(?P<unit>Woche|Monats|Jahres)(?!\s+\d)(?!\w)",
          _resolve_relative_period)
     rule("weekend", r"(?<=[Aa]m )Wochenende(?!\w)", _resolve_relative_period)
-    rule("year_word", rf"(?P<word>{_alt(words['year_words'])})(?!\w)", _resolve_year_word)
+    rule("year_word", rf"(?P<word>{_alt(words['year_words'])})(?:\s+(?P<year>1\d{{3}}|20\d{{2}})(?!\d))?(?!\w)", _resolve_year_word)
+    # im 1. Halbjahr, in der zweiten Jahreshälfte, im dritten Quartal 2024
+    ordinals = _alt(words["ordinals"])
+    rule("part_of_year", rf"(?P<ord>[1-4]\.|{ordinals})\s+(?P<unit>{_alt(words['part_of_year'])})(?:\s+(?P<year>\d{{4}})(?!\d))?(?!\w)",
+         _resolve_part_of_year)
+    # (im) Laufe des Jahres (1966), im Laufe des Tages
+    rule("course_of", r"Laufe\s+des\s+(?P<unit>Jahres|Monats|Tages)(?:\s+(?P<year>\d{4})(?!\d))?(?!\w)", _resolve_course_of)
     # 14 Uhr, 14.30 Uhr, 4:45 Uhr, 4 Uhr 45
     rule("clock", r"(?<![\d.,])(?P<h>2[0-3]|[01]?\d)(?:[.:](?P<min>[0-5]\d))?\s+Uhr(?:\s+(?P<min2>[0-5]\d)(?!\d|\s*Minuten))?(?!\w)",
          _resolve_clock)
@@ -257,15 +342,18 @@ def _build_rules() -> list[_Rule]:
     return rules
 
 
+_VAGUE_AMOUNTS = frozenset(lexicon().words["vague_amounts"])
 _FUTURE_CUE = re.compile(rf"\b{_alt(lexicon().words['future_cues'])}\b")
 _TIME_ZONE_SUFFIX = re.compile(r"\s*\((?:Ortszeit|MESZ|MEZ|UTC|GMT|deutscher Zeit|[A-Z]{2,4} ?Ortszeit)\)")
 _MONTH_TRIGGER = re.compile(r"(?:\b(?:im|Im|seit|Seit|bis|Bis|ab|Ab|vom|Vom|zum|bis zum|Monat|Monats|den|diesen|Anfang|Mitte|Ende|"
                             r"Beginn|zwischen|Zwischen|und|oder|bzw\.|Ende|über|seit dem|Mitte|nach|vor)\s+)$")
 _SEASON_TRIGGER = re.compile(r"\b(?:im|Im|seit|bis|ab|zum|diesen|diesem|vergangenen|letzten|kommenden|nächsten|"
                              r"den|der|des|Anfang|Ende|Mitte)\s+$")
-_YEAR_TRIGGER = re.compile(r"(?:\b(?:im Jahr|im Jahre|Jahr|Jahre|Jahres|seit|Seit|bis|Bis|ab|Ab|von|Von|vor|nach|zwischen|"
-                           r"Zwischen|Anfang|Mitte|Ende|Frühjahr|Sommer|Herbst|Winter|Jahreswechsel|in|In|und|bzw\.|oder|"
+_YEAR_TRIGGER = re.compile(r"(?:\b(?:im Jahr|im Jahre|Jahr|Jahre|Jahres|seit|Seit|bis|Bis|ab|Ab|vor|nach|zwischen|"
+                           r"Zwischen|Anfang|Mitte|Ende|Frühjahr|Sommer|Herbst|Winter|Jahreswechsel|"
                            r"Jahrgang|Jahresende|Frühling|Saison|Wahl|Wahljahr)|[–(-])\s*$")
+# Words that precede years and counts alike ("und 1940" / "und 1370 Boote"): the word after decides.
+_WEAK_YEAR_TRIGGER = re.compile(r"\b(?:von|Von|in|In|und|bzw\.|oder)\s*$")
 _COUNT_WORD = re.compile(r"\b(?:rund|etwa|über|mehr als|fast|knapp|mindestens|circa|ca\.|insgesamt|weitere|weiteren|nur|"
                          r"bis zu|mit|auf|um die|Nummer|Nr\.|Platz|Tempo|die|den|der|von)\s+$")
 
@@ -276,6 +364,14 @@ def _constant(value: str, kind: str) -> Handler:
 
 def _is_eines_tages(m: re.Match) -> bool:
     return m.group("n").lower() == "eines" and m.group("unit") == "Tages"
+
+
+def _is_point_after_period(m: re.Match, text: str) -> bool:
+    """'nach zwei Tagen' as a point in time: calendar units only, and not 'nach drei Jahren Krieg',
+    where the period is the length of what the noun names."""
+    if _is_eines_tages(m) or lexicon().words["units"][m.group("unit")] not in ("D", "W", "M", "Y"):
+        return False
+    return re.match(r"\s+[A-ZÄÖÜ][a-zäöüß]", text[m.end():m.end() + 3]) is None
 
 
 def _month_in_time_context(m: re.Match, text: str) -> bool:
@@ -290,19 +386,24 @@ def _season_in_time_context(m: re.Match, text: str) -> bool:
         return False  # "sommer" only in Spätsommer/Frühsommer
     if season == "jahr":
         return m.group("mod") == "Früh"
+    if m.group("early") or m.group("dir") or m.group(0).endswith("Jahres"):
+        return True
     return bool(m.group("year")) or bool(m.group("mod")) or _SEASON_TRIGGER.search(text, max(0, m.start() - 14), m.start()) is not None
 
 
 def _is_year(m: re.Match, text: str) -> bool:
-    if m.group("mod"):
+    if m.groupdict().get("mod") or m.groupdict().get("word"):
         return True
     before = text[max(0, m.start() - 16):m.start()]
     if _YEAR_TRIGGER.search(before):
         return True
-    if _COUNT_WORD.search(before):
+    if _COUNT_WORD.search(before) and not _WEAK_YEAR_TRIGGER.search(before):
         return False
-    # A bare number followed by a noun is a count ("2000 Soldaten"); followed by a verb,
-    # punctuation or the end of the text it is a year ("1939 begann …").
+    # A bare number ending a line is a year in a heading ("Westfront 1939"); followed by a
+    # noun it is a count ("2000 Soldaten"); followed by a verb, punctuation or the end of
+    # the text it is a year ("1939 begann …").
+    if re.match(r"[ \t]*(?:\n|$)", text[m.end():m.end() + 3]):
+        return True
     after = re.match(r"\s*(\S)", text[m.end():m.end() + 3])
     return after is None or not after.group(1).isupper()
 
@@ -331,7 +432,7 @@ def _resolve_date(m: re.Match, ctx: _Context) -> Resolved:
     date = _safe_date(year, month, day) if year else None
     if year and date is None:
         return None, "DATE"
-    return _day_part_value(date, m.group("part"))
+    return _day_part_value(date, m.groupdict().get("part"))
 
 
 def _resolve_numeric_date(m: re.Match, ctx: _Context) -> Resolved:
@@ -404,7 +505,16 @@ def _resolve_decade(m: re.Match, ctx: _Context) -> Resolved:
 
 
 def _resolve_century(m: re.Match, ctx: _Context) -> Resolved:
-    return f"{int(m.group('c')) - 1:02d}", "DATE"
+    return f"{'BC' if m.group('bc') else ''}{int(m.group('c')) - 1:02d}", "DATE"
+
+
+def _resolve_bc_year(m: re.Match, ctx: _Context) -> Resolved:
+    return f"BC{int(m.group('year')):04d}", "DATE"
+
+
+def _resolve_range_end(m: re.Match, ctx: _Context) -> Resolved:
+    first, year = m.group("first"), m.group("year")
+    return (year if len(year) == 4 else first[:2] + year), "DATE"
 
 
 def _resolve_season(m: re.Match, ctx: _Context) -> Resolved:
@@ -414,7 +524,7 @@ def _resolve_season(m: re.Match, ctx: _Context) -> Resolved:
     if m.group("year"):
         return f"{m.group('year')}-{code}", "DATE"
     anchor = ctx.anchor()
-    return (f"{anchor.year}-{code}" if anchor else None), "DATE"
+    return (f"{anchor.year + (_direction(m.group('dir')) or 0)}-{code}" if anchor else None), "DATE"
 
 
 def _resolve_day_word(m: re.Match, ctx: _Context) -> Resolved:
@@ -438,8 +548,7 @@ def _resolve_anchored_day(m: re.Match, ctx: _Context) -> Resolved:
 
 
 def _vague_or_number(word: str) -> float | None:
-    return None if re.fullmatch(r"(?i)" + r"(?:mehrere|mehreren|einige|einigen|wenige|wenigen|viele|vielen|ein paar)", word) \
-        else number_value(word)
+    return None if word.lower() in _VAGUE_AMOUNTS else number_value(word)
 
 
 def _resolve_relative_offset(m: re.Match, ctx: _Context) -> Resolved:
@@ -447,18 +556,78 @@ def _resolve_relative_offset(m: re.Match, ctx: _Context) -> Resolved:
     unit = lexicon().words["units"][m.group("unit")]
     relation = m.group("rel")
     backwards = relation in ("zuvor", "davor", "vorher", "früher", "vor")
-    if amount is None or m.group("approx"):
+    if amount is None:
         return ("PAST_REF" if backwards else "FUTURE_REF"), "DATE"
-    if relation in ("nach", "vor"):
-        # "einen Tag nach den Pariser Gesprächen": the anchor is an event this rule cannot date;
-        # counting from the article date would invent a wrong day, so the value stays open.
-        return None, "DATE"
-    else:
-        # "zwei Tage später": counted from the last date the text mentioned.
-        anchor = ctx.previous_day()
+    # "(knapp) zwei Tage später": counted from the last date the text mentioned; an
+    # approximator is a modifier of that date (TIMEX mod), not a vaguer value.
+    anchor = ctx.previous_day()
     if anchor is None or amount != int(amount):
         return None, "DATE"
     return _offset_value(anchor, int(-amount if backwards else amount), unit), "DATE"
+
+
+def _resolve_night_of(m: re.Match, ctx: _Context) -> Resolved:
+    month_name = m.group("mon") or m.group("mon2")
+    if month_name is None:
+        return None, "TIME"
+    month, day = lexicon().months[month_name], int(m.group("day"))
+    year = int(m.group("year")) if m.group("year") else ctx.year_for(month, day, m.start())
+    return _day_part_value(_safe_date(year, month, day) if year else None, m.group("part"))
+
+
+def _resolve_part_of_year(m: re.Match, ctx: _Context) -> Resolved:
+    words = lexicon().words
+    ordinal = m.group("ord")
+    number = int(ordinal[0]) if ordinal[0].isdigit() else words["ordinals"][ordinal]
+    code = words["part_of_year"][m.group("unit")]
+    if number > (2 if code == "H" else 4):
+        return None, "DATE"
+    anchor = ctx.anchor()
+    year = m.group("year") or (f"{anchor.year:04d}" if anchor else None)
+    return (f"{year}-{code}{number}" if year else None), "DATE"
+
+
+def _resolve_course_of(m: re.Match, ctx: _Context) -> Resolved:
+    if m.group("year"):
+        return m.group("year"), "DATE"
+    anchor = ctx.anchor() if m.group("unit") != "Tages" else ctx.sentence_day(m.start())
+    if anchor is None:
+        return None, "DATE"
+    return {"Jahres": f"{anchor.year:04d}", "Monats": _month_value(anchor.year, anchor.month),
+            "Tages": anchor.isoformat()}[m.group("unit")], "DATE"
+
+
+def _resolve_duration_adjective(m: re.Match, ctx: _Context) -> Resolved:
+    amount = number_value(m.group("n"))
+    return _duration_value(amount, lexicon().words["unit_adjectives"][m.group("unit")]), "DURATION"
+
+
+def _resolve_vague_duration(m: re.Match, ctx: _Context) -> Resolved:
+    durations = lexicon().words["vague_durations"]
+    word = m.group("word")
+    return durations.get(word, durations.get(word[:1].lower() + word[1:])), "DURATION"
+
+
+def _resolve_vague_period(m: re.Match, ctx: _Context) -> Resolved:
+    groups = m.groupdict()
+    unit = _plural_unit(groups.get("unit") or groups["unit2"])
+    amount = groups.get("n")
+    value = 2 if amount == "beiden" else (number_value(amount) if amount else None)
+    return _duration_value(value, unit), "DURATION"
+
+
+def _plural_unit(word: str) -> str:
+    units = lexicon().words["units"]
+    return units.get(word) or units[word.removesuffix("n")]
+
+
+def _resolve_after_period(m: re.Match, ctx: _Context) -> Resolved:
+    amount = _vague_or_number(m.group("n"))
+    unit = lexicon().words["units"][m.group("unit")]
+    anchor = ctx.previous_day()
+    if amount is None or anchor is None or amount != int(amount) or unit not in ("D", "W", "M", "Y"):
+        return _duration_value(amount, unit), "DURATION"
+    return _offset_value(anchor, int(amount), unit), "DATE"
 
 
 def _resolve_ago(m: re.Match, ctx: _Context) -> Resolved:
@@ -497,6 +666,8 @@ def _resolve_relative_period(m: re.Match, ctx: _Context) -> Resolved:
 def _resolve_year_word(m: re.Match, ctx: _Context) -> Resolved:
     anchor = ctx.anchor()
     offset = lexicon().words["year_words"][m.group("word")]
+    if m.group("year"):
+        return m.group("year"), "DATE"
     return (f"{anchor.year + offset:04d}" if anchor else None), "DATE"
 
 
@@ -525,7 +696,9 @@ def _rules() -> list[_Rule]:
     return _build_rules()
 
 
-_SENTENCE_END = re.compile(r"[.!?]\s+(?=[\"„»A-ZÄÖÜ])|\n\s*\n")
+# Rules whose value counts from the anchor rather than naming a date.
+_RELATIVE_RULES = frozenset({"relative_offset", "ago", "relative_period", "current_period", "year_word", "anchored_day"})
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[\"„»A-ZÄÖÜ]|\d{4}\b)|\n\s*\n")
 
 
 def _sentence_starts(text: str, doc: Document | None) -> list[int]:
@@ -574,7 +747,8 @@ def extract_times(
         if suffix and kind in ("DATE", "TIME"):
             end = suffix.end()  # "am Donnerstag (Ortszeit)": the zone belongs to the expression
         found.append(TimeExpression(text[m.start():end], m.start(), end, value, kind))
-        ctx.remember(value, m.start())
+        if rule.name != "year_range_end":  # "1944/1945": the story is at the start of the range
+            ctx.remember(value, m.start(), end, relative=rule.name in _RELATIVE_RULES)
     return found
 
 
