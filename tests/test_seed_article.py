@@ -114,6 +114,19 @@ def test_trump_to_reporters_on_thursday(doc):
     assert statement.addressee.text == "Reportern"
 
 
+@pytest.mark.parametrize(("words", "value", "source", "local"), [
+    ("Wenn dort irgendwelche Truppen", "2025-09-05", "explicit", False),
+    ("eine Entsendung von Soldaten aus dem Westen", "2025-09-05", "inherited", False),  # "Putin hob hervor"
+    ("er habe viele Kriege beigelegt", "2025-09-04", "explicit", True),  # "am Donnerstag (Ortszeit)"
+    ("Der Konflikt zwischen Russland und der Ukraine", "2025-09-04", "inherited", True),  # its continuation
+    ("Das ist gefährlich für unser Land", None, "article", False),  # no time named for Peskow
+])
+def test_statement_dates(doc, words, value, source, local):
+    statement = statement_with(doc, words)
+    assert (statement.date.value if statement.date else None, statement.date_source, statement.local_time) \
+        == (value, source, local)
+
+
 def test_peskow_via_interfax(doc):
     statement = statement_with(doc, "Wir betrachten dies", "direct")
     assert statement.via is not None and "Interfax" in statement.via.text

@@ -65,3 +65,12 @@ def test_a_hostile_article_does_not_run_its_script(server, page, tmp_path):
     assert "<script>window.pwned = 1</script>" in page.locator(".article .text").inner_text()
     assert page.locator(".article .text img, .article .text b, .article .text textarea").count() == 0
     page.screenshot(path=tmp_path / "hostile.png", full_page=True)
+
+
+def test_the_network_page_draws_nodes_and_offers_the_files(server, page, tmp_path):
+    page.goto(server + "/network?kind=actor-concept")
+    assert page.locator("figure.network svg g.node.actor").count() >= 1
+    assert page.locator("figure.network svg g.node.concept").count() >= 1
+    assert page.locator("figure.network svg line.edge").count() >= 1
+    assert page.locator("a.download").count() == 3
+    page.screenshot(path=tmp_path / "network.png", full_page=True)

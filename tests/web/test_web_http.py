@@ -65,3 +65,17 @@ def test_the_database_is_opened_read_only(client, corpus_db):
     client.get("/", params={"q": "Brücke"})
     assert sqlite3.connect(corpus_db).execute("SELECT COUNT(*) FROM statements").fetchone()[0] == before
     assert client.post("/", data={"q": "x"}).status_code == 405
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf", "csv"])
+def test_network_downloads_are_what_the_cli_writes(client, corpus_db, tmp_path, fmt):
+    from wortlaut.store.__main__ import main
+
+    out = tmp_path / f"net.{fmt}"
+    assert main(["network", "--kind", "actor-actor", "--db", str(corpus_db), "--out", str(out)]) == 0
+    downloaded = client.get(f"/network.{fmt}", params={"kind": "actor-actor"})
+    assert downloaded.status_code == 200 and "attachment" in downloaded.headers["content-disposition"]
+    if fmt == "csv":  # GraphML and GEXF carry a timestamp or ids that may differ run to run
+        assert downloaded.content == out.read_bytes()
+    else:
+        assert downloaded.content.count(b"<node ") == out.read_bytes().count(b"<node ")
