@@ -54,3 +54,5 @@ def test_index_keeps_up_with_added_mentions_and_entities():
     assert answers(index, doc) == expected(doc)
     doc.entities = doc.entities[:-2]  # an unused entity dropped: the list is replaced
     assert answers(index, doc) == expected(doc)
+    doc.entities = [entity for position, entity in enumerate(doc.entities) if position != 1]  # one in the middle
+    assert answers(index, doc) == expected(doc)

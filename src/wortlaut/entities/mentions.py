@@ -39,8 +39,10 @@ def _is_word(token: Token) -> bool:
     return bool(WORD.match(token.text))
 
 
-def _covered(doc: Document, token: Token, spans: Iterable) -> bool:
-    return any(span.start < token.end and token.start < span.end for span in spans)
+def covered_tokens(doc: Document, spans: Iterable) -> frozenset[int]:
+    """Indices of the tokens that overlap any of ``spans`` (found once per article: a scan over
+    every place for every token made long articles quadratic)."""
+    return frozenset(token.index for span in spans for token in doc.tokens_in(span.start, span.end))
 
 
 @dataclass
@@ -48,12 +50,18 @@ class NameTests:
     """What the token tests need besides the token itself."""
 
     doc: Document
+    place_tokens: frozenset[int] = frozenset()
+    time_tokens: frozenset[int] = frozenset()
+
+    def __post_init__(self) -> None:
+        self.place_tokens = covered_tokens(self.doc, self.doc.places)
+        self.time_tokens = covered_tokens(self.doc, self.doc.times)
 
     def is_place(self, token: Token) -> bool:
-        return _covered(self.doc, token, self.doc.places) or country_name(token.text) is not None
+        return token.index in self.place_tokens or country_name(token.text) is not None
 
     def is_time(self, token: Token) -> bool:
-        return _covered(self.doc, token, self.doc.times)
+        return token.index in self.time_tokens
 
     def name_like(self, token: Token, *, tagged_name_only: bool = False) -> bool:
         """Could this token be (part of) a person's name?"""
@@ -331,6 +339,7 @@ def add_learned_names(doc: Document, mentions: list[Mention], taken: set[int],
     """
     if not config.learned_names or not model_path(ner.MODEL_NAME).exists():
         return mentions
+    places = context.place_tokens if context is not None else covered_tokens(doc, doc.places)
     for first, last, label in ner.find_named_entities(doc, use_pos=config.ner_pos_features):
         if label not in LEARNED_TYPES:
             continue
@@ -346,7 +355,7 @@ def add_learned_names(doc: Document, mentions: list[Mention], taken: set[int],
                     or any(m.type != ORGANISATION for m in inside):
                 continue
             mentions = [m for m in mentions if m not in inside]
-        if LEARNED_TYPES[label] == PERSON and all(_covered(doc, t, doc.places) or t.text in org_names() for t in words):
+        if LEARNED_TYPES[label] == PERSON and all(t.index in places or t.text in org_names() for t in words):
             continue  # "Tibet", "Xinhua": a place or a known organisation is no person
         if LEARNED_TYPES[label] == PERSON and context is not None:
             # the rest of a name the model cut short ("Karl-Theodor | zu Guttenberg")

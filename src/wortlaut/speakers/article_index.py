@@ -40,6 +40,7 @@ class ArticleIndex:
     subject_like: dict[tuple[int, int], bool] = field(default_factory=dict)  # (first token, mention end)
     _placed: list[Placed] = field(default_factory=list)
     _entities: tuple[int, int] = (0, 0)  # identity and length of doc.entities when last indexed
+    _ids: list[int] = field(default_factory=list)  # id() of each entity indexed, by position
     _longest: int = 0
 
     def __post_init__(self) -> None:
@@ -83,22 +84,30 @@ class ArticleIndex:
     # -- keeping up with doc.entities ----------------------------------------------
 
     def _update(self) -> None:
-        """Entities appended since the last look are indexed; a list replaced or shortened
-        (an unused entity dropped) is indexed again."""
+        """Entities appended since the last look are indexed.  When the list was replaced or
+        shortened (resolution drops the entities a failed attempt made), the entities after the
+        part it shares with the indexed list are indexed again — without sorting the whole index
+        again, which made long articles quadratic."""
+        entities = self.doc.entities
         identity, length = self._entities
-        if identity != id(self.doc.entities) or len(self.doc.entities) < length:
-            self._rebuild()
-            return
-        for position in range(length, len(self.doc.entities)):
-            entity = self.doc.entities[position]
-            for mention in entity.mentions:
-                self._insert(entity, position, mention)
-        self._entities = (identity, len(self.doc.entities))
+        if identity == id(entities) and len(entities) >= length:
+            common = length
+        else:
+            common = next((i for i, (known, entity) in enumerate(zip(self._ids, entities))
+                           if known != id(entity)), min(len(self._ids), len(entities)))
+            self._placed = [placed for placed in self._placed if placed.entity_position < common]
+            del self._ids[common:]
+        for position in range(common, len(entities)):
+            for mention in entities[position].mentions:
+                self._insert(entities[position], position, mention)
+            self._ids.append(id(entities[position]))
+        self._entities = (id(entities), len(entities))
 
     def _rebuild(self) -> None:
         self._placed = sorted(Placed(m.start, position, m.end, entity, m)
                               for position, entity in enumerate(self.doc.entities) for m in entity.mentions)
         self._longest = max((p.end - p.start for p in self._placed), default=0)
+        self._ids = [id(entity) for entity in self.doc.entities]
         self._entities = (id(self.doc.entities), len(self.doc.entities))
 
     def _insert(self, entity: Entity, position: int, mention: Span) -> None:
