@@ -19,6 +19,7 @@ PAGES = {  # file name -> path on the server (resolved after ingest)
     "web-article.png": "/article/1",
     "web-actor.png": None,  # the most quoted actor
     "web-actors.png": "/actors",
+    "web-network.png": "/network",
 }
 
 

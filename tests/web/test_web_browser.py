@@ -74,3 +74,18 @@ def test_the_network_page_draws_nodes_and_offers_the_files(server, page, tmp_pat
     assert page.locator("figure.network svg line.edge").count() >= 1
     assert page.locator("a.download").count() == 3
     page.screenshot(path=tmp_path / "network.png", full_page=True)
+
+
+def test_the_analyse_page_highlights_a_pasted_article(server, page, tmp_path):
+    page.goto(server + "/analyse")
+    page.fill("textarea[name=text]", '"Wir bauen die Brücke", sagte Bürgermeisterin Eva Schulz am Montag. '
+                                     "Die Stadt erklärte, die Kosten stiegen. <img src=x onerror=\"window.pwned=1\">")
+    page.fill("input[name=date]", "2025-03-10")
+    page.click("button[type=submit]")
+    page.wait_for_selector(".analysed")
+    assert page.locator(".analysed .text .speaker").count() >= 2
+    assert page.locator(".analysed .text .content").count() >= 2
+    assert "Eva Schulz" in page.locator(".analysed ol.statements").inner_text()
+    assert '"statements"' in page.locator(".analysed pre").inner_text()
+    assert page.evaluate("window.pwned") is None
+    page.screenshot(path=tmp_path / "analyse.png", full_page=True)

@@ -79,3 +79,25 @@ def test_network_downloads_are_what_the_cli_writes(client, corpus_db, tmp_path, 
         assert downloaded.content == out.read_bytes()
     else:
         assert downloaded.content.count(b"<node ") == out.read_bytes().count(b"<node ")
+
+
+def test_the_analyse_page_highlights_a_pasted_article_and_escapes_it(client):
+    answer = client.post("/analyse", data={"text": 'Merkel sagte am Freitag, die <script>window.pwned=1</script> Lage sei ernst.',
+                                           "date": "2025-09-05"})
+    assert answer.status_code == 200
+    assert '<span class="speaker"' in answer.text and '<span class="cue"' in answer.text
+    assert "<script>window.pwned" not in answer.text and "&lt;script&gt;window.pwned=1" in answer.text
+    assert "&#34;date_source&#34;: &#34;explicit&#34;" in answer.text  # the JSON beside it, escaped
+
+
+@pytest.mark.parametrize(("data", "status"), [
+    ({"text": ""}, 400), ({"text": "x" * 50_001}, 413), ({"text": "Er sagte, gut.", "date": "gestern"}, 400),
+])
+def test_the_analyse_page_refuses_what_it_cannot_take(client, data, status):
+    assert client.post("/analyse", data=data).status_code == status
+
+
+def test_request_bodies_have_a_size_limit(client):
+    big = b"text=" + b"a" * 300_000
+    assert client.post("/analyse", content=big, headers={"content-type": "application/x-www-form-urlencoded"}
+                       ).status_code == 413

@@ -7,13 +7,16 @@ a bad value is a 400 page naming it, a missing article or actor a 404, never a s
 
 from __future__ import annotations
 
+import datetime as dt
 import io
+import json
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import parse_qs, urlencode
 
 from markupsafe import Markup, escape
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
@@ -21,7 +24,9 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
+from ..formats import document_to_dict
 from ..model import DATE_SOURCES
+from ..pipeline import analyze
 from ..store import Store, StoreError
 from ..store.browse import actor as actor_profile
 from ..store.browse import article as article_view
@@ -38,6 +43,7 @@ HERE = Path(__file__).parent
 PAGE_SIZE = 50
 MAX_PAGE = 10_000  # deeper pages are refused, not computed
 MAX_QUERY_CHARS = 500
+MAX_ANALYSE_CHARS = 50_000  # one pasted article (a few seconds of analysis)
 DOWNLOAD_TYPES = {"graphml": "application/graphml+xml", "gexf": "application/gexf+xml", "csv": "text/csv"}
 
 
@@ -118,6 +124,26 @@ def create_app(config: WebConfig) -> Starlette:
         return Response(out.getvalue(), media_type=DOWNLOAD_TYPES[fmt],
                         headers={"Content-Disposition": f'attachment; filename="{kind}.{fmt}"'})
 
+    async def analyse_page(request: Request) -> Response:
+        if request.method == "GET":
+            return render(request, "analyse.html", limit=MAX_ANALYSE_CHARS, text="", date="")
+        form = await small_form(request, MAX_ANALYSE_CHARS * 4 + 1000)  # UTF-8 and URL encoding
+        text, date = form.get("text", "").replace("\r\n", "\n"), form.get("date", "").strip()
+        if not text.strip():
+            raise HTTPException(400, "paste an article's text")
+        if len(text) > MAX_ANALYSE_CHARS:
+            raise HTTPException(413, f"the text has {len(text):,} characters; the limit is {MAX_ANALYSE_CHARS:,}")
+        try:
+            day = dt.date.fromisoformat(date) if date else None
+        except ValueError:
+            raise HTTPException(400, f"bad date {date!r}: use YYYY-MM-DD") from None
+        doc = await run_in_threadpool(analyze, text, day)
+        result = document_to_dict(doc)
+        spans = [statement_spans(s) for s in result["statements"]]
+        return render(request, "analyse.html", limit=MAX_ANALYSE_CHARS, text=text, date=date, result=result,
+                      runs=runs(doc.text, spans, result["times"], result["places"]), roles=ROLES, marks=MARKS,
+                      result_json=json.dumps(result, ensure_ascii=False, indent=1))
+
     async def api_statements(request: Request) -> Response:
         filters, page = statement_filters(request)
         with store() as opened:
@@ -152,6 +178,7 @@ def create_app(config: WebConfig) -> Starlette:
         Route("/actor/{actor_id:int}", actor_page),
         Route("/actors", actors_page),
         Route("/network", network_page),
+        Route("/analyse", analyse_page, methods=["GET", "POST"]),
         Route("/network.{fmt}", network_download),
         Route("/api/statements", api_statements),
         Route("/api/articles/{article_id:int}", api_article),
@@ -200,6 +227,32 @@ def network_filters(request: Request) -> tuple[str, dict]:
     filters["min_weight"] = int(_number(params.get("min_weight") or "1", "min_weight", 1, 10**6, whole=True))
     filters["min_confidence"] = _number(params.get("min_confidence"), "min_confidence", 0.0, 1.0)
     return kind, filters
+
+
+async def small_form(request: Request, limit: int) -> dict[str, str]:
+    """A URL-encoded form body of at most ``limit`` bytes (a 413 beyond), as a dict of first values."""
+    declared = request.headers.get("content-length")
+    if declared is not None and (not declared.isdigit() or int(declared) > limit):
+        raise HTTPException(413, f"the request is larger than {limit:,} bytes")
+    body = b""
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > limit:
+            raise HTTPException(413, f"the request is larger than {limit:,} bytes")
+    try:
+        fields = parse_qs(body.decode("utf-8"), keep_blank_values=True, max_num_fields=20)
+    except (UnicodeDecodeError, ValueError):
+        raise HTTPException(400, "the form is not URL-encoded UTF-8") from None
+    return {key: values[0] for key, values in fields.items()}
+
+
+def statement_spans(statement: dict) -> dict:
+    """A statement of the JSON output in the shape the highlighter reads (the store's columns)."""
+    spans = {"id": statement["id"]}
+    for role in ROLES:
+        part = statement.get(role)
+        spans[f"{role}_start"], spans[f"{role}_end"] = (part["start"], part["end"]) if part else (None, None)
+    return spans
 
 
 def paging_link(request: Request):

@@ -29,7 +29,7 @@ def network_svg(graph: nx.Graph) -> str:
 
     def place(node) -> tuple[float, float]:
         x, y = positions[node]
-        return (MARGIN + (x - min(xs)) / span_x * (WIDTH - 2 * MARGIN),
+        return (MARGIN + (x - min(xs)) / span_x * (WIDTH - 3 * MARGIN),  # room for labels on the right
                 MARGIN + (y - min(ys)) / span_y * (HEIGHT - 2 * MARGIN))
 
     heaviest_edge = max((w for _, _, w in graph.edges(data="weight", default=1)), default=1)
