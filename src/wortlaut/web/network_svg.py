@@ -33,8 +33,8 @@ def network_svg(graph: nx.Graph) -> str:
                 MARGIN + (y - min(ys)) / span_y * (HEIGHT - 2 * MARGIN))
 
     heaviest_edge = max((w for _, _, w in graph.edges(data="weight", default=1)), default=1)
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="network" viewBox="0 0 {WIDTH} {HEIGHT}" '
-             f'role="img" aria-label="network">']
+    parts = [(f'<svg xmlns="http://www.w3.org/2000/svg" class="network" viewBox="0 0 {WIDTH} {HEIGHT}" '
+              f'role="img" aria-label="network">')]
     for a, b, weight in graph.edges(data="weight", default=1):
         (x1, y1), (x2, y2) = place(a), place(b)
         parts.append(f'<line class="edge" x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" '
