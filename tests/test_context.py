@@ -52,3 +52,9 @@ def test_json_output_says_where_each_statement_date_comes_from():
     trump, merkel = document_to_dict(doc)["statements"]
     assert (trump["date_source"], trump["local_time"], trump["day"]) == ("explicit", True, "2025-09-04")
     assert (merkel["date"], merkel["date_source"], merkel["day"]) == (None, "article", "2025-09-05")
+
+
+def test_dates_the_statement_talks_about_are_kept_apart_from_when_it_was_said():
+    [statement] = analyze("Merkel sagte am Donnerstag, am 8. September beginne die Konferenz.").statements
+    assert statement.date.value == "2025-09-04"
+    assert [(t.text, t.value) for t in statement.about] == [("8. September", "2025-09-08")]

@@ -32,8 +32,8 @@ class ContextConfig:
 
 
 @component("context", requires=("doc.statements", "doc.times", "doc.places"),
-           assigns=("statement.date", "statement.date_source", "statement.local_time", "statement.place",
-                    "statement.via"), config=ContextConfig)
+           assigns=("statement.date", "statement.date_source", "statement.local_time", "statement.about",
+                    "statement.place", "statement.via"), config=ContextConfig)
 def attach_context(doc: Document, config: ContextConfig = ContextConfig()) -> Document:
     channels = word_list("reporting_channels.txt")
     for statement in doc.statements:
@@ -55,6 +55,7 @@ def attach_context(doc: Document, config: ContextConfig = ContextConfig()) -> Do
             statement.via = _dative_channel(doc, statement, channels, config.channel_window)
     _inherit_dates(doc)
     for statement in doc.statements:
+        statement.about = [t for t in doc.times if t is not statement.date and _in_content(statement, t)]
         if statement.date is None:
             statement.date_source = ARTICLE if doc.date else None
         statement.local_time = statement.date is not None and LOCAL_TIME in statement.date.text
@@ -113,6 +114,11 @@ def _same_event(doc: Document, parent: Statement, statement: Statement) -> bool:
                 and not any(start <= time.start < end for start, end in contents):
             return False
     return True
+
+
+def _in_content(statement: Statement, time: TimeExpression) -> bool:
+    content = statement.content
+    return content.start is not None and content.start <= time.start and time.end <= content.end
 
 
 def _names_channel(text: str, channels: frozenset[str]) -> bool:

@@ -187,6 +187,7 @@ class Statement:
     date: TimeExpression | None = None  # when it was said (not what it is about)
     date_source: str | None = None  # EXPLICIT | INHERITED | ARTICLE (None: no date at all)
     local_time: bool = False  # the date is local time where it was said ("am Donnerstag (Ortszeit)")
+    about: list[TimeExpression] = field(default_factory=list)  # times in the content: what it is about
     place: Place | None = None
     via: Span | None = None  # channel: agency, newspaper, interview
     via_entity: str | None = None

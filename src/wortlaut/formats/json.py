@@ -32,6 +32,7 @@ def statement_to_dict(statement: Statement, day: str | None = None) -> dict:
         "date_source": statement.date_source,
         "local_time": statement.local_time,
         "day": day,
+        "about": [{"text": t.text, "value": t.value, "type": t.type} for t in statement.about],
         "place": None if place is None else {
             "text": place.text, "name": place.name, "country": place.country, "lat": place.lat, "lon": place.lon,
         },

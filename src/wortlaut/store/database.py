@@ -357,7 +357,7 @@ _STATEMENT_COLUMNS = (
     "cue_text", "cue_start", "cue_end", "content", "content_start", "content_end", "date_text", "date_value",
     "place_text", "place_name", "place_country", "place_lat", "place_lon",
     "via_text", "via_start", "via_end", "via_entity_id", "addressee_text", "addressee_start", "addressee_end",
-    "confidence", "speaker_resolution", "speaker_confidence", "date_source", "local_time",
+    "confidence", "speaker_resolution", "speaker_confidence", "date_source", "local_time", "about_dates",
 )
 _INSERT_STATEMENT = (f"INSERT INTO statements ({', '.join(_STATEMENT_COLUMNS)}) "
                      f"VALUES ({', '.join('?' * len(_STATEMENT_COLUMNS))})")
@@ -385,4 +385,5 @@ def _statement_row(doc: Document, s: Statement, article_id: int, entity_ids: dic
         *span(s.addressee.span), s.confidence,
         speaker.resolution if speaker else None, speaker.confidence if speaker else None,
         s.date_source, int(s.local_time),
+        json.dumps([t.value or t.text for t in s.about], ensure_ascii=False) if s.about else None,
     )

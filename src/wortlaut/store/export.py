@@ -20,6 +20,7 @@ _COLUMNS = (
     "s.content_end", "s.date_text", "v.place", "s.place_text", "s.place_country", "s.place_lat", "s.place_lon",
     "v.via", "s.via_start", "s.via_end", "v.addressee", "s.addressee_start", "s.addressee_end", "v.title",
     "v.source", "v.confidence", "v.speaker_resolution", "v.speaker_confidence", "v.date_source", "v.local_time",
+    "v.about_dates",
 )
 COLUMNS = tuple(column.split(".", 1)[1] for column in _COLUMNS)
 
