@@ -232,3 +232,28 @@ def test_sources_that_name_nobody_make_no_actor_through_real_ingest(tmp_path):
         stored = store.conn.execute("SELECT count(*) FROM statements").fetchone()[0]
         assert [row["name"] for row in store.actors()] == ["Hans Weber"]
     assert stored == len(texts)  # the statements are kept, only without an actor
+
+
+def test_a_rejected_statement_stays_rejected_across_reingest(tmp_path):
+    from store_articles import ARTICLES, write_jsonl
+
+    from wortlaut.store.ingestion import ingest
+
+    database, article = tmp_path / "c.db", tmp_path / "a.jsonl"
+    write_jsonl(article, [ARTICLES[1]])
+    ingest([article], database)
+    with Store(database) as store:
+        statement_id = store.search("Verteidigung")[0]["id"]
+        others = len(store.search("Sicherheitsgarantien"))
+        store.reject_statement(statement_id)
+        assert store.search("Verteidigung") == [] and len(store.search("Sicherheitsgarantien")) == others
+        with pytest.raises(StoreError, match="no statement with id 999"):
+            store.reject_statement(999)
+    write_jsonl(article, [ARTICLES[0]])  # the article leaves the store ...
+    ingest([article], database)
+    write_jsonl(article, [ARTICLES[1]])  # ... and comes back: analysed and stored anew
+    ingest([article], database)
+    with Store(database) as store:
+        assert store.search("Verteidigung") == []
+        assert store.conn.execute("SELECT COUNT(*) FROM statements WHERE rejected = 1").fetchone()[0] == 1
+        assert len(store.rejections()) == 1

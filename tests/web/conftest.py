@@ -6,6 +6,7 @@ from __future__ import annotations
 import socket
 import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -33,14 +34,15 @@ def corpus_db(tmp_path_factory) -> Path:
     return db
 
 
-@pytest.fixture(scope="session")
-def server(corpus_db):
+@contextmanager
+def serving(db: Path, *, edit: bool = False):
+    """The web UI for ``db`` on a free port (uvicorn in a thread); yields its base URL."""
     import uvicorn
 
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    config = uvicorn.Config(create_app(WebConfig(corpus_db)), host="127.0.0.1", port=port, log_level="warning")
+    config = uvicorn.Config(create_app(WebConfig(db, edit=edit)), host="127.0.0.1", port=port, log_level="warning")
     running = uvicorn.Server(config)
     thread = threading.Thread(target=running.run, daemon=True)
     thread.start()
@@ -51,3 +53,9 @@ def server(corpus_db):
     yield f"http://127.0.0.1:{port}"
     running.should_exit = True
     thread.join(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def server(corpus_db):
+    with serving(corpus_db) as url:
+        yield url

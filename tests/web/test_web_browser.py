@@ -89,3 +89,32 @@ def test_the_analyse_page_highlights_a_pasted_article(server, page, tmp_path):
     assert '"statements"' in page.locator(".analysed pre").inner_text()
     assert page.evaluate("window.pwned") is None
     page.screenshot(path=tmp_path / "analyse.png", full_page=True)
+
+
+def test_corrections_made_in_the_browser_survive_a_reingest(browser, tmp_path):
+    from conftest import HOSTILE, serving
+
+    from wortlaut.store import ingest
+
+    folder, db = tmp_path / "articles", tmp_path / "edit.db"
+    folder.mkdir()
+    article = folder / "meier.txt"
+    article.write_text(HOSTILE, encoding="utf-8")
+    ingest([str(folder)], db, date="2025-03-10", progress=False)
+    page = browser.new_page()
+    with serving(db, edit=True) as url:
+        page.goto(url + "/?q=Brücke")
+        page.locator("li.statement a.content").first.click()
+        statement = page.url.split("#")[1]
+        page.fill(f"#{statement} input[name=speaker]", "Eva Schulz")
+        page.click(f"#{statement} form[action$='/speaker'] button")
+        page.wait_for_load_state("load")
+        assert "Eva Schulz" in page.locator(f"#{statement}").inner_text()
+        page.screenshot(path=tmp_path / "corrected.png", full_page=True)
+        article.unlink()  # the article leaves the store ...
+        ingest([str(folder)], db, progress=False, prune=True)
+        article.write_text(HOSTILE, encoding="utf-8")  # ... and comes back, analysed anew
+        ingest([str(folder)], db, date="2025-03-10", progress=False)
+        page.goto(url + "/?q=Brücke")
+        assert page.locator("li.statement .actor").first.inner_text() == "Eva Schulz"
+    page.close()

@@ -101,3 +101,40 @@ def test_request_bodies_have_a_size_limit(client):
     big = b"text=" + b"a" * 300_000
     assert client.post("/analyse", content=big, headers={"content-type": "application/x-www-form-urlencoded"}
                        ).status_code == 413
+
+
+def test_corrections_need_edit_mode_and_a_csrf_token(client, corpus_db, tmp_path):
+    import shutil
+
+    statement = client.get("/api/statements", params={"q": "Brücke"}).json()["statements"][0]
+    assert client.post(f"/statement/{statement['id']}/reject", data={"csrf": "x"}).status_code in {404, 405}
+    copy = tmp_path / "edit.db"
+    shutil.copy(corpus_db, copy)
+    editing = TestClient(create_app(WebConfig(copy, edit=True)), follow_redirects=False)
+    page = editing.get(f"/article/{statement['article_id']}").text
+    token = page.split('name="csrf" value="')[1].split('"')[0]
+    assert editing.post(f"/statement/{statement['id']}/reject", data={"csrf": "forged"}).status_code == 403
+    assert editing.post("/statement/999999/reject", data={"csrf": token}).status_code == 404
+    answer = editing.post(f"/statement/{statement['id']}/reject", data={"csrf": token})
+    assert answer.status_code == 303 and answer.headers["location"].endswith(f"#s{statement['id']}")
+    assert editing.get("/api/statements", params={"q": "Brücke"}).json()["statements"] == []
+    assert client.get("/api/statements", params={"q": "Brücke"}).json()["statements"]  # the original is untouched
+
+
+def test_actors_are_renamed_and_merged_from_their_page(corpus_db, tmp_path):
+    import shutil
+
+    copy = tmp_path / "edit.db"
+    shutil.copy(corpus_db, copy)
+    editing = TestClient(create_app(WebConfig(copy, edit=True)), follow_redirects=False)
+    meier = editing.get("/api/statements", params={"q": "Brücke"}).json()["statements"][0]["actor_id"]
+    token = editing.get(f"/actor/{meier}").text.split('name="csrf" value="')[1].split('"')[0]
+    assert editing.post(f"/actor/{meier}/rename", data={"csrf": token, "name": "Hans Meier (SPD)"}).status_code == 303
+    assert "Hans Meier (SPD)" in editing.get("/actors").text
+    renamed = editing.get("/api/statements", params={"q": "Brücke"}).json()["statements"][0]["actor_id"]
+    answer = editing.post(f"/actor/{renamed}/merge", data={"csrf": token, "into": "Niemand Bekanntes"})
+    assert answer.status_code == 400 and "no actor named" in answer.text
+    assert editing.post(f"/actor/{renamed}/merge", data={"csrf": token, "into": "Stadtverwaltung"}).status_code == 303
+    actors = {editing.get("/api/statements", params={"q": words}).json()["statements"][0]["actor_id"]
+              for words in ("Brücke", "Link")}
+    assert len(actors) == 1  # Meier's and the Stadtverwaltung's statements now have one actor

@@ -206,6 +206,27 @@ def apply_corrections(conn: sqlite3.Connection, article_id: int | None = None) -
         [(speaker, name_key(speaker), statement_id) for statement_id, speaker in rows])
 
 
+def apply_rejections(conn: sqlite3.Connection, article_id: int | None = None) -> None:
+    """Mark the statements users rejected (``wortlaut actors reject``): queries leave them out."""
+    conn.execute(
+        "UPDATE statements SET rejected = 1 WHERE id IN (SELECT s.id FROM statements s "
+        "JOIN articles a ON a.id = s.article_id "
+        "JOIN statement_rejections r ON r.content_hash = a.content_hash AND r.content = s.content"
+        + (" WHERE s.article_id = ?)" if article_id is not None else ")"),
+        () if article_id is None else (article_id,))
+
+
+def reject_statement(conn: sqlite3.Connection, statement_id: int, created_at: str) -> None:
+    """Store that statement ``statement_id`` is no statement; runs in the caller's transaction."""
+    row = conn.execute("SELECT a.content_hash, s.content FROM statements s JOIN articles a ON a.id = s.article_id "
+                       "WHERE s.id = ?", (statement_id,)).fetchone()
+    if row is None:
+        raise LookupError(f"no statement with id {statement_id}")
+    conn.execute("INSERT OR IGNORE INTO statement_rejections (content_hash, content, created_at) VALUES (?, ?, ?)",
+                 (*row, created_at))
+    apply_rejections(conn)
+
+
 def correct_speaker(conn: sqlite3.Connection, statement_id: int, speaker: str, created_at: str) -> None:
     """Store that statement ``statement_id``'s speaker is ``speaker``; runs in the caller's transaction."""
     row = conn.execute("SELECT a.content_hash, s.content FROM statements s JOIN articles a ON a.id = s.article_id "

@@ -9,7 +9,7 @@ _STATEMENT_FIELDS = (
     "speaker_name", "speaker_text", "speaker_start", "speaker_end", "speaker_resolution", "speaker_confidence",
     "cue_text", "cue_start", "cue_end", "content", "content_start", "content_end", "place_name", "place_country",
     "via_text", "via_start", "via_end", "addressee_text", "addressee_start", "addressee_end", "confidence",
-    "continuation",
+    "continuation", "rejected",
 )
 
 
@@ -50,19 +50,21 @@ def actor(conn: sqlite3.Connection, actor_id: int, *, top: int = 15) -> dict | N
         "SELECT role, count, first_date, last_date FROM actor_roles WHERE actor_id = ? ORDER BY count DESC, role",
         (actor_id,))]
     found["months"] = [dict(zip(("month", "statements"), r)) for r in conn.execute(
-        "SELECT substr(date, 1, 7), COUNT(*) FROM statements WHERE actor_id = ? AND date IS NOT NULL "
+        "SELECT substr(date, 1, 7), COUNT(*) FROM statements WHERE actor_id = ? AND date IS NOT NULL AND rejected = 0 "
         "GROUP BY 1 ORDER BY 1", (actor_id,))]
     found["concepts"] = [dict(zip(("concept", "kind", "statements"), r)) for r in conn.execute(
         "SELECT c.concept, MIN(c.kind), COUNT(DISTINCT c.statement_id) FROM statement_concepts c "
-        "JOIN statements s ON s.id = c.statement_id WHERE s.actor_id = ? GROUP BY c.concept_key "
+        "JOIN statements s ON s.id = c.statement_id WHERE s.actor_id = ? AND s.rejected = 0 GROUP BY c.concept_key "
         "ORDER BY 3 DESC, 1 LIMIT ?", (actor_id, top))]
     found["quoted_with"] = [dict(zip(("id", "name", "articles"), r)) for r in conn.execute(
         "SELECT other.actor_id, ac.name, COUNT(DISTINCT other.article_id) FROM statements own "
         "JOIN statements other ON other.article_id = own.article_id AND other.actor_id != own.actor_id "
-        "JOIN actors ac ON ac.id = other.actor_id WHERE own.actor_id = ? GROUP BY 1 ORDER BY 3 DESC, 2 LIMIT ?",
+        "AND other.rejected = 0 JOIN actors ac ON ac.id = other.actor_id WHERE own.actor_id = ? AND own.rejected = 0 "
+        "GROUP BY 1 ORDER BY 3 DESC, 2 LIMIT ?",
         (actor_id, top))]
     found["addressees"] = [dict(zip(("addressee", "statements"), r)) for r in conn.execute(
         "SELECT addressee_text, COUNT(*) FROM statements WHERE actor_id = ? AND addressee_text IS NOT NULL "
+        "AND rejected = 0 "
         "GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?", (actor_id, top))]
     return found
 

@@ -139,6 +139,10 @@ def register(subparsers) -> None:
     q.add_argument("speaker", metavar="NAME", help="the right speaker")
     _add_db(q, inherited=True)
     q.set_defaults(func=cmd_correct_speaker)
+    q = actions.add_parser("reject", help="mark one statement as no statement (kept across re-ingest)")
+    q.add_argument("statement_id", type=int, metavar="STATEMENT_ID", help="the statement's id (search, export)")
+    _add_db(q, inherited=True)
+    q.set_defaults(func=cmd_reject_statement)
     q = actions.add_parser("rules", help="list the stored corrections")
     _add_db(q, inherited=True)
     q.set_defaults(func=cmd_actor_rules)
@@ -263,16 +267,28 @@ def cmd_correct_speaker(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_reject_statement(args: argparse.Namespace) -> int:
+    try:
+        with Store(database_path(args)) as store:
+            store.reject_statement(args.statement_id)
+    except StoreError as error:
+        return _error(str(error))
+    print(f"stored: statement {args.statement_id} is no statement", file=sys.stderr)
+    return 0
+
+
 def cmd_actor_rules(args: argparse.Namespace) -> int:
     try:
         with _reader(args) as store:
-            rules, corrections = store.rules(), store.speaker_corrections()
+            rules, corrections, rejections = store.rules(), store.speaker_corrections(), store.rejections()
     except StoreError as error:
         return _error(str(error))
     for rule in rules:
         print(f"{rule['id']:4}  {rule['action']:6}  {rule['subject']!r} {rule['argument']!r}  ({rule['created_at']})")
     for correction in corrections:
         print(f"   -  speaker {correction['speaker']!r} for {correction['content'][:60]!r}  ({correction['created_at']})")
+    for rejection in rejections:
+        print(f"   -  no statement: {rejection['content'][:60]!r}  ({rejection['created_at']})")
     return 0
 
 

@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ..model import Document, Statement
-from .actors import apply_corrections, correct_speaker, find_actors, rebuild_actors
+from .actors import apply_corrections, apply_rejections, correct_speaker, find_actors, rebuild_actors, reject_statement
 from .concepts import statement_concepts
 from .errors import SchemaError, StoreError
 from .names import actor_key, name_key
@@ -193,6 +193,7 @@ class Store:
             [(article_id, p.text, p.start, p.end, p.name, p.country, p.lat, p.lon) for p in doc.places],
         )
         apply_corrections(conn, article_id)
+        apply_rejections(conn, article_id)
         # Speakers already known get their actor now; new names wait for the next rebuild_actors().
         conn.execute(
             "UPDATE statements SET actor_id = (SELECT actor_id FROM actor_aliases WHERE alias_key = speaker_key) "
@@ -301,6 +302,20 @@ class Store:
             except LookupError as error:
                 raise StoreError(str(error)) from None
             rebuild_actors(conn)
+
+    def reject_statement(self, statement_id: int) -> None:
+        """Mark statement ``statement_id`` as no statement; stored by article and content, so it
+        survives re-ingest and re-analysis.  Queries leave rejected statements out."""
+        with self.transaction() as conn:
+            try:
+                reject_statement(conn, statement_id, _now())
+            except LookupError as error:
+                raise StoreError(str(error)) from None
+
+    def rejections(self) -> list[dict]:
+        columns = ("id", "content_hash", "content", "created_at")
+        return [dict(zip(columns, row)) for row in
+                self.conn.execute(f"SELECT {', '.join(columns)} FROM statement_rejections ORDER BY id")]
 
     def speaker_corrections(self) -> list[dict]:
         columns = ("id", "content_hash", "content", "speaker", "created_at")

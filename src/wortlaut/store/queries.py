@@ -32,8 +32,8 @@ def date_range(column: str, date_from: str | None, date_to: str | None) -> tuple
 def statement_conditions(view: str, min_confidence: float | None, resolved_only: bool,
                          date_sources: Sequence[str] | None = None) -> tuple[list[str], list]:
     """SQL conditions on how sure a statement's speaker is and where its date comes from (``view``:
-    the statements_view or statements alias)."""
-    where, params = [], []
+    the statements_view or statements alias).  Statements a user rejected are always left out."""
+    where, params = [f"{view}.rejected = 0"], []
     if date_sources:
         unknown = sorted(set(date_sources) - set(DATE_SOURCES))
         if unknown:

@@ -258,18 +258,31 @@ DROP VIEW statements_view;
                        ("s.speaker_confidence", "speaker_confidence"))
 
 # Version 4 (issue 16): where a statement's date comes from (explicit / inherited / article),
-# whether it is local time ("am Donnerstag (Ortszeit)"), and the dates it talks about.  Rows stored before stay NULL until their
+# whether it is local time ("am Donnerstag (Ortszeit)"), and the dates it talks about (issue 16);
+# statements a user marked wrong (issue 17).  Rows stored before stay NULL until their
 # their files are ingested again after a change (or into a new database).
 _V4 = """
 ALTER TABLE statements ADD COLUMN date_source TEXT;
 ALTER TABLE statements ADD COLUMN local_time INTEGER;
 ALTER TABLE statements ADD COLUMN about_dates TEXT;  -- JSON list: values of the times in the content
+ALTER TABLE statements ADD COLUMN rejected INTEGER NOT NULL DEFAULT 0;  -- a user marked it no statement
+
+-- Statements users marked wrong (no statement at all), kept like speaker_corrections by article
+-- and content so that the mark survives re-ingest and re-analysis.
+CREATE TABLE statement_rejections (
+    id           INTEGER PRIMARY KEY,
+    content_hash TEXT NOT NULL,
+    content      TEXT NOT NULL,
+    created_at   TEXT NOT NULL,
+    UNIQUE (content_hash, content)
+);
 CREATE INDEX statements_date_source ON statements(date_source);
 
 DROP VIEW statements_view;
 """ + _statements_view(("s.confidence", "confidence"), ("s.speaker_resolution", "speaker_resolution"),
                        ("s.speaker_confidence", "speaker_confidence"), ("s.date_source", "date_source"),
-                       ("s.local_time", "local_time"), ("s.about_dates", "about_dates"))
+                       ("s.local_time", "local_time"), ("s.about_dates", "about_dates"),
+                       ("s.rejected", "rejected"))
 
 MIGRATIONS: list[tuple[int, str]] = [(1, _V1), (2, _V2), (3, _V3), (4, _V4)]
 LATEST_VERSION = MIGRATIONS[-1][0]

@@ -8,8 +8,10 @@ a bad value is a 400 page naming it, a missing article or actor a 404, never a s
 from __future__ import annotations
 
 import datetime as dt
+import hmac
 import io
 import json
+import secrets
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import parse_qs, urlencode
@@ -19,7 +21,7 @@ from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
@@ -50,6 +52,7 @@ DOWNLOAD_TYPES = {"graphml": "application/graphml+xml", "gexf": "application/gex
 @dataclass(frozen=True)
 class WebConfig:
     db: Path
+    edit: bool = False  # corrections allowed: the correction forms write to the database
 
 
 def marked(text: str | None) -> Markup:
@@ -69,9 +72,64 @@ def create_app(config: WebConfig) -> Starlette:
         except StoreError as error:
             raise HTTPException(503, str(error)) from None
 
+    csrf = secrets.token_urlsafe(32)  # one per server run, in every correction form
+
     def render(request: Request, name: str, status: int = 200, **context) -> Response:
-        return templates.TemplateResponse(request, name, {"paging": paging_link(request), **context},
-                                          status_code=status)
+        return templates.TemplateResponse(
+            request, name, {"paging": paging_link(request), "edit": config.edit, "csrf": csrf, **context},
+            status_code=status)
+
+    async def correction(request: Request, change, redirect: str) -> Response:
+        """Check the form's CSRF token, make ``change(store, form)`` in the writable store, go on
+        to ``redirect``."""
+        form = await small_form(request, 10_000)
+        if not hmac.compare_digest(form.get("csrf", ""), csrf):
+            raise HTTPException(403, "the form has expired or did not come from this page; reload it")
+        def apply() -> None:  # in a worker thread: the connection must live and die there
+            with Store(config.db) as writable:
+                change(writable, form)
+
+        try:
+            await run_in_threadpool(apply)
+        except StoreError as error:
+            raise HTTPException(400, str(error)) from None
+        return RedirectResponse(redirect, status_code=303)
+
+    async def correct_speaker(request: Request) -> Response:
+        statement_id = request.path_params["statement_id"]
+        article_id = statement_article(statement_id)
+        return await correction(request, lambda store, form: store.correct_speaker(statement_id, form.get("speaker", "")),
+                                f"/article/{article_id}#s{statement_id}")
+
+    async def reject(request: Request) -> Response:
+        statement_id = request.path_params["statement_id"]
+        article_id = statement_article(statement_id)
+        return await correction(request, lambda store, _: store.reject_statement(statement_id),
+                                f"/article/{article_id}#s{statement_id}")
+
+    async def rename_actor(request: Request) -> Response:
+        name = actor_name(request.path_params["actor_id"])
+        return await correction(request, lambda store, form: store.add_rule("rename", name, form.get("name", "")),
+                                "/actors")
+
+    async def merge_actor(request: Request) -> Response:
+        name = actor_name(request.path_params["actor_id"])
+        return await correction(request, lambda store, form: store.add_rule("merge", name, form.get("into", "")),
+                                "/actors")
+
+    def statement_article(statement_id: int) -> int:
+        with store() as opened:
+            row = opened.conn.execute("SELECT article_id FROM statements WHERE id = ?", (statement_id,)).fetchone()
+        if row is None:
+            raise HTTPException(404, "no such statement")
+        return row[0]
+
+    def actor_name(actor_id: int) -> str:
+        with store() as opened:
+            row = opened.conn.execute("SELECT name FROM actors WHERE id = ?", (actor_id,)).fetchone()
+        if row is None:
+            raise HTTPException(404, "no such actor")
+        return row[0]
 
     async def search_page(request: Request) -> Response:
         filters, page = statement_filters(request)
@@ -185,6 +243,13 @@ def create_app(config: WebConfig) -> Starlette:
         Route("/api/actors/{actor_id:int}", api_actor),
         Mount("/static", StaticFiles(directory=str(HERE / "static")), name="static"),
     ]
+    if config.edit:
+        routes += [
+            Route("/statement/{statement_id:int}/speaker", correct_speaker, methods=["POST"]),
+            Route("/statement/{statement_id:int}/reject", reject, methods=["POST"]),
+            Route("/actor/{actor_id:int}/rename", rename_actor, methods=["POST"]),
+            Route("/actor/{actor_id:int}/merge", merge_actor, methods=["POST"]),
+        ]
     return Starlette(routes=routes, exception_handlers={HTTPException: http_error})
 
 
