@@ -21,6 +21,8 @@ PAGES = {  # file name -> path on the server (resolved after ingest)
     "web-actors.png": "/actors",
     "web-network.png": "/network",
 }
+ANALYSE_EXAMPLE = ('"Wir lassen niemanden im Stich", sagte Bürgermeisterin Eva Schulz am Donnerstag in Kassel. '
+                   "Die Stadtwerke erklärten, die Preise blieben stabil. Schulz betonte, der Haushalt sei solide.")
 
 
 def free_port() -> int:
@@ -56,6 +58,13 @@ def main() -> None:
                 page.goto(f"http://127.0.0.1:{port}{path or f'/actor/{top}'}")
                 page.screenshot(path=args.out / name)
                 print(args.out / name)
+            page.goto(f"http://127.0.0.1:{port}/analyse")
+            page.fill("textarea[name=text]", ANALYSE_EXAMPLE)
+            page.fill("input[name=date]", "2025-03-14")
+            page.click("button[type=submit]")
+            page.wait_for_selector(".analysed")
+            page.screenshot(path=args.out / "web-analyse.png")
+            print(args.out / "web-analyse.png")
             browser.close()
         server.should_exit = True
 
