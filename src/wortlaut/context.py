@@ -14,6 +14,8 @@ such (``date_source``).
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .components import component
@@ -36,15 +38,18 @@ class ContextConfig:
                     "statement.place", "statement.via"), config=ContextConfig)
 def attach_context(doc: Document, config: ContextConfig = ContextConfig()) -> Document:
     channels = word_list("reporting_channels.txt")
+    times, places = ByStart(doc.times), ByStart(doc.places)
     for statement in doc.statements:
         if statement.continuation:
             continue
+        sentence = doc.sentences[statement.sentence]
         if statement.date is None:
-            statement.date = _own_date(doc, statement)
+            statement.date = _own_date(doc, statement, times.within(sentence.start, sentence.end))
         if statement.date is not None and statement.date_source is None:
             statement.date_source = EXPLICIT
         if statement.place is None:
-            statement.place = next((p for p in doc.places if _in_frame(doc, statement, p.start)
+            statement.place = next((p for p in places.within(sentence.start, sentence.end)
+                                    if _in_frame(doc, statement, p.start)
                                     and _preposition_before(doc, p.start) in PLACE_PREPOSITIONS
                                     and (statement.form != "reported"
                                          or _near_cue(doc, statement, p.start, config.cue_window))), None)
@@ -53,9 +58,9 @@ def attach_context(doc: Document, config: ContextConfig = ContextConfig()) -> Do
             statement.via = addressee  # "gegenüber der Nachrichtenagentur Interfax"
         if statement.via is None:
             statement.via = _dative_channel(doc, statement, channels, config.channel_window)
-    _inherit_dates(doc)
+    _inherit_dates(doc, times)
     for statement in doc.statements:
-        statement.about = [t for t in doc.times if t is not statement.date and _in_content(statement, t)]
+        statement.about = [t for t in _in_content(statement, times) if t is not statement.date]
         if statement.date is None:
             statement.date_source = ARTICLE if doc.date else None
         statement.local_time = statement.date is not None and LOCAL_TIME in statement.date.text
@@ -65,27 +70,41 @@ def attach_context(doc: Document, config: ContextConfig = ContextConfig()) -> Do
 LOCAL_TIME = "Ortszeit"  # "am Donnerstag (Ortszeit)": the times stage keeps the zone with the expression
 
 
-def _own_date(doc: Document, statement: Statement) -> TimeExpression | None:
+class ByStart:
+    """Times or places sorted by where they start: those in a stretch of text by binary search (a
+    scan over all of them for each statement made long articles quadratic)."""
+
+    def __init__(self, spans: Iterable) -> None:
+        self.spans = sorted(spans, key=lambda span: span.start)
+        self.starts = [span.start for span in self.spans]
+
+    def within(self, start: int, end: int) -> list:
+        """Those starting at ``start`` or later and before ``end``, in text order."""
+        return self.spans[bisect_left(self.starts, start):bisect_left(self.starts, end)]
+
+
+def _own_date(doc: Document, statement: Statement, in_sentence: list[TimeExpression]) -> TimeExpression | None:
     """The time in the statement's frame closest to its cue (``sagte der Staatschef am Freitag``)."""
-    times = [t for t in doc.times if t.type in ("DATE", "TIME") and t.value and _in_frame(doc, statement, t.start)]
+    times = [t for t in in_sentence if t.type in ("DATE", "TIME") and t.value and _in_frame(doc, statement, t.start)]
     if not times or not statement.cue.tokens:
         return times[0] if times else None
     cue = doc.tokens[statement.cue.tokens[0]].start
     return min(times, key=lambda t: abs(t.start - cue))
 
 
-def _inherit_dates(doc: Document) -> None:
+def _inherit_dates(doc: Document, times: ByStart) -> None:
     """Dates along the discourse: a continuation takes its parent's; the same speaker again in the
     same paragraph takes their last date there, unless a new time was named in between (in a
     sentence outside any statement's content) or the place changed."""
     last: dict[tuple[int, str], Statement] = {}  # (paragraph, speaker) -> their latest dated statement there
+    spoken = {id(t) for s in doc.statements for t in _in_content(s, times)}  # times inside some content
     previous: Statement | None = None
     for statement in doc.statements:
         paragraph = doc.sentences[statement.sentence].paragraph if doc.sentences else 0
         speaker = _speaker_key(statement)
         if statement.date is None:
             parent = previous if statement.continuation else last.get((paragraph, speaker)) if speaker else None
-            if parent is not None and parent.date is not None and _same_event(doc, parent, statement):
+            if parent is not None and parent.date is not None and _same_event(doc, parent, statement, times, spoken):
                 statement.date, statement.date_source = parent.date, INHERITED
                 if statement.continuation and statement.place is None:
                     statement.place = parent.place
@@ -101,24 +120,21 @@ def _speaker_key(statement: Statement) -> str:
     return speaker.entity or speaker.name or ""
 
 
-def _same_event(doc: Document, parent: Statement, statement: Statement) -> bool:
-    """No other place, and no time named between the two outside statement contents."""
+def _same_event(doc: Document, parent: Statement, statement: Statement, times: ByStart, spoken: set[int]) -> bool:
+    """No other place, and no time named between the two outside statement contents (``spoken``:
+    the ids of the times inside some statement's content)."""
     if parent.place is not None and statement.place is not None and parent.place.name != statement.place.name:
         return False
-    after, before = doc.sentences[parent.sentence].start, doc.sentences[statement.sentence].end
-    contents = [(s.content.start, s.content.end) for s in doc.statements if s.content.start is not None]
-    for time in doc.times:
-        if time is parent.date or time.type not in ("DATE", "TIME") or not after <= time.start < before:
-            continue
-        if time.value and time.value != parent.date.value \
-                and not any(start <= time.start < end for start, end in contents):
-            return False
-    return True
+    between = times.within(doc.sentences[parent.sentence].start, doc.sentences[statement.sentence].end)
+    return not any(time is not parent.date and time.type in ("DATE", "TIME") and time.value
+                   and time.value != parent.date.value and id(time) not in spoken for time in between)
 
 
-def _in_content(statement: Statement, time: TimeExpression) -> bool:
+def _in_content(statement: Statement, times: ByStart) -> list[TimeExpression]:
     content = statement.content
-    return content.start is not None and content.start <= time.start and time.end <= content.end
+    if content.start is None:
+        return []
+    return [time for time in times.within(content.start, content.end) if time.end <= content.end]
 
 
 def _names_channel(text: str, channels: frozenset[str]) -> bool:
