@@ -7,8 +7,8 @@ lexicon was written looking at these alone); the remaining articles are ``test``
 
     python -m training.speechacts.sample /work/shared/data/spkatt-news/train > unlabelled.jsonl
 
-Each line: ``id``, ``document``, ``split``, ``tokens`` (the cue's sentence), ``cue`` (token
-positions in it), ``form`` (direct | indirect | reported) and ``spkatt_form``.  Labelling adds
+Each line: ``id``, ``document``, ``split``, ``tokens`` (the cue's sentence), ``cue`` and
+``message`` (token positions in it), ``form`` (direct | indirect | reported) and ``spkatt_form``.  Labelling adds
 ``act``.
 """
 
@@ -39,6 +39,7 @@ def cue_statements(path: Path) -> list[dict]:
             "id": f"{path.stem.split(' - ')[0]}#{number}", "document": path.name,
             "tokens": data["Sentences"][sentence]["Tokens"],
             "cue": sorted(token for s, token in refs if s == sentence),
+            "message": sorted(token for s, token in map(parse_ref, annotation.get("Message") or []) if s == sentence),
             "form": FORMS[annotation["Form"]], "spkatt_form": annotation["Form"],
         })
     return rows
