@@ -115,7 +115,7 @@ def _run_evaluation(args: argparse.Namespace) -> int:
 
     module = import_module(f".evaluate.{args.task}", __package__)
     gold = Path(args.gold)
-    if args.split == "test" and args.task != "timex":
+    if args.split == "test" and args.task not in ("timex", "speechacts"):
         print(f"wortlaut: error: eval {args.task} has no test split (train or validation)", file=sys.stderr)
         return 2
     if args.task == "spkatt":
@@ -136,6 +136,8 @@ def _run_evaluation(args: argparse.Namespace) -> int:
         result = module.evaluate_ner(gold, Path(args.pred))
     elif args.task == "mood":
         result = module.evaluate_mood(sorted(gold.rglob("*.conllu")) if gold.is_dir() else [gold])
+    elif args.task == "speechacts":  # every split of the gold file is reported
+        result = module.evaluate_speechacts(gold)
     elif args.task == "speakers":
         if not args.pred:
             print("wortlaut: error: eval speakers needs GOLD_JSONL PRED (wortlaut analyze --json output)",
@@ -211,9 +213,10 @@ def build_parser() -> argparse.ArgumentParser:
     settings_command.set_defaults(func=_settings)
 
     evaluate = commands.add_parser("eval", help="score predictions against gold data")
-    evaluate.add_argument("task", choices=("spkatt", "ner", "mood", "timex", "speakers"))
+    evaluate.add_argument("task", choices=("spkatt", "ner", "mood", "timex", "speakers", "speechacts"))
     evaluate.add_argument("gold", help="gold data (spkatt: SpkAtt JSON folder; ner: GermEval TSV; "
-                                       "mood: UD CoNLL-U; timex: WikiWarsDE or SmartData folder)")
+                                       "mood: UD CoNLL-U; timex: WikiWarsDE or SmartData folder; "
+                                       "speechacts: JSONL of labelled statements, each split scored)")
     evaluate.add_argument("pred", nargs="?", help="predictions (spkatt: folder; ner: GermEval TSV)")
     evaluate.add_argument("--split", choices=("all", "train", "validation", "test"), default="all",
                           help="spkatt, speakers: score only the articles of this part of the fixed 600/100 split; "

@@ -198,6 +198,10 @@ class Statement:
     # that the sentence reports a statement as SpkAtt's annotators mark them (they leave out many
     # speech acts: "Putin beharrte auf seiner Position").  None where not estimated.
     confidence: float | None = None
+    # What kind of statement it is, read from its cue (speech_acts stage): state, claim, warn,
+    # demand, reject, … and the closest CAMEO event code ("112" accuse).  Not the confidence above.
+    speech_act: str | None = None
+    cameo: str | None = None
 
     @property
     def speaker(self) -> Speaker | None:

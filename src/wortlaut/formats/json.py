@@ -26,6 +26,8 @@ def statement_to_dict(statement: Statement, day: str | None = None) -> dict:
             "resolution": speaker.resolution, "confidence": speaker.confidence,
         },
         "cue": _span(statement.cue.span),
+        "speech_act": statement.speech_act,  # what kind of statement: state, claim, warn, demand, …
+        "cameo": statement.cameo,  # its closest CAMEO event code
         "content": {**content.span.to_dict(), "parts": [p.to_dict() for p in content.parts]}
         if content.parts else _span(content.span),
         "date": None if statement.date is None else {"text": statement.date.text, "value": statement.date.value},

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..model import INHERITED, Document, Statement
 
 LOW_CONFIDENCE = 0.5  # a speaker resolved, or a speech act found, less surely than this is marked
-COLUMNS = f"{'id':>4} {'form':<9} {'speaker':<30} {'cue':<18} when · where · via · to"
+COLUMNS = f"{'id':>4} {'form':<9} {'speaker':<30} {'cue':<18} {'act':<9} when · where · via · to"
 LEGEND = ("(?) speaker resolved with confidence under 0.5 (unresolved: the words as written, quoted); "
           "~ a speech act the sentence tagger doubts (confidence under 0.5)")
 
@@ -51,7 +51,7 @@ def to_table(doc: Document, width: int = 100) -> str:
         marked = marked or doubted or speaker.endswith("(?)")
         form = s.form + ("~" if doubted else "")
         lines.append(f"{s.id:>4} {form:<9} {_short(speaker, 30):<30} {_short(s.cue.text or '–', 18):<18} "
-                     f"{_context(s)}".rstrip())
+                     f"{s.speech_act or '–':<9} {_context(s)}".rstrip())
         lines.append(f"      {_short(s.content.text, width - 6)}")
     if marked:
         lines.append(LEGEND)

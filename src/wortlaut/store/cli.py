@@ -14,6 +14,7 @@ import re
 import sys
 from pathlib import Path
 
+from ..de.speech_acts import speech_acts
 from ..formats import FORMATS as INPUT_FORMATS
 from ..model import DATE_SOURCES
 from .database import Store
@@ -66,13 +67,15 @@ def _add_range(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--date-source", dest="date_sources", type=_date_sources, default=None, metavar="SOURCES",
                         help="only statements whose date is of these kinds, comma-separated: explicit (named in "
                              "its sentence), inherited (along the discourse), article (the article's date)")
+    parser.add_argument("--act", dest="acts", type=_acts, default=None, metavar="TYPES",
+                        help="only statements of these speech acts, comma-separated: " + ", ".join(speech_acts()))
 
 
 def _range(args: argparse.Namespace) -> dict:
     """The statement filters every query command shares: dates and how sure the speaker is."""
     return {"date_from": date_bound(args.date_from, end=False), "date_to": date_bound(args.date_to, end=True),
             "min_confidence": args.min_confidence, "resolved_only": args.resolved_only,
-            "date_sources": args.date_sources}
+            "date_sources": args.date_sources, "acts": args.acts}
 
 
 def _date_sources(value: str) -> list[str]:
@@ -81,6 +84,14 @@ def _date_sources(value: str) -> list[str]:
     if not sources or unknown:
         raise argparse.ArgumentTypeError(f"{value!r}: choose from {', '.join(DATE_SOURCES)}, comma-separated")
     return sources
+
+
+def _acts(value: str) -> list[str]:
+    acts = [part.strip() for part in value.split(",") if part.strip()]
+    unknown = [act for act in acts if act not in speech_acts()]
+    if not acts or unknown:
+        raise argparse.ArgumentTypeError(f"{value!r}: choose from {', '.join(speech_acts())}, comma-separated")
+    return acts
 
 
 def register(subparsers) -> None:

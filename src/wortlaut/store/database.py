@@ -373,6 +373,7 @@ _STATEMENT_COLUMNS = (
     "place_text", "place_name", "place_country", "place_lat", "place_lon",
     "via_text", "via_start", "via_end", "via_entity_id", "addressee_text", "addressee_start", "addressee_end",
     "confidence", "speaker_resolution", "speaker_confidence", "date_source", "local_time", "about_dates",
+    "speech_act", "cameo",
 )
 _INSERT_STATEMENT = (f"INSERT INTO statements ({', '.join(_STATEMENT_COLUMNS)}) "
                      f"VALUES ({', '.join('?' * len(_STATEMENT_COLUMNS))})")
@@ -401,4 +402,5 @@ def _statement_row(doc: Document, s: Statement, article_id: int, entity_ids: dic
         speaker.resolution if speaker else None, speaker.confidence if speaker else None,
         s.date_source, int(s.local_time),
         json.dumps([t.value or t.text for t in s.about], ensure_ascii=False) if s.about else None,
+        s.speech_act, s.cameo,
     )

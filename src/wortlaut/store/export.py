@@ -20,7 +20,7 @@ _COLUMNS = (
     "s.content_end", "s.date_text", "v.place", "s.place_text", "s.place_country", "s.place_lat", "s.place_lon",
     "v.via", "s.via_start", "s.via_end", "v.addressee", "s.addressee_start", "s.addressee_end", "v.title",
     "v.source", "v.confidence", "v.speaker_resolution", "v.speaker_confidence", "v.date_source", "v.local_time",
-    "v.about_dates",
+    "v.about_dates", "v.speech_act", "v.cameo",
 )
 COLUMNS = tuple(column.split(".", 1)[1] for column in _COLUMNS)
 
@@ -31,9 +31,9 @@ class MissingDependency(Exception):
 
 def iter_statements(conn: sqlite3.Connection, *, date_from: str | None = None, date_to: str | None = None,
                     min_confidence: float | None = None, resolved_only: bool = False,
-                    date_sources: Sequence[str] | None = None):
+                    date_sources: Sequence[str] | None = None, acts: Sequence[str] | None = None):
     where, params = date_range("v.date", date_from, date_to)
-    speaker_where, speaker_params = statement_conditions("v", min_confidence, resolved_only, date_sources)
+    speaker_where, speaker_params = statement_conditions("v", min_confidence, resolved_only, date_sources, acts)
     where, params = where + speaker_where, params + speaker_params
     sql = (f"SELECT {', '.join(_COLUMNS)} FROM statements_view v JOIN statements s ON s.id = v.id"
            + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY v.date, v.article_id, v.id")
@@ -44,12 +44,12 @@ def iter_statements(conn: sqlite3.Connection, *, date_from: str | None = None, d
 def export_statements(conn: sqlite3.Connection, out: str | Path | BinaryIO, fmt: str = "jsonl", *,
                       date_from: str | None = None, date_to: str | None = None,
                       min_confidence: float | None = None, resolved_only: bool = False,
-                      date_sources: Sequence[str] | None = None) -> int:
+                      date_sources: Sequence[str] | None = None, acts: Sequence[str] | None = None) -> int:
     """Write all statements to ``out`` (a path or a binary stream); returns how many."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; known: {', '.join(FORMATS)}")
     rows = iter_statements(conn, date_from=date_from, date_to=date_to, min_confidence=min_confidence,
-                           resolved_only=resolved_only, date_sources=date_sources)
+                           resolved_only=resolved_only, date_sources=date_sources, acts=acts)
     if fmt == "parquet":
         try:
             import pyarrow

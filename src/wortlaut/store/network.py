@@ -12,6 +12,11 @@ concepts, of the smaller of the two statement counts (so one passing mention
 does not weigh as much as a shared theme), ``concepts`` = how many concepts
 they share.
 
+The speech acts are DNA's qualifier: an actor-concept edge also has ``agreement``, the number
+of those statements that praise, agree or confirm, and ``disagreement``, those that reject,
+criticise, deny, accuse, disagree or threaten (``de/speech_acts.py``; GraphML and GEXF carry
+them, the CSV edge list stays as it was).  ``acts`` keeps only statements of those speech acts.
+
 Node ids are ``actor:<name>`` and ``concept:<label>``; ``label`` holds the plain name.
 """
 
@@ -28,47 +33,62 @@ from typing import BinaryIO
 
 import networkx as nx
 
+from ..de.speech_acts import AGREEMENT, DISAGREEMENT, acts_with_stance
 from .queries import date_range, statement_conditions
 
 KINDS = ("actor-concept", "actor-actor")
 FORMATS = ("graphml", "gexf", "csv")
 
 
+def _stance_count(stance: str) -> tuple[str, list[str]]:
+    """SQL counting an edge's statements whose speech act has ``stance``, and its parameters."""
+    acts = sorted(acts_with_stance(stance))
+    return f"COUNT(DISTINCT CASE WHEN s.speech_act IN ({', '.join('?' * len(acts))}) THEN s.id END)", acts
+
+
 def _actor_concept_counts(conn: sqlite3.Connection, date_from: str | None, date_to: str | None,
-                          min_confidence: float | None = None, date_sources: Sequence[str] | None = None
-                          ) -> tuple[dict[tuple[str, str], int], dict[str, str]]:
+                          min_confidence: float | None = None, date_sources: Sequence[str] | None = None,
+                          acts: Sequence[str] | None = None,
+                          ) -> tuple[dict[tuple[str, str], int], dict[str, str], dict[tuple[str, str], tuple[int, int]]]:
+    """Statements per (actor, concept), each concept's kind, and per (actor, concept) how many of
+    the statements agree and disagree."""
     where, params = date_range("s.date", date_from, date_to)
-    confidence_where, confidence_params = statement_conditions("s", min_confidence, False, date_sources)
+    confidence_where, confidence_params = statement_conditions("s", min_confidence, False, date_sources, acts)
     where, params = where + confidence_where, params + confidence_params
     where.insert(0, "s.actor_id IS NOT NULL")
+    agreeing, agreeing_params = _stance_count(AGREEMENT)
+    disagreeing, disagreeing_params = _stance_count(DISAGREEMENT)
     rows = conn.execute(
-        "SELECT ac.name, COALESCE(named.name, c.concept) AS label, MIN(c.kind), COUNT(DISTINCT s.id) "
+        "SELECT ac.name, COALESCE(named.name, c.concept) AS label, MIN(c.kind), COUNT(DISTINCT s.id), "
+        f"{agreeing}, {disagreeing} "
         "FROM statement_concepts c "
         "JOIN statements s ON s.id = c.statement_id "
         "JOIN actors ac ON ac.id = s.actor_id "
         "LEFT JOIN actor_aliases al ON c.kind = 'entity' AND al.alias_key = c.concept_key "
         "LEFT JOIN actors named ON named.id = al.actor_id "
         f"WHERE {' AND '.join(where)} GROUP BY 1, 2",
-        params,
+        [*agreeing_params, *disagreeing_params, *params],
     )
     counts: dict[tuple[str, str], int] = defaultdict(int)
     kinds: dict[str, str] = {}
-    for actor, label, kind, count in rows:
+    stances: dict[tuple[str, str], tuple[int, int]] = {}
+    for actor, label, kind, count, agreement, disagreement in rows:
         if label == actor:  # an actor quoted about itself is no edge
             continue
         counts[actor, label] = count
         kinds[label] = min(kind, kinds.get(label, kind))
-    return counts, kinds
+        stances[actor, label] = (agreement, disagreement)
+    return counts, kinds, stances
 
 
 def build_network(conn: sqlite3.Connection, kind: str = "actor-concept", *, date_from: str | None = None,
                   date_to: str | None = None, min_confidence: float | None = None,
                   resolved_only: bool = True, date_sources: Sequence[str] | None = None,
-                  min_weight: int = 1) -> nx.Graph:
+                  min_weight: int = 1, acts: Sequence[str] | None = None) -> nx.Graph:
     """The network of ``kind`` over statements dated within ``date_from``..``date_to``; only statements
     with an actor take part (``resolved_only`` is always true here).  Edges lighter than ``min_weight``
     are left out, and the nodes they leave alone."""
-    graph = _network(conn, kind, date_from, date_to, min_confidence, date_sources)
+    graph = _network(conn, kind, date_from, date_to, min_confidence, date_sources, acts)
     if min_weight > 1:
         graph.remove_edges_from([(a, b) for a, b, weight in graph.edges(data="weight") if weight < min_weight])
         graph.remove_nodes_from([node for node in list(graph.nodes) if graph.degree(node) == 0])
@@ -76,16 +96,19 @@ def build_network(conn: sqlite3.Connection, kind: str = "actor-concept", *, date
 
 
 def _network(conn: sqlite3.Connection, kind: str, date_from: str | None, date_to: str | None,
-             min_confidence: float | None, date_sources: Sequence[str] | None) -> nx.Graph:
+             min_confidence: float | None, date_sources: Sequence[str] | None,
+             acts: Sequence[str] | None = None) -> nx.Graph:
     if kind not in KINDS:
         raise ValueError(f"unknown network kind {kind!r}; known: {', '.join(KINDS)}")
-    counts, kinds = _actor_concept_counts(conn, date_from, date_to, min_confidence, date_sources)
+    counts, kinds, stances = _actor_concept_counts(conn, date_from, date_to, min_confidence, date_sources, acts)
     graph = nx.Graph(kind=kind)
     if kind == "actor-concept":
         for (actor, concept), weight in sorted(counts.items()):
             graph.add_node(f"actor:{actor}", label=actor, type="actor")
             graph.add_node(f"concept:{concept}", label=concept, type="concept", kind=kinds[concept])
-            graph.add_edge(f"actor:{actor}", f"concept:{concept}", weight=weight)
+            agreement, disagreement = stances[actor, concept]
+            graph.add_edge(f"actor:{actor}", f"concept:{concept}", weight=weight,
+                           agreement=agreement, disagreement=disagreement)
         return graph
     by_concept: dict[str, dict[str, int]] = defaultdict(dict)
     for (actor, concept), weight in counts.items():

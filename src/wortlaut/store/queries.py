@@ -6,6 +6,7 @@ import re
 import sqlite3
 from collections.abc import Sequence
 
+from ..de.speech_acts import speech_acts
 from ..model import DATE_SOURCES
 from .actors import find_actors
 from .errors import StoreError
@@ -14,7 +15,7 @@ from .names import name_key
 FORMS = ("direct", "indirect", "reported")
 _FTS_SYNTAX = re.compile(r'\b(AND|OR|NOT|NEAR)\b|[*"()^]')  # a query meant as FTS5, not as plain words
 _RESULT_COLUMNS = ("id", "article_id", "date", "date_source", "actor_id", "actor", "speaker_text", "form", "cue",
-                   "content", "place", "via", "title", "source")
+                   "content", "place", "via", "title", "source", "speech_act", "cameo")
 
 
 def date_range(column: str, date_from: str | None, date_to: str | None) -> tuple[list[str], list[str]]:
@@ -30,10 +31,18 @@ def date_range(column: str, date_from: str | None, date_to: str | None) -> tuple
 
 
 def statement_conditions(view: str, min_confidence: float | None, resolved_only: bool,
-                         date_sources: Sequence[str] | None = None) -> tuple[list[str], list]:
-    """SQL conditions on how sure a statement's speaker is and where its date comes from (``view``:
-    the statements_view or statements alias).  Statements a user rejected are always left out."""
+                         date_sources: Sequence[str] | None = None,
+                         acts: Sequence[str] | None = None) -> tuple[list[str], list]:
+    """SQL conditions on how sure a statement's speaker is, where its date comes from and which
+    speech act it is (``view``: the statements_view or statements alias).  Statements a user
+    rejected are always left out."""
     where, params = [f"{view}.rejected = 0"], []
+    if acts:
+        unknown = sorted(set(acts) - set(speech_acts()))
+        if unknown:
+            raise ValueError(f"unknown speech act {unknown[0]!r}; known: {', '.join(speech_acts())}")
+        where.append(f"{view}.speech_act IN ({', '.join('?' * len(acts))})")
+        params += list(acts)
     if date_sources:
         unknown = sorted(set(date_sources) - set(DATE_SOURCES))
         if unknown:
@@ -50,9 +59,9 @@ def statement_conditions(view: str, min_confidence: float | None, resolved_only:
 
 def _filters(conn: sqlite3.Connection, *, speaker: str | None = None, date_from: str | None = None,
              date_to: str | None = None, form: str | None = None, min_confidence: float | None = None, resolved_only: bool = False,
-             date_sources: Sequence[str] | None = None) -> tuple[list[str], list]:
+             date_sources: Sequence[str] | None = None, acts: Sequence[str] | None = None) -> tuple[list[str], list]:
     """SQL conditions on ``statements_view v`` and their parameters."""
-    where, params = statement_conditions("v", min_confidence, resolved_only, date_sources)
+    where, params = statement_conditions("v", min_confidence, resolved_only, date_sources, acts)
     if speaker:
         actor_ids = [actor_id for actor_id, _ in find_actors(conn, speaker)]
         # Speakers without an actor (not yet rebuilt) still match by their own name.
@@ -81,7 +90,7 @@ def fts_phrase(query: str) -> str:
 def search(conn: sqlite3.Connection, query: str, *, speaker: str | None = None, date_from: str | None = None,
            date_to: str | None = None, form: str | None = None, limit: int | None = None,
            min_confidence: float | None = None, resolved_only: bool = False,
-           date_sources: Sequence[str] | None = None) -> list[dict]:
+           date_sources: Sequence[str] | None = None, acts: Sequence[str] | None = None) -> list[dict]:
     """Statements whose content matches ``query``, by date.
 
     ``query`` is FTS5 syntax (``Waffenruhe OR Frieden``, ``Sicherheit*``, ``"rote Linie"``); plain
@@ -91,16 +100,19 @@ def search(conn: sqlite3.Connection, query: str, *, speaker: str | None = None, 
     if not query.strip():
         raise StoreError("give words to search for")
     where, params = _filters(conn, speaker=speaker, date_from=date_from, date_to=date_to, form=form,
-                             min_confidence=min_confidence, resolved_only=resolved_only, date_sources=date_sources)
+                             min_confidence=min_confidence, resolved_only=resolved_only, date_sources=date_sources,
+                             acts=acts)
     return _select(conn, query, where, params, limit=limit)
 
 
 def timeline(conn: sqlite3.Connection, actor: str, *, date_from: str | None = None, date_to: str | None = None,
              form: str | None = None, limit: int | None = None, min_confidence: float | None = None,
-             resolved_only: bool = False, date_sources: Sequence[str] | None = None) -> list[dict]:
+             resolved_only: bool = False, date_sources: Sequence[str] | None = None,
+             acts: Sequence[str] | None = None) -> list[dict]:
     """The statements of one actor, by date (the statement's own date, else the article's)."""
     where, params = _filters(conn, speaker=actor, date_from=date_from, date_to=date_to, form=form,
-                             min_confidence=min_confidence, resolved_only=resolved_only, date_sources=date_sources)
+                             min_confidence=min_confidence, resolved_only=resolved_only, date_sources=date_sources,
+                             acts=acts)
     return _select(conn, None, where, params, limit=limit)
 
 

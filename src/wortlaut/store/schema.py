@@ -284,7 +284,20 @@ DROP VIEW statements_view;
                        ("s.local_time", "local_time"), ("s.about_dates", "about_dates"),
                        ("s.rejected", "rejected"))
 
-MIGRATIONS: list[tuple[int, str]] = [(1, _V1), (2, _V2), (3, _V3), (4, _V4)]
+# Version 5 (issue 19): what kind of statement it is (speech_act: state, claim, warn, demand, …)
+# and its CAMEO event code.  Rows stored before stay NULL until their files are ingested again.
+_V5 = """
+ALTER TABLE statements ADD COLUMN speech_act TEXT;
+ALTER TABLE statements ADD COLUMN cameo TEXT;
+CREATE INDEX statements_speech_act ON statements(speech_act);
+
+DROP VIEW statements_view;
+""" + _statements_view(("s.confidence", "confidence"), ("s.speaker_resolution", "speaker_resolution"),
+                       ("s.speaker_confidence", "speaker_confidence"), ("s.date_source", "date_source"),
+                       ("s.local_time", "local_time"), ("s.about_dates", "about_dates"),
+                       ("s.rejected", "rejected"), ("s.speech_act", "speech_act"), ("s.cameo", "cameo"))
+
+MIGRATIONS: list[tuple[int, str]] = [(1, _V1), (2, _V2), (3, _V3), (4, _V4), (5, _V5)]
 LATEST_VERSION = MIGRATIONS[-1][0]
 
 
