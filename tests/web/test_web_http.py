@@ -138,3 +138,12 @@ def test_actors_are_renamed_and_merged_from_their_page(corpus_db, tmp_path):
     actors = {editing.get("/api/statements", params={"q": words}).json()["statements"][0]["actor_id"]
               for words in ("Brücke", "Link")}
     assert len(actors) == 1  # Meier's and the Stadtverwaltung's statements now have one actor
+
+
+def test_search_filters_by_speech_act(client):
+    acts = {row["speech_act"] for row in client.get("/api/statements").json()["statements"]}
+    assert acts and None not in acts
+    act = sorted(acts)[0]
+    rows = client.get("/api/statements", params={"act": act}).json()["statements"]
+    assert rows and {row["speech_act"] for row in rows} == {act}
+    assert client.get("/", params={"act": "schwafeln"}).status_code == 400

@@ -9,7 +9,7 @@ _STATEMENT_FIELDS = (
     "speaker_name", "speaker_text", "speaker_start", "speaker_end", "speaker_resolution", "speaker_confidence",
     "cue_text", "cue_start", "cue_end", "content", "content_start", "content_end", "place_name", "place_country",
     "via_text", "via_start", "via_end", "addressee_text", "addressee_start", "addressee_end", "confidence",
-    "continuation", "rejected",
+    "continuation", "rejected", "speech_act", "cameo",
 )
 
 

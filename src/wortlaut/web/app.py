@@ -26,6 +26,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
+from ..de.speech_acts import speech_acts
 from ..formats import document_to_dict
 from ..model import DATE_SOURCES
 from ..pipeline import analyze
@@ -136,7 +137,7 @@ def create_app(config: WebConfig) -> Starlette:
         with store() as opened:
             rows, more = page_of_statements(opened, filters, page)
         return render(request, "search.html", rows=rows, more=more, page=page, filters=filters,
-                      forms=FORMS, date_sources=DATE_SOURCES, query_string=request.url.query)
+                      forms=FORMS, date_sources=DATE_SOURCES, acts=list(speech_acts()), query_string=request.url.query)
 
     async def article_page(request: Request) -> Response:
         with store() as opened:
@@ -271,7 +272,10 @@ def statement_filters(request: Request) -> tuple[dict, int]:
     sources = [source for source in params.getlist("date_source") if source]
     if any(source not in DATE_SOURCES for source in sources):
         raise HTTPException(400, f"unknown date source; known: {', '.join(DATE_SOURCES)}")
-    filters.update(form=form, date_sources=sources or None,
+    acts = [act for act in params.getlist("act") if act]
+    if any(act not in speech_acts() for act in acts):
+        raise HTTPException(400, f"unknown speech act; known: {', '.join(speech_acts())}")
+    filters.update(form=form, date_sources=sources or None, acts=acts or None,
                    min_confidence=_number(params.get("min_confidence"), "min_confidence", 0.0, 1.0),
                    resolved_only=params.get("resolved_only") in {"1", "on", "true"})
     page = int(_number(params.get("page") or "1", "page", 1, MAX_PAGE, whole=True))
