@@ -15,13 +15,13 @@ unlabelled text for the word clusters, and unlabelled news for self-training.
 from __future__ import annotations
 
 import csv
-import gzip
 import hashlib
 import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from wortlaut.evaluate.smartdata import read_records
 from wortlaut.formats.germeval import GermEvalSentence, read_germeval
 from wortlaut.morphology import tag_words
 
@@ -56,17 +56,7 @@ def gold_tags(sentences: list[GermEvalSentence]) -> list[list[str]]:
 
 def smartdata_documents(part: str) -> Iterator[dict]:
     """The documents of SmartData's ``{part}.json.gz`` (concatenated JSON objects)."""
-    with gzip.open(SHARED_DATA / "smartdata-v1" / f"{part}.json.gz", "rt", encoding="utf-8") as f:
-        text = f.read()
-    decoder = json.JSONDecoder()
-    position = 0
-    while True:
-        while position < len(text) and text[position].isspace():
-            position += 1
-        if position >= len(text):
-            return
-        document, position = decoder.raw_decode(text, position)
-        yield document
+    yield from read_records(SHARED_DATA / "smartdata-v1" / f"{part}.json.gz")
 
 
 def _spkatt_sentences(folders: tuple[str, ...]) -> Iterator[list[str]]:

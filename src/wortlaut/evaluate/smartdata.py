@@ -44,7 +44,8 @@ def _unwrap(value: object) -> object:
     return value
 
 
-def _records(path: Path) -> Iterator[dict]:
+def read_records(path: Path) -> Iterator[dict]:
+    """The JSON objects of a gzipped SmartData file, one after another (no separators)."""
     with gzip.open(path, "rt", encoding="utf-8") as stream:
         text = stream.read()
     decoder = json.JSONDecoder()
@@ -106,4 +107,4 @@ def read_smartdata(folder: Path, split: str) -> list[TimexDocument]:
     path = folder / f"{split}.json.gz"
     if not path.is_file():
         raise FileNotFoundError(f"{path} not found")
-    return [to_document(record) for record in _records(path)]
+    return [to_document(record) for record in read_records(path)]

@@ -118,19 +118,19 @@ def create_app(config: WebConfig) -> Starlette:
         return await correction(request, lambda store, form: store.add_rule("merge", name, form.get("into", "")),
                                 "/actors")
 
-    def statement_article(statement_id: int) -> int:
+    def one_value(sql: str, key: int, missing: str):
+        """The one value ``sql`` selects for ``key``; a 404 saying ``missing`` when there is none."""
         with store() as opened:
-            row = opened.conn.execute("SELECT article_id FROM statements WHERE id = ?", (statement_id,)).fetchone()
+            row = opened.conn.execute(sql, (key,)).fetchone()
         if row is None:
-            raise HTTPException(404, "no such statement")
+            raise HTTPException(404, missing)
         return row[0]
 
+    def statement_article(statement_id: int) -> int:
+        return one_value("SELECT article_id FROM statements WHERE id = ?", statement_id, "no such statement")
+
     def actor_name(actor_id: int) -> str:
-        with store() as opened:
-            row = opened.conn.execute("SELECT name FROM actors WHERE id = ?", (actor_id,)).fetchone()
-        if row is None:
-            raise HTTPException(404, "no such actor")
-        return row[0]
+        return one_value("SELECT name FROM actors WHERE id = ?", actor_id, "no such actor")
 
     async def search_page(request: Request) -> Response:
         filters, page = statement_filters(request)
