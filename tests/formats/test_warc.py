@@ -14,8 +14,8 @@ from wortlaut.formats import InputError, read_file
 from wortlaut.formats.warc import outlet_of
 
 warcio = pytest.importorskip("warcio")
-from warcio.statusandheaders import StatusAndHeaders  # noqa: E402
-from warcio.warcwriter import WARCWriter  # noqa: E402
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
 
 PAGE = """<!DOCTYPE html>
 <html lang="de"><head><title>{title}</title>{meta}</head><body><article>
@@ -30,8 +30,8 @@ EMPTY_PAGE = "<html><head><title>Leer</title></head><body><div></div></body></ht
 PAGES = [  # (url, title, meta, body, crawl time)
     ("https://www.lindenfelder-bote.de/stadt/busse.html", "Neue Buslinien für Lindenfeld",
      '<meta property="article:published_time" content="2024-03-12T09:00:00+01:00">',
-     "Bürgermeisterin Anna Kessler sagte, der Bus müsse schneller sein als das Auto. „Wir wollen, dass die Menschen "
-     "umsteigen“, sagte Kessler bei der Vorstellung im Rathaus.", "2024-03-14T08:00:00Z"),
+     ("Bürgermeisterin Anna Kessler sagte, der Bus müsse schneller sein als das Auto. „Wir wollen, dass die Menschen "
+      "umsteigen“, sagte Kessler bei der Vorstellung im Rathaus."), "2024-03-14T08:00:00Z"),
     ("https://nachrichten.example.de/region/lindenfeld-2", "Kritik am Busplan",
      "",  # no date in the page: the crawl date is taken
      "Der Fahrgastverband kritisierte die Pläne. Sein Vorsitzender Jonas Brandt sagte, die Preise seien zu hoch.",
@@ -111,3 +111,12 @@ def test_analyze_reads_warc(tmp_path, capsys):
     records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert [record["source"] for record in records] == [page[0] for page in PAGES]
     assert any(s["speaker"] and "Kessler" in s["speaker"]["text"] for s in records[0]["statements"])
+
+
+def test_ingest_reads_warc(tmp_path):
+    from wortlaut.pipeline import RULES_PIPELINE, Options
+    from wortlaut.store import ingest
+
+    summary = ingest([write_warc(tmp_path)], tmp_path / "corpus.db", options=Options(pipeline=RULES_PIPELINE),
+                     progress=False)
+    assert summary.articles_added == 2 and summary.failed == 0
