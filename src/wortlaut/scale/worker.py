@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import resource
+import socket
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +25,7 @@ class PartitionResult:
     seconds: float = 0.0  # analysing and writing, on the worker
     peak_rss_mb: float = 0.0  # the worker process's peak so far
     skipped: bool = False  # written by an earlier run
+    worker: str = ""  # host:pid of the process that analysed it
 
 
 def analyse_partition(partition: Partition, options: Options, out: str) -> PartitionResult:
@@ -49,6 +52,7 @@ def analyse_partition(partition: Partition, options: Options, out: str) -> Parti
     tables.write(Path(out))
     result.failed = len(tables.rows["failures"])
     result.seconds = time.monotonic() - started
+    result.worker = f"{socket.gethostname()}:{os.getpid()}"
     result.peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
     return result
 
