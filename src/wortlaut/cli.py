@@ -102,6 +102,26 @@ def _analyze(args: argparse.Namespace) -> int:
     return 1 if summary.failures or summary.files == 0 else 0
 
 
+def _batch(args: argparse.Namespace) -> int:
+    """``wortlaut batch``: a corpus on a Dask cluster into Parquet tables (see docs/cluster.md)."""
+    from .scale import BatchConfig, run_batch
+    from .scale.run import BatchError
+
+    options = checked_options(args)
+    if options is None:
+        return 2
+    try:
+        workers = {} if args.workers is None else {"workers": args.workers}  # default: one per core
+        config = BatchConfig(out=Path(args.out), scheduler=args.scheduler, partition_size=args.partition_size,
+                             input_format=args.input_format, date=args.date, **workers)
+        summary = run_batch(args.paths, config, options, progress=args.progress)
+    except (ValueError, BatchError) as error:
+        print(f"wortlaut: error: {error}", file=sys.stderr)
+        return 2
+    print(f"wortlaut batch: {summary.line()}", file=sys.stderr)
+    return 1 if summary.failed or summary.lost else 0
+
+
 def _eval(args: argparse.Namespace) -> int:
     try:
         return _run_evaluation(args)
@@ -208,6 +228,20 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("--out", help="output folder for --output-format spkatt")
     add_analysis_options(analyze)
     analyze.set_defaults(func=_analyze)
+
+    batch = commands.add_parser("batch", help="analyse a corpus on a Dask cluster into Parquet tables")
+    batch.add_argument("paths", nargs="+", help="files or folders (searched recursively; .warc.gz too)")
+    batch.add_argument("--out", required=True, metavar="DIR", help="folder of the Parquet tables; a rerun resumes")
+    batch.add_argument("--scheduler", metavar="ADDRESS", help="a running Dask scheduler (default: a local cluster)")
+    batch.add_argument("--workers", type=int, metavar="N", help="worker processes of the local cluster "
+                                                                "(default: one per core)")
+    batch.add_argument("--partition-size", type=int, default=200, metavar="N", help="articles per partition")
+    batch.add_argument("--input-format", choices=FORMATS, help="override format detection")
+    batch.add_argument("--date", help="publication date YYYY-MM-DD for inputs without one")
+    batch.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                       help="show progress on stderr (default: when stderr is a terminal)")
+    add_analysis_options(batch)
+    batch.set_defaults(func=_batch)
 
     settings_command = commands.add_parser("settings", help="list every component setting with its default")
     settings_command.set_defaults(func=_settings)

@@ -1,4 +1,5 @@
-"""Reading articles from files: seed format, plain text, JSONL, HTML (SpkAtt JSON in :mod:`.spkatt`).
+"""Reading articles from files: seed format, plain text, JSONL, HTML (SpkAtt JSON in :mod:`.spkatt`,
+WARC in :mod:`.warc`).
 
 Every reader returns :class:`Document` objects with ``text`` as read (only the
 seed format's ``date …`` header is removed; lone surrogates become U+FFFD, with a
@@ -19,10 +20,12 @@ from typing import BinaryIO
 from ..model import Document
 from .base import MAX_CHARS, InputError, parse_date, replace_invalid
 from .spkatt import read_spkatt
+from .warc import is_warc, read_warc
 
-FORMATS = ("seed", "text", "jsonl", "html", "spkatt")
+FORMATS = ("seed", "text", "jsonl", "html", "spkatt", "warc")
 EXTENSIONS = {".txt": "text", ".text": "text", ".jsonl": "jsonl", ".ndjson": "jsonl",
-              ".html": "html", ".htm": "html", ".json": "spkatt"}
+              ".html": "html", ".htm": "html", ".json": "spkatt",
+              ".warc": "warc"}  # and .warc.gz (formats.warc.is_warc)
 
 _SEED_HEADER = re.compile(r"\A\s*date\s+(\S+)\s+")
 
@@ -125,6 +128,9 @@ def read_articles(
         on_error(error)
 
     with _open(path) as handle:
+        if input_format == "warc" or input_format is None and is_warc(path):  # binary, read record by record
+            yield from _checked(path, read_warc(path, handle, default_date, refuse), max_chars, refuse)
+            return
         head = handle.read(_HEAD_BYTES)
         streamed = input_format == "jsonl" or input_format is None and EXTENSIONS.get(path.suffix.lower()) == "jsonl"
         if streamed and not head.startswith(_UTF16_BOMS):
@@ -138,14 +144,21 @@ def read_articles(
                 docs = _jsonl_documents(path, lines, default_date, refuse)
             else:
                 docs = iter(_READERS[fmt](path, text, default_date))
-        for doc in docs:
-            doc.source = str(path)
-            if len(doc.text) > max_chars:
-                refuse(InputError(path, f"article {doc.id!r} too large: {len(doc.text):,} characters, "
-                                        f"the limit is {max_chars:,} (raise it with --max-chars)"))
-                continue
-            replace_invalid(doc)
-            yield doc
+        yield from _checked(path, docs, max_chars, refuse)
+
+
+def _checked(path: Path, docs: Iterable[Document], max_chars: int,
+             refuse: Callable[[InputError], None]) -> Iterator[Document]:
+    """The documents with their source (the file, unless the reader knows a URL), too large ones
+    refused, lone surrogates replaced."""
+    for doc in docs:
+        doc.source = doc.source or str(path)
+        if len(doc.text) > max_chars:
+            refuse(InputError(path, f"article {doc.id!r} too large: {len(doc.text):,} characters, "
+                                    f"the limit is {max_chars:,} (raise it with --max-chars)"))
+            continue
+        replace_invalid(doc)
+        yield doc
 
 
 def _jsonl_documents(path: Path, lines: Iterable[tuple[int, bytes]], default_date: dt.date | None,
@@ -217,13 +230,19 @@ def _jsonl_record(path: Path, number: int, line: str, default_date: dt.date | No
 
 
 def read_html(path: Path, text: str, default_date: dt.date | None) -> list[Document]:
+    return [html_article(path, text, default_date, doc_id=path.stem)]
+
+
+def html_article(where: Path | str, text: str, default_date: dt.date | None, *, doc_id: str) -> Document:
+    """The article of an HTML page (trafilatura): its text, title and the publication date in its
+    metadata (``default_date`` when it names none)."""
     import trafilatura
 
     result = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False)
     meta = {} if result is None else result if isinstance(result, dict) else result.as_dict()
     body = meta.get("text")
     if not body or not body.strip():
-        raise InputError(path, "no article text found in the HTML page")
+        raise InputError(where, "no article text found in the HTML page")
     date = default_date
     if meta.get("date"):
         try:
@@ -231,8 +250,8 @@ def read_html(path: Path, text: str, default_date: dt.date | None) -> list[Docum
         except ValueError:
             pass
     if date is None:
-        raise InputError(path, "no publication date found in the HTML page: give one with --date YYYY-MM-DD")
-    return [Document(text=body, date=date, id=path.stem, title=meta.get("title"))]
+        raise InputError(where, "no publication date found in the HTML page: give one with --date YYYY-MM-DD")
+    return Document(text=body, date=date, id=doc_id, title=meta.get("title"))
 
 
 _READERS = {"seed": read_seed, "text": read_plain, "html": read_html, "spkatt": read_spkatt}

@@ -101,7 +101,9 @@ def register(subparsers) -> None:
     p = subparsers.add_parser("ingest", help="analyse files and store them in the corpus database",
                               description="Analyse every article under PATH... and store it. Re-running skips "
                                           "unchanged files; changed files replace what they held.")
-    p.add_argument("paths", nargs="+", metavar="PATH", help="files or directories (searched recursively)")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (searched recursively)")
+    p.add_argument("--from-parquet", metavar="DIR",
+                   help="store the output of 'wortlaut batch --out DIR' instead of analysing files")
     _add_db(p)
     p.add_argument("--input-format", choices=INPUT_FORMATS, help="override format detection")
     p.add_argument("--date", help="publication date for articles that carry none (YYYY-MM-DD)")
@@ -194,6 +196,10 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from ..cli import checked_options
     from .ingestion import ingest
 
+    if bool(args.paths) == bool(args.from_parquet):
+        return _error("error: give files to analyse or --from-parquet DIR (one of them)")
+    if args.from_parquet:
+        return _ingest_parquet(args)
     options = checked_options(args)
     if options is None:
         return 2
@@ -204,6 +210,16 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         return _error(str(error))
     if args.progress is False:
         print(f"ingest: {summary.line()}", file=sys.stderr)
+    return 1 if summary.failed else 0
+
+
+def _ingest_parquet(args: argparse.Namespace) -> int:
+    from ..scale import ingest_parquet
+
+    try:
+        summary = ingest_parquet(args.from_parquet, database_path(args))
+    except StoreError as error:
+        return _error(str(error))
     return 1 if summary.failed else 0
 
 
