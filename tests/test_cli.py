@@ -184,7 +184,7 @@ def test_the_cli_runs_with_one_blas_thread(monkeypatch):
     import numpy  # noqa: F401  (loads the BLAS library whose threads are limited)
     from threadpoolctl import threadpool_info
 
-    from wortlaut.cli import one_blas_thread
+    from wortlaut.blas import one_blas_thread
 
     for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
         monkeypatch.delenv(name, raising=False)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from pathlib import Path
 
 from . import __version__
 from .batch import Failure, Summary, analyze_paths
+from .blas import one_blas_thread
 from .formats import (
     FORMATS,
     MAX_CHARS,
@@ -281,17 +281,6 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
-
-
-def one_blas_thread() -> None:
-    """One BLAS thread for this process: the models' small matrix products only pay threading's
-    overhead (on two cores, BLAS threads made analysis twice as slow); parallel work runs as
-    processes.  An explicit OPENBLAS_NUM_THREADS / OMP_NUM_THREADS is respected."""
-    if any(os.environ.get(name) for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")):
-        return
-    from threadpoolctl import threadpool_limits
-
-    threadpool_limits(1, user_api="blas")
 
 
 if __name__ == "__main__":

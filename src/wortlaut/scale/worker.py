@@ -9,6 +9,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..blas import one_blas_thread
 from ..pipeline import Options, run
 from .partitions import FailureRow, Partition
 from .tables import PartitionTables
@@ -31,7 +32,7 @@ class PartitionResult:
 def analyse_partition(partition: Partition, options: Options, out: str) -> PartitionResult:
     """Analyse every article of ``partition`` (one that fails is reported in its failures table,
     the rest goes on) and write its tables under ``out``."""
-    _one_numeric_thread()
+    one_blas_thread()
     started = time.monotonic()
     tables = PartitionTables(partition.number)
     result = PartitionResult(partition.number)
@@ -55,14 +56,3 @@ def analyse_partition(partition: Partition, options: Options, out: str) -> Parti
     result.worker = f"{socket.gethostname()}:{os.getpid()}"
     result.peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
     return result
-
-
-def _one_numeric_thread() -> None:
-    """A worker is one process with one thread; a BLAS pool of its own per worker would only
-    compete for the cores.  A local cluster sets the environment before the workers start; this
-    covers workers someone else started."""
-    try:
-        from threadpoolctl import threadpool_limits
-    except ImportError:
-        return
-    threadpool_limits(1)
