@@ -58,16 +58,18 @@ def write_corpus(path: Path, size: int, texts: list[str]) -> None:
             out.write(json.dumps({"id": f"a{number}", "date": "2016-01-15", "text": text}, ensure_ascii=False) + "\n")
 
 
-def peak_rss_mb(command: str, corpus: Path, db: Path, pipeline: str, script: str = RUN) -> tuple[float, float]:
-    """(seconds, peak RSS in MB) of one fresh process running ``command`` on ``corpus`` (``script``
-    gets the command, the corpus and the database as arguments)."""
+def peak_rss_mb(command: str, corpus: Path, db: Path, pipeline: str, script: str = RUN) -> tuple[float, float, float]:
+    """(seconds, CPU seconds, peak RSS in MB) of one fresh process running ``command`` on ``corpus``
+    (``script`` gets the command, the corpus and the database as arguments), with one BLAS thread
+    as the CLI has (wortlaut.blas)."""
     script = script.format(src=str(ROOT / "src"), pipeline=pipeline)
     started = time.monotonic()
-    process = subprocess.Popen([sys.executable, "-c", script, command, str(corpus), str(db)])
+    environment = {**os.environ, "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+    process = subprocess.Popen([sys.executable, "-c", script, command, str(corpus), str(db)], env=environment)
     _, status, usage = os.wait4(process.pid, 0)
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"{command} failed on {corpus}")
-    return time.monotonic() - started, usage.ru_maxrss / 1024  # KiB on Linux
+    return time.monotonic() - started, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024  # KiB on Linux
 
 
 def main() -> None:
@@ -84,7 +86,7 @@ def main() -> None:
             corpus = Path(folder) / f"corpus-{size}.jsonl"
             write_corpus(corpus, size, texts)
             for command in args.commands:
-                seconds, rss = peak_rss_mb(command, corpus, Path(folder) / f"store-{size}.db", args.pipeline)
+                seconds, _, rss = peak_rss_mb(command, corpus, Path(folder) / f"store-{size}.db", args.pipeline)
                 rows.append({"command": command, "articles": size, "pipeline": args.pipeline or "all",
                              "seconds": round(seconds, 1), "peak_rss_mb": round(rss, 1)})
             corpus.unlink()
