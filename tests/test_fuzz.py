@@ -59,7 +59,9 @@ def test_readers_refuse_cleanly_or_read(tmp_path_factory, lines, suffix):
 
 def test_a_fixed_sample_of_the_fuzz_generator_neither_crashes_nor_stalls():
     reports: list[str] = []
-    counts = fuzz.fuzz(150, seed=7, slow=2.0, report=reports.append)
+    # A stall is minutes (the quadratic paths issue 15 removed); benchmarks/fuzz.py holds the 2 s bar on
+    # a quiet machine, while this suite may share its cores (a 25 kB case took 2.7 s under load).
+    counts = fuzz.fuzz(150, seed=7, slow=20.0, report=reports.append)
     assert (counts["ran"], counts["crashed"], counts["slow"]) == (150, 0, 0), reports
 
 
