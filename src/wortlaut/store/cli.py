@@ -182,6 +182,10 @@ def register(subparsers) -> None:
     _add_db(p)
     p.set_defaults(func=cmd_export)
 
+    from .provenance_cli import register as register_quotes
+
+    register_quotes(subparsers, _add_db)
+
 
 def _error(message: str) -> int:
     print(f"wortlaut: {message}", file=sys.stderr)

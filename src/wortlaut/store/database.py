@@ -328,6 +328,40 @@ class Store:
                 raise StoreError(f"no actor rule with id {rule_id}")
             rebuild_actors(conn)
 
+    # -- quote provenance (see provenance.py) ------------------------------------------------
+
+    def rebuild_quotes(self, config=None) -> int:
+        """Group recurring direct quotes into quotes (tables quotes, quote_occurrences); returns how many."""
+        from .provenance import DEFAULT_CONFIG, rebuild_quotes
+
+        with self.transaction() as conn:
+            return rebuild_quotes(conn, config or DEFAULT_CONFIG)
+
+    def quotes_stale(self) -> bool:
+        from .provenance import quotes_stale
+
+        return quotes_stale(self.conn)
+
+    def quotes(self, text: str, limit: int = 10) -> list[dict]:
+        """Quotes matching ``text``, each with its provenance chain (first appearance first) and conflicts."""
+        from .provenance import find_quotes
+
+        return find_quotes(self.conn, text, limit=limit)
+
+    def quote(self, quote_id: int) -> dict:
+        from .provenance import quote
+
+        try:
+            return quote(self.conn, quote_id)
+        except LookupError as error:
+            raise StoreError(str(error)) from None
+
+    def quote_conflicts(self, kinds=None, limit: int | None = None) -> list[dict]:
+        """Quotes attributed differently (speaker, date, place) in different articles."""
+        from .provenance import CONFLICT_KINDS, conflicts
+
+        return conflicts(self.conn, kinds=kinds or CONFLICT_KINDS, limit=limit)
+
     # -- queries (see queries.py, network.py, export.py) -------------------------------------
 
     def counts(self) -> dict[str, int]:

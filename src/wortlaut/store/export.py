@@ -21,8 +21,9 @@ _COLUMNS = (
     "v.via", "s.via_start", "s.via_end", "v.addressee", "s.addressee_start", "s.addressee_end", "v.title",
     "v.source", "v.confidence", "v.speaker_resolution", "v.speaker_confidence", "v.date_source", "v.local_time",
     "v.about_dates", "v.speech_act", "v.cameo",
+    "q.quote_id", "q.variant",  # the recurring quote it belongs to (provenance.py), and how it words it
 )
-COLUMNS = tuple(column.split(".", 1)[1] for column in _COLUMNS)
+COLUMNS = tuple(column.split(".", 1)[1].replace("variant", "quote_variant") for column in _COLUMNS)
 
 
 class MissingDependency(Exception):
@@ -35,7 +36,8 @@ def iter_statements(conn: sqlite3.Connection, *, date_from: str | None = None, d
     where, params = date_range("v.date", date_from, date_to)
     speaker_where, speaker_params = statement_conditions("v", min_confidence, resolved_only, date_sources, acts)
     where, params = where + speaker_where, params + speaker_params
-    sql = (f"SELECT {', '.join(_COLUMNS)} FROM statements_view v JOIN statements s ON s.id = v.id"
+    sql = (f"SELECT {', '.join(_COLUMNS)} FROM statements_view v JOIN statements s ON s.id = v.id "
+           "LEFT JOIN quote_occurrences q ON q.statement_id = v.id"
            + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY v.date, v.article_id, v.id")
     for row in conn.execute(sql, params):
         yield dict(zip(COLUMNS, row))

@@ -97,6 +97,8 @@ def ingest(
                 summary.files_missing += 1
         if store.actors_dirty():
             store.rebuild_actors()
+        if store.quotes_stale():
+            store.rebuild_quotes()
     finally:
         summary.seconds = time.monotonic() - started
         if not isinstance(db, Store):

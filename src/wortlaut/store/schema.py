@@ -297,7 +297,94 @@ DROP VIEW statements_view;
                        ("s.local_time", "local_time"), ("s.about_dates", "about_dates"),
                        ("s.rejected", "rejected"), ("s.speech_act", "speech_act"), ("s.cameo", "cameo"))
 
-MIGRATIONS: list[tuple[int, str]] = [(1, _V1), (2, _V2), (3, _V3), (4, _V4), (5, _V5)]
+# Version 6 (issue 19): quote provenance.  Direct quotes that recur across articles (copied,
+# shortened, edited) are one quote; rebuilt from the statements after ingest (store/provenance.py).
+# The views show each quote's occurrences in order and the attributions that disagree.
+_V6 = """
+CREATE TABLE quotes (
+    id                 INTEGER PRIMARY KEY,
+    text               TEXT NOT NULL,      -- its main wording: the most quoted full-length one
+    normalized         TEXT NOT NULL,      -- its normalised text (provenance.normalize_quote)
+    first_statement_id INTEGER REFERENCES statements(id) ON DELETE SET NULL,
+    first_article_id   INTEGER REFERENCES articles(id) ON DELETE SET NULL,
+    first_date         TEXT,               -- the first article's date
+    occurrences        INTEGER NOT NULL,
+    articles           INTEGER NOT NULL,
+    variants           INTEGER NOT NULL    -- distinct normalised wordings
+);
+
+CREATE TABLE quote_occurrences (
+    statement_id INTEGER PRIMARY KEY REFERENCES statements(id) ON DELETE CASCADE,
+    quote_id     INTEGER NOT NULL REFERENCES quotes(id) ON DELETE CASCADE,
+    article_id   INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    position     INTEGER NOT NULL,         -- 0: the first appearance, then by article date
+    outlet       TEXT,                     -- the article's source: URL host or file name
+    variant      TEXT NOT NULL,            -- same | shortened | edited, against quotes.text
+    similarity   REAL NOT NULL,            -- share of this wording inside quotes.text
+    normalized   TEXT NOT NULL
+);
+CREATE INDEX quote_occurrences_quote ON quote_occurrences(quote_id, position);
+CREATE INDEX quotes_first_statement ON quotes(first_statement_id);  -- deleting a statement looks here
+CREATE INDEX quotes_first_article ON quotes(first_article_id);
+CREATE INDEX quote_occurrences_article ON quote_occurrences(article_id);
+
+CREATE VIEW quote_occurrences_view AS
+SELECT
+    o.quote_id                              AS quote_id,
+    o.position                              AS position,
+    o.statement_id                          AS statement_id,
+    o.article_id                            AS article_id,
+    a.date                                  AS article_date,
+    s.date                                  AS statement_date,
+    s.date_source                           AS date_source,
+    s.actor_id                              AS actor_id,
+    COALESCE(ac.name, s.speaker_name)       AS speaker,
+    s.speaker_text                          AS speaker_text,
+    s.place_name                            AS place,
+    o.outlet                                AS outlet,
+    a.title                                 AS title,
+    a.doc_id                                AS doc_id,
+    o.variant                               AS variant,
+    o.similarity                            AS similarity,
+    s.content                               AS text
+FROM quote_occurrences o
+JOIN statements s ON s.id = o.statement_id
+JOIN articles a ON a.id = o.article_id
+LEFT JOIN actors ac ON ac.id = s.actor_id;
+
+-- What each occurrence says about who, when and where: the speaker (an actor, else the name as
+-- quoted; pronouns and unnamed speakers say nothing), the day when the article named one, the place.
+CREATE VIEW quote_attributions AS
+SELECT o.quote_id, 'speaker' AS kind, COALESCE('actor:' || s.actor_id, 'name:' || s.speaker_key) AS value_key,
+       COALESCE(ac.name, s.speaker_name) AS value, o.statement_id, o.article_id
+FROM quote_occurrences o JOIN statements s ON s.id = o.statement_id LEFT JOIN actors ac ON ac.id = s.actor_id
+WHERE s.actor_id IS NOT NULL OR (s.speaker_key IS NOT NULL AND s.speaker_key != '')
+UNION ALL
+SELECT o.quote_id, 'date', s.date, s.date, o.statement_id, o.article_id
+FROM quote_occurrences o JOIN statements s ON s.id = o.statement_id
+WHERE s.date IS NOT NULL AND s.date_source IN ('explicit', 'inherited')
+UNION ALL
+SELECT o.quote_id, 'place', lower(s.place_name), s.place_name, o.statement_id, o.article_id
+FROM quote_occurrences o JOIN statements s ON s.id = o.statement_id
+WHERE s.place_name IS NOT NULL AND s.place_name != '';
+
+-- A conflict: one quote, two values of one kind, in two different articles.
+CREATE VIEW quote_conflicts AS
+SELECT
+    x.quote_id                              AS quote_id,
+    x.kind                                  AS kind,
+    COUNT(DISTINCT x.value_key)             AS distinct_values,
+    group_concat(DISTINCT x.value)          AS "values",
+    COUNT(DISTINCT x.article_id)            AS articles,
+    q.text                                  AS text
+FROM quote_attributions x
+JOIN quotes q ON q.id = x.quote_id
+WHERE EXISTS (SELECT 1 FROM quote_attributions y WHERE y.quote_id = x.quote_id AND y.kind = x.kind
+              AND y.value_key != x.value_key AND y.article_id != x.article_id)
+GROUP BY x.quote_id, x.kind;
+"""
+
+MIGRATIONS: list[tuple[int, str]] = [(1, _V1), (2, _V2), (3, _V3), (4, _V4), (5, _V5), (6, _V6)]
 LATEST_VERSION = MIGRATIONS[-1][0]
 
 
