@@ -198,3 +198,20 @@ def test_outlet_is_the_host_or_the_file_name():
     assert outlet_of("https://www.example.de/politik/a.html") == "www.example.de"
     assert outlet_of("/data/spiegel.jsonl") == "spiegel"
     assert outlet_of(None) is None
+
+
+def test_ingest_leaves_regrouping_many_quotes_to_the_quotes_command(tmp_path, monkeypatch):
+    from store_articles import ARTICLES, write_jsonl
+
+    from wortlaut.store import provenance
+    from wortlaut.store.ingestion import ingest
+
+    monkeypatch.setattr(provenance, "DEFAULT_CONFIG", provenance.QuoteConfig(ingest_rebuild_limit=0))
+    article = tmp_path / "a.jsonl"
+    write_jsonl(article, ARTICLES)
+    summary = ingest([article], tmp_path / "c.db")
+    assert summary.quotes_stale and "wortlaut quotes --rebuild" in summary.line()
+    with Store(tmp_path / "c.db") as store:
+        assert store.quotes_stale()
+        store.rebuild_quotes()
+        assert not store.quotes_stale()

@@ -337,6 +337,17 @@ class Store:
         with self.transaction() as conn:
             return rebuild_quotes(conn, config or DEFAULT_CONFIG)
 
+    def rebuild_quotes_if_small(self) -> bool:
+        """Regroup the quotes when there are few enough direct quotes to do it now (ingest); False
+        when there are too many and ``wortlaut quotes --rebuild`` should do it."""
+        from .provenance import DEFAULT_CONFIG
+
+        count = self.conn.execute("SELECT COUNT(*) FROM statements WHERE form = 'direct' AND rejected = 0").fetchone()[0]
+        if count > DEFAULT_CONFIG.ingest_rebuild_limit:
+            return False
+        self.rebuild_quotes()
+        return True
+
     def quotes_stale(self) -> bool:
         from .provenance import quotes_stale
 

@@ -41,6 +41,9 @@ class QuoteConfig:
     min_containment: float = 0.7  # share of the shorter quote's shingles inside the longer one: same quote
     full_length: float = 0.85  # wordings this long (share of the longest) can be the quote's main wording
     min_words: int = 4  # shorter quotes ("Nein", "Das ist gut") are too common to say where they came from
+    # Ingest regroups the quotes itself up to this many direct quotes (about 96 s at 20,000: the
+    # regrouping is not incremental yet); beyond, it says to run `wortlaut quotes --rebuild`.
+    ingest_rebuild_limit: int = 20_000
 
 
 DEFAULT_CONFIG = QuoteConfig()
