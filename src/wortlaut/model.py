@@ -30,7 +30,7 @@ Invariants (checked by :func:`invariant_violations`, which the tests run over re
 4. statements are numbered ``S1``, ``S2``, … in list order; a nested statement is a quotation
    (form ``direct``) inside another statement of the document;
 5. a continuation has no cue of its own; ``confidence`` is only set for ``reported`` statements;
-6. a resolved speaker names an entity of the document.
+6. a resolved speaker names an entity of the document, and so does every target.
 """
 
 from __future__ import annotations
@@ -125,6 +125,21 @@ class Speaker(Span):
 
 
 @dataclass(slots=True)
+class Target(Span):
+    """Whom or what a statement's content is about: an entity named in it (``mention``) or a
+    pronoun in it resolved to an entity (``pronoun``), shown as the words that refer to it."""
+
+    entity: str = ""  # Entity.id
+    name: str = ""
+    type: str = UNKNOWN
+    how: str = "mention"  # mention | pronoun
+
+    def to_dict(self) -> dict:
+        return {"entity": self.entity, "name": self.name, "type": self.type, "text": self.text,
+                "start": self.start, "end": self.end, "how": self.how}
+
+
+@dataclass(slots=True)
 class TimeExpression:
     text: str
     start: int
@@ -202,6 +217,9 @@ class Statement:
     # demand, reject, … and the closest CAMEO event code ("112" accuse).  Not the confidence above.
     speech_act: str | None = None
     cameo: str | None = None
+    # Whom the content is about (targets stage): entities named in it and pronouns resolved,
+    # never the speaker; one per entity, at its first reference.
+    targets: list[Target] = field(default_factory=list)
 
     @property
     def speaker(self) -> Speaker | None:
@@ -349,6 +367,9 @@ def invariant_violations(doc: Document) -> list[str]:
             problems.append(f"{name}: speaker entity {speaker.entity} not in the document")
         if statement.via is not None:
             spans.append((f"{name} via", statement.via))
+        spans += [(f"{name} target", target) for target in statement.targets]
+        problems += [f"{name}: target entity {t.entity} not in the document"
+                     for t in statement.targets if t.entity not in entity_ids]
     problems += [f"{what} {span.text!r} is not the text at {span.start}:{span.end}"
                  for what, span in spans if doc.text[span.start:span.end] != span.text]
     return problems

@@ -27,11 +27,12 @@ from .segment import SegmentConfig
 from .speakers import SpeakersConfig
 from .speech_acts import SpeechActsConfig
 from .statements import StatementsConfig
+from .targets import TargetsConfig
 from .times import TimesConfig
 
 # the stages in the order they run; each module registers its component when imported
 DEFAULT_PIPELINE: tuple[str, ...] = ("segment", "morphology", "quotes", "times", "places", "entities", "statements",
-                                     "attribution", "speakers", "context", "speech_acts")
+                                     "attribution", "speakers", "context", "speech_acts", "targets")
 # Stages that are trained models through and through; the rules pipeline leaves them out.
 # (The entities stage also consults the NER model, but only to add names the rules missed.)
 LEARNED_COMPONENTS: frozenset[str] = frozenset({"attribution"})
@@ -62,6 +63,7 @@ class Options:
     speakers: SpeakersConfig = field(default_factory=SpeakersConfig)
     context: ContextConfig = field(default_factory=ContextConfig)
     speech_acts: SpeechActsConfig = field(default_factory=SpeechActsConfig)
+    targets: TargetsConfig = field(default_factory=TargetsConfig)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "pipeline", tuple(self.pipeline))

@@ -40,6 +40,7 @@ def statement_to_dict(statement: Statement, day: str | None = None) -> dict:
         },
         "via": None if statement.via is None else {**statement.via.to_dict(), "entity": statement.via_entity},
         "addressee": _span(statement.addressee.span),
+        "targets": [target.to_dict() for target in statement.targets],  # whom the content is about
         "sentence": statement.sentence,
         "continuation": statement.continuation,
         "nested_in": statement.nested_in.id if statement.nested_in else None,

@@ -443,7 +443,13 @@ class Resolver:
 
     # -- 2. pronouns -----------------------------------------------------------------
 
-    def _antecedent(self, pronoun: Token, gender: str) -> Entity | None:
+    def referent(self, pronoun: Token, gender: str, besides: frozenset[str] = frozenset()) -> Entity | None:
+        """The entity a pronoun refers to, as for a speaker pronoun, never one of the entity ids
+        ``besides`` (a pronoun that cannot be its clause's subject: ``mit ihm``)."""
+        self.how = PRONOUN
+        return self._antecedent(pronoun, gender, besides)
+
+    def _antecedent(self, pronoun: Token, gender: str, besides: frozenset[str] = frozenset()) -> Entity | None:
         """The closest fitting actor before the pronoun, in this order of preference:
 
         a person subject earlier in the same sentence; a person subject in a sentence after
@@ -451,12 +457,13 @@ class Resolver:
         sentences; any person before.  ``sie`` may also be a country, organisation or group.
         Candidates come latest first, so each search stops at the first that fits.
         """
+        previous = self.previous if self.previous is None or self.previous.id not in besides else None
         sentence_of = lambda candidate: self.doc.tokens[candidate.token].sentence
         # Preferred subjects lie after this sentence: the previous speaker's (or the pronoun's own).
-        after = pronoun.sentence - 1 if self.previous is None else min(pronoun.sentence - 1, self.previous_sentence)
+        after = pronoun.sentence - 1 if previous is None else min(pronoun.sentence - 1, self.previous_sentence)
         recent = pronoun.sentence - self.pronoun_window
         recent_subject = None
-        for candidate in self._mentions_before(pronoun):
+        for candidate in self._mentions_before(pronoun, besides):
             if sentence_of(candidate) <= min(after, recent - 1):
                 break
             if fits_pronoun(candidate.entity, gender) and self._subject_like(candidate.token, candidate.span):
@@ -464,17 +471,18 @@ class Resolver:
                     return candidate.entity
                 if recent_subject is None and sentence_of(candidate) >= recent:
                     recent_subject = candidate.entity
-        if self.previous is not None and fits_pronoun(self.previous, gender):
-            return self.previous
+        if previous is not None and fits_pronoun(previous, gender):
+            return previous
         if recent_subject is not None:
             return recent_subject
-        first_person = next((c.entity for c in self._mentions_before(pronoun) if fits_pronoun(c.entity, gender)), None)
+        first_person = next((c.entity for c in self._mentions_before(pronoun, besides)
+                             if fits_pronoun(c.entity, gender)), None)
         if first_person is not None:
             return first_person
         if gender in {"f", ""}:  # "sie" as an organisation or country ("die Gefahr" is no speaker)
-            if self.previous is not None and self.previous.type in {ORGANISATION, COUNTRY}:
-                return self.previous
-            for c in self._mentions_before(pronoun):
+            if previous is not None and previous.type in {ORGANISATION, COUNTRY}:
+                return previous
+            for c in self._mentions_before(pronoun, besides):
                 if sentence_of(c) < recent:
                     break
                 if c.entity.type in {ORGANISATION, COUNTRY} and self._subject_like(c.token, c.span):
@@ -502,9 +510,11 @@ class Resolver:
                 return candidate.entity
         return None
 
-    def _mentions_before(self, token: Token) -> Iterator[Candidate]:
-        """Entity mentions ending before ``token``, latest first."""
+    def _mentions_before(self, token: Token, besides: frozenset[str] = frozenset()) -> Iterator[Candidate]:
+        """Entity mentions ending before ``token``, latest first (none of the entities ``besides``)."""
         for placed in self.index.before(token.start):
+            if besides and placed.entity.id in besides:
+                continue
             first = self.doc.token_at(placed.start)
             if first is not None:
                 yield Candidate(placed.entity, placed.mention, first)

@@ -25,6 +25,7 @@ from .network import FORMATS as NETWORK_FORMATS
 from .network import KINDS as NETWORK_KINDS
 from .network import write_network
 from .queries import FORMS
+from .targets_cli import register_show
 
 DEFAULT_DB = "wortlaut.db"
 _PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
@@ -163,6 +164,7 @@ def register(subparsers) -> None:
     q.add_argument("rule_id", type=int, metavar="ID")
     _add_db(q, inherited=True)
     q.set_defaults(func=cmd_actor_unrule)
+    register_show(actions, _add_db, _add_range, _range, database_path)
 
     p = subparsers.add_parser("network", help="actor-concept or actor-actor network for Gephi / visone")
     p.add_argument("--format", dest="fmt", choices=NETWORK_FORMATS, default=None,

@@ -24,6 +24,7 @@ from .concepts import statement_concepts
 from .errors import SchemaError, StoreError
 from .names import actor_key, name_key
 from .schema import LATEST_VERSION, current_version, migrate
+from .targets import insert_targets
 
 _WORD = re.compile(r"\w+")
 RULE_ACTIONS = ("merge", "split", "rename")
@@ -183,6 +184,7 @@ class Store:
                 "VALUES (?, ?, ?, ?, ?)",
                 [(statement_id, article_id, *concept) for concept in statement_concepts(doc, statement)],
             )
+            insert_targets(conn, statement, statement_id, article_id, entity_ids)
         conn.executemany(
             "INSERT INTO times (article_id, text, start, \"end\", value, type) VALUES (?, ?, ?, ?, ?, ?)",
             [(article_id, t.text, t.start, t.end, t.value, t.type) for t in doc.times],
@@ -393,6 +395,17 @@ class Store:
         from .queries import top_actors
 
         return top_actors(self.conn, top)
+
+    def actor_targets(self, actor: str, **filters) -> dict:
+        """Whom ``actor`` talks about and who talks about ``actor`` (store/targets.py), with the
+        positive and negative speech acts, in all and per month."""
+        from .targets import actor_profile
+
+        found = self.find_actors(actor)
+        if not found:
+            raise StoreError(f"no actor named {actor!r} (see 'wortlaut actors')")
+        actor_id, name = found[0]
+        return actor_profile(self.conn, actor_id, name, **filters)
 
     def network(self, kind: str = "actor-concept", **filters):
         from .network import build_network

@@ -17,6 +17,10 @@ of those statements that praise, agree or confirm, and ``disagreement``, those t
 criticise, deny, accuse, disagree or threaten (``de/speech_acts.py``; GraphML and GEXF carry
 them, the CSV edge list stays as it was).  ``acts`` keeps only statements of those speech acts.
 
+``actor-target``: directed, speaker → whom the statement is about (store/targets.py); ``weight``
+= statements, ``positive``/``negative`` the signed speech acts among them, ``sign`` and ``act``
+the dominant speech act.  A target no actor matches is a node ``entity:<name>``.
+
 Node ids are ``actor:<name>`` and ``concept:<label>``; ``label`` holds the plain name.
 """
 
@@ -35,9 +39,11 @@ import networkx as nx
 
 from ..de.speech_acts import AGREEMENT, DISAGREEMENT, acts_with_stance
 from .queries import date_range, statement_conditions
+from .targets import actor_target_graph
 
-KINDS = ("actor-concept", "actor-actor")
+KINDS = ("actor-concept", "actor-actor", "actor-target")
 FORMATS = ("graphml", "gexf", "csv")
+_CSV_EXTRA = {"actor-actor": ["concepts"], "actor-target": ["positive", "negative", "act"]}  # edge columns
 
 
 def _stance_count(stance: str) -> tuple[str, list[str]]:
@@ -100,6 +106,9 @@ def _network(conn: sqlite3.Connection, kind: str, date_from: str | None, date_to
              acts: Sequence[str] | None = None) -> nx.Graph:
     if kind not in KINDS:
         raise ValueError(f"unknown network kind {kind!r}; known: {', '.join(KINDS)}")
+    if kind == "actor-target":
+        return actor_target_graph(conn, date_from=date_from, date_to=date_to, min_confidence=min_confidence,
+                                  date_sources=date_sources, acts=acts)
     counts, kinds, stances = _actor_concept_counts(conn, date_from, date_to, min_confidence, date_sources, acts)
     graph = nx.Graph(kind=kind)
     if kind == "actor-concept":
@@ -135,7 +144,7 @@ def write_network(graph: nx.Graph, out: str | Path | BinaryIO, fmt: str) -> None
     elif fmt == "csv":
         text = io.StringIO()
         writer = csv.writer(text, lineterminator="\n")
-        extra = ["concepts"] if graph.graph.get("kind") == "actor-actor" else []
+        extra = _CSV_EXTRA.get(graph.graph.get("kind"), [])
         writer.writerow(["source", "target", "weight", *extra])
         rows = []
         for a, b, data in graph.edges(data=True):

@@ -384,7 +384,43 @@ WHERE EXISTS (SELECT 1 FROM quote_attributions y WHERE y.quote_id = x.quote_id A
 GROUP BY x.quote_id, x.kind;
 """
 
-MIGRATIONS: list[tuple[int, str]] = [(1, _V1), (2, _V2), (3, _V3), (4, _V4), (5, _V5), (6, _V6)]
+# Version 7 (issue 19): targets, whom each statement is about (the targets stage).  A target that
+# is a person, organisation or country joins an actor by name key like a speaker does (actor_aliases);
+# speaker_targets pairs each statement's speaker with its targets.
+_V7 = _text_table(
+    "statement_targets",
+    "name       TEXT NOT NULL",
+    "target_key TEXT NOT NULL",  # names.name_key(name): joins actor_aliases.alias_key
+    "type       TEXT NOT NULL",  # person | organisation | country
+    "how        TEXT NOT NULL",  # mention | pronoun
+    "entity_id  INTEGER REFERENCES entities(id) ON DELETE CASCADE",
+    first="statement_id INTEGER NOT NULL REFERENCES statements(id) ON DELETE CASCADE",
+) + """CREATE INDEX statement_targets_statement ON statement_targets(statement_id);
+CREATE INDEX statement_targets_key ON statement_targets(target_key);
+CREATE INDEX statement_targets_entity ON statement_targets(entity_id);
+
+CREATE VIEW speaker_targets AS
+SELECT
+    t.statement_id                          AS statement_id,
+    t.article_id                            AS article_id,
+    s.date                                  AS date,
+    s.actor_id                              AS speaker_id,
+    COALESCE(ac.name, s.speaker_name)       AS speaker,
+    ta.id                                   AS target_id,
+    COALESCE(ta.name, t.name)               AS target,
+    t.type                                  AS target_type,
+    t.how                                   AS how,
+    t.text                                  AS text,
+    s.speech_act                            AS speech_act,
+    s.rejected                              AS rejected
+FROM statement_targets t
+JOIN statements s ON s.id = t.statement_id
+LEFT JOIN actors ac ON ac.id = s.actor_id
+LEFT JOIN actor_aliases al ON al.alias_key = t.target_key
+LEFT JOIN actors ta ON ta.id = al.actor_id;
+"""
+
+MIGRATIONS: list[tuple[int, str]] = [(1, _V1), (2, _V2), (3, _V3), (4, _V4), (5, _V5), (6, _V6), (7, _V7)]
 LATEST_VERSION = MIGRATIONS[-1][0]
 
 

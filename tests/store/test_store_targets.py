@@ -1,0 +1,103 @@
+"""Targets in the store (schema version 7): the statement_targets table, the speaker_targets view,
+the actor-target network and ``wortlaut actors show``, over invented articles ingested for real."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import networkx as nx
+import pytest
+from store_articles import write_jsonl
+
+from wortlaut.store import Store, ingest
+from wortlaut.store.__main__ import main
+from wortlaut.store.network import write_network
+
+ARTICLES = [
+    {"id": "kritik", "date": "2025-09-10", "title": "Merz kritisiert Scholz",
+     "text": "Bundeskanzler Friedrich Merz kritisierte Olaf Scholz scharf. "
+             "Olaf Scholz sagte, Friedrich Merz habe keinen Plan."},
+    {"id": "lob", "date": "2025-10-02", "title": "Merz lobt Scholz",
+     "text": "Friedrich Merz lobte Olaf Scholz für seine Arbeit. "
+             "Merz sagte, Emmanuel Macron werde nach Berlin kommen."},
+]
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("targets")
+    for article in ARTICLES:
+        write_jsonl(folder / f"{article['id']}.jsonl", [article])
+    path = tmp_path_factory.mktemp("db") / "c.db"
+    ingest([folder], path, progress=False)
+    return path
+
+
+def _pairs(store: Store) -> set[tuple[str, str]]:
+    return {tuple(row) for row in store.conn.execute("SELECT speaker, target FROM speaker_targets")}
+
+
+def test_targets_are_stored_and_join_actors(db):
+    with Store(db, readonly=True) as store:
+        rows = store.conn.execute("SELECT name, type, how, text FROM statement_targets").fetchall()
+        assert ("Olaf Scholz", "person", "mention", "Olaf Scholz") in rows
+        pairs = _pairs(store)
+    assert ("Friedrich Merz", "Olaf Scholz") in pairs and ("Olaf Scholz", "Friedrich Merz") in pairs
+    assert ("Friedrich Merz", "Emmanuel Macron") in pairs
+    assert all(speaker != target for speaker, target in pairs)
+
+
+def test_actor_target_network_is_directed_and_signed(db):
+    with Store(db, readonly=True) as store:
+        graph = store.network("actor-target")
+        edge = graph["actor:Friedrich Merz"]["actor:Olaf Scholz"]
+        in_september = store.network("actor-target", date_from="2025-09-01", date_to="2025-09-30")
+    assert graph.is_directed()
+    assert (edge["weight"], edge["positive"], edge["negative"], edge["sign"]) == (2, 1, 1, 0)
+    assert edge["act"] in {"criticise", "praise"}
+    assert graph.nodes["entity:Emmanuel Macron"]["type"] == "entity"  # quoted nowhere: no actor
+    assert in_september["actor:Friedrich Merz"]["actor:Olaf Scholz"]["weight"] == 1
+    out = io.BytesIO()
+    write_network(graph, out, "graphml")
+    read = nx.read_graphml(io.BytesIO(out.getvalue()))
+    assert read["actor:Friedrich Merz"]["actor:Olaf Scholz"]["negative"] == 1
+    out = io.BytesIO()
+    write_network(graph, out, "csv")
+    header, *rows = list(csv.reader(io.StringIO(out.getvalue().decode())))
+    assert header == ["source", "target", "weight", "positive", "negative", "act"]
+    assert ["Friedrich Merz", "Olaf Scholz", "2", "1", "1", edge["act"]] in rows
+
+
+def test_other_network_kinds_are_undirected_as_before(db):
+    with Store(db, readonly=True) as store:
+        assert not store.network("actor-concept").is_directed()
+        assert not store.network("actor-actor").is_directed()
+
+
+def test_actors_show_lists_both_sides_per_month(db, capsys):
+    assert main(["actors", "show", "Merz", "--db", str(db), "--json"]) == 0
+    profile = json.loads(capsys.readouterr().out)
+    talks = {row["name"]: row for row in profile["talks_about"]["total"]}
+    assert profile["actor"] == "Friedrich Merz"
+    assert (talks["Olaf Scholz"]["statements"], talks["Olaf Scholz"]["balance"]) == (2, 0)
+    assert [row["name"] for row in profile["talked_about_by"]["total"]] == ["Olaf Scholz"]
+    assert set(profile["talks_about"]["months"]) == {"2025-09", "2025-10"}
+    assert main(["actors", "show", "Merz", "--db", str(db)]) == 0
+    table = capsys.readouterr().out
+    assert "Friedrich Merz talks about:" in table and "talking about Friedrich Merz:" in table
+    assert "2025-10:" in table and "Olaf Scholz" in table
+
+
+def test_actors_show_unknown_actor(db, capsys):
+    assert main(["actors", "show", "Niemand", "--db", str(db)]) == 1
+    assert "no actor named" in capsys.readouterr().err
+
+
+def test_network_cli_writes_actor_target(db, tmp_path, capsys):
+    out = tmp_path / "t.gexf"
+    assert main(["network", "--kind", "actor-target", "--db", str(db), "--out", str(out)]) == 0
+    assert "actor-target network" in capsys.readouterr().err
+    graph = nx.read_gexf(out)
+    assert graph.has_edge("actor:Olaf Scholz", "actor:Friedrich Merz")
