@@ -144,7 +144,7 @@ def hanta_tagger(config: MorphologyConfig = MorphologyConfig()):
 
 def tag_words(words: Sequence[str]) -> list[tuple[str, str]]:
     """STTS tag and lemma for each word of one sentence."""
-    return _tagger(MorphologyConfig.cache_limit).tag_words(words)
+    return hanta_tagger().tag_words(words)  # the same instance as the stage's with default settings
 
 
 # --- the stage ---------------------------------------------------------------------------
