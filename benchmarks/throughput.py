@@ -21,6 +21,7 @@ import sys
 import time
 import tracemalloc
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 # one core means one BLAS thread too (numpy would otherwise spread its matrix products over all
@@ -29,6 +30,7 @@ for _variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_variable, "1")
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))  # benchmark this checkout (not PYTHONPATH's), installed or not
+sys.path.insert(0, str(REPO / "benchmarks"))  # reference.py
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "10kgnad" / "articles.csv"
 DEFAULT_DATE = "2016-01-15"  # 10kGNAD has no dates; its articles are from 2015-2016
 TARGETS = ("pipeline", "hanta")
@@ -92,17 +94,29 @@ def max_rss_mb() -> float:
 
 
 def measure_time(load: Callable[[], Callable], inputs: list, *, words: int, warm_up: object) -> dict:
-    """Seconds to load (first call included) and to process all inputs, and the process's peak RSS."""
+    """Seconds to load (first call included) and to process all inputs, and the process's peak RSS.
+
+    ``process`` may return a ``(digest, stage seconds)`` pair (the pipeline does): its CPU
+    seconds per stage are summed and its output digests collected for the reference check.
+    """
     started = time.perf_counter()
     process = load()
     process(warm_up)  # lazy imports and model files load on first use
     load_seconds = time.perf_counter() - started
+    digests: list[str] = []
+    stage_seconds: dict[str, float] = {}
     started, cpu_started = time.perf_counter(), time.process_time()
     for item in inputs:
-        process(item)
+        output = process(item)
+        if isinstance(output, PipelineOutput):
+            digests.append(output.digest)
+            for stage, seconds in output.stage_seconds.items():
+                stage_seconds[stage] = stage_seconds.get(stage, 0.0) + seconds
     seconds = time.perf_counter() - started
     cpu_seconds = time.process_time() - cpu_started
-    return {
+    if stage_seconds:  # the digests (JSON output and hashing) are no part of the analysis
+        cpu_seconds = sum(stage_seconds.values())
+    result = {
         "articles": len(inputs),
         "words": words,
         "seconds": round(seconds, 3),
@@ -114,6 +128,13 @@ def measure_time(load: Callable[[], Callable], inputs: list, *, words: int, warm
         "load_seconds": round(load_seconds, 3),
         "ru_maxrss_mb": round(max_rss_mb(), 1),
     }
+    if stage_seconds:
+        result["stages"] = {stage: {"cpu_seconds": round(seconds, 3),
+                                    "words_per_cpu_second": round(words / seconds, 1) if seconds else None}
+                            for stage, seconds in stage_seconds.items()}
+    if digests:
+        result["digests"] = digests
+    return result
 
 
 def measure_memory(load: Callable[[], Callable], inputs: list, *, warm_up: object) -> dict:
@@ -132,13 +153,39 @@ def measure_memory(load: Callable[[], Callable], inputs: list, *, warm_up: objec
     return {"tracemalloc_peak_mb": round(peak / 2**20, 1), "tracemalloc_articles": len(inputs)}
 
 
-def pipeline_loader(components: tuple[str, ...], date: str) -> Callable[[], Callable[[str], object]]:
-    def load() -> Callable[[str], object]:
-        import wortlaut
-        from wortlaut.pipeline import Options
+@dataclass
+class PipelineOutput:
+    digest: str  # of the article's JSON output, for the reference check
+    stage_seconds: dict[str, float]  # CPU seconds of each stage ("document": building the Document)
 
-        options = Options(pipeline=components)
-        return lambda text: wortlaut.analyze(text, date=date, options=options)
+
+def pipeline_loader(components: tuple[str, ...], date: str) -> Callable[[], Callable[[str], PipelineOutput]]:
+    """``wortlaut.analyze`` unrolled, to time each stage in CPU seconds (same steps, same output)."""
+    def load() -> Callable[[str], PipelineOutput]:
+        import datetime as dt
+
+        from reference import output_digest
+
+        from wortlaut.formats.base import replace_invalid
+        from wortlaut.model import Document
+        from wortlaut.pipeline import Options, build
+
+        stages = build(Options(pipeline=components))
+        day = dt.date.fromisoformat(date)
+
+        def analyze(text: str) -> PipelineOutput:
+            clock = time.process_time
+            started = clock()
+            doc = Document(text=text, date=day, id="", title=None)
+            replace_invalid(doc)
+            seconds = {"document": clock() - started}
+            for component, config in stages:
+                started = clock()
+                doc = component(doc, config)
+                seconds[component.name] = clock() - started
+            return PipelineOutput(output_digest(doc), seconds)
+
+        return analyze
 
     return load
 
@@ -163,7 +210,7 @@ def tokenise(texts: Iterable[str]) -> tuple[list[list[list[str]]], float]:
     return per_text, time.perf_counter() - started
 
 
-def run_target(target: str, measurement: str, texts: list[str], args: argparse.Namespace) -> dict:
+def run_target(target: str, measurement: str, texts: list[str], args: argparse.Namespace, corpus: str = "") -> dict:
     """One measurement ("time" or "memory") of one target in this process."""
     if measurement == "memory":
         texts = texts[: args.memory_articles]
@@ -179,7 +226,21 @@ def run_target(target: str, measurement: str, texts: list[str], args: argparse.N
     if measurement == "memory":
         return measure_memory(load, inputs, warm_up=warm_up)
     words = sum(len(text.split()) for text in texts)  # whitespace words of the input, for every target
-    return {"target": target, **result, **measure_time(load, inputs, words=words, warm_up=warm_up)}
+    result = {"target": target, **result, **measure_time(load, inputs, words=words, warm_up=warm_up)}
+    if target == "pipeline":
+        result.update(check_reference(result.pop("digests", []), corpus, tuple(result["components"]), args.date))
+    return result
+
+
+def check_reference(digests: list[str], corpus: str, components: tuple[str, ...], date: str) -> dict:
+    """Whether each article's JSON output equals the stored reference's (benchmarks/reference.py)."""
+    import reference
+
+    stored = reference.load_reference()
+    problem = reference.applies(stored, corpus=corpus, components=components, date=date)
+    if problem:
+        return {"reference_skipped": problem}
+    return reference.compare(digests, stored)
 
 
 def parse_pipeline(value: str | None) -> tuple[str, ...]:
@@ -237,16 +298,51 @@ def format_table(corpus: str, results: list[dict]) -> str:
             )
         if name == "pipeline":
             lines.append(f"  components: {', '.join(result.get('components', [])) or '(none: Document only)'}")
+            lines += reference_lines(result)
         if name == "hanta" and "error" not in result:
             lines.append(f"  plain tag_sent, no cache; SoMaJo tokenising beforehand took {result['somajo_seconds']:.2f} s")
         if "memory_error" in result:
             lines.append(f"  memory run FAILED: {result['memory_error']}")
+    lines += stage_lines(results)
     lines += ["", "words: whitespace-separated words of the input; sec: processing time after loading;",
-              "cpu s, w/cpu-s: the same in CPU time of the (single-threaded) process: speed on one core;",
+              "cpu s, w/cpu-s: the same in CPU time of the (single-threaded) process: speed on one core",
+              "(for the pipeline: the sum of its stages' CPU time, without the reference check's hashing);",
               "load s: imports, model loading and one short warm-up text;",
               "trace MB: tracemalloc peak from loading over the first --memory-articles articles (own process);",
               "RSS MB: ru_maxrss of the timing process."]
     return "\n".join(lines)
+
+
+def reference_lines(result: dict) -> list[str]:
+    if "reference_skipped" in result:
+        return [f"  reference check skipped: {result['reference_skipped']}"]
+    if "reference_ok" not in result:
+        return []
+    verdict = "output unchanged" if result["reference_ok"] else f"OUTPUT DIFFERS in articles {result['reference_differing']}"
+    return [f"  reference check: {result['reference_checked']} articles, {verdict}"]
+
+
+def hanta_speed(results: list[dict]) -> float | None:
+    return next((r["words_per_cpu_second"] for r in results if r["target"] == "hanta" and "error" not in r), None)
+
+
+def stage_lines(results: list[dict]) -> list[str]:
+    """Per-stage CPU words/s of the pipeline, and each against HanTa tagging alone (same run)."""
+    pipeline = next((r for r in results if r["target"] == "pipeline" and "stages" in r), None)
+    if pipeline is None:
+        return []
+    hanta = hanta_speed(results)
+    lines = ["", f"{'stage':<14}{'cpu s':>9}{'share':>8}{'w/cpu-s':>10}{'× HanTa':>9}"]
+    rows = [*pipeline["stages"].items(), ("total", {"cpu_seconds": pipeline["cpu_seconds"],
+                                                    "words_per_cpu_second": pipeline["words_per_cpu_second"]})]
+    for stage, numbers in rows:
+        speed = numbers["words_per_cpu_second"]
+        share = numbers["cpu_seconds"] / pipeline["cpu_seconds"] if pipeline["cpu_seconds"] else 0.0
+        ratio = f"{speed / hanta:>9.2f}" if hanta and speed else f"{'n/a':>9}"
+        lines.append(f"{stage:<14}{numbers['cpu_seconds']:>9.2f}{share:>8.0%}"
+                     f"{speed if speed is not None else 0:>10.0f}{ratio}")
+    lines.append("× HanTa: words per CPU second against plain HanTa tagging of the same words in this run")
+    return lines
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -270,7 +366,7 @@ def main(argv: list[str] | None = None) -> int:
 
     texts, corpus = load_texts(args)
     if args.target != "all":
-        result = run_target(args.target, args.measure, texts, args)
+        result = run_target(args.target, args.measure, texts, args, corpus)
         print(json.dumps(result, ensure_ascii=False))
         return 0
 
@@ -279,12 +375,17 @@ def main(argv: list[str] | None = None) -> int:
     for result in results:
         if result["target"] == "pipeline" and "components" not in result:  # failed before reporting them
             result["components"] = list(parse_pipeline(args.pipeline))
+    hanta = hanta_speed(results)
+    for result in results:
+        if result["target"] == "pipeline" and hanta and result.get("words_per_cpu_second"):
+            result["ratio_to_hanta"] = round(result["words_per_cpu_second"] / hanta, 3)
     if args.json:
         print(json.dumps({"corpus": corpus, "python": sys.version.split()[0], "results": results},
                          ensure_ascii=False, indent=2))
     else:
         print(format_table(corpus, results))
-    return 1 if any("error" in result for result in results) else 0
+    failed = any("error" in result or result.get("reference_ok") is False for result in results)
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

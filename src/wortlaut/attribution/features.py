@@ -179,14 +179,14 @@ def cue_features(doc: Document, infos: Sequence[TokenInfo], first: int, end: int
     subj1 = any(doc.tokens[i].mood == "subj1" for i in range(first, end))
     sentence_features = (["sq"] if has_quote else []) + (["s1"] if subj1 else [])
     clauses = clause_summaries(doc, infos, first, end)
+    # what the neighbouring clauses hold (``…, dass …``, ``„…“, sagte er``): the same for every
+    # token of a clause, so built once per clause
+    around = {clause: _clause_context(clauses, clause) for clause in clauses}
     sequence = []
     for i in range(first, end):
         features = list(infos[i].base)
         features.extend(sentence_features)
-        clause = infos[i].clause  # what the neighbouring clauses hold: ``…, dass …``, ``„…“, sagte er``
-        for offset, name in ((-1, "pc"), (1, "nc"), (2, "nnc")):
-            features.extend(name + f for f in clauses.get(clause + offset, ()))
-        features.extend("cc" + f for f in clauses[clause])
+        features.extend(around[infos[i].clause])
         if i == first:
             features.append("first")
         for offset in CUE_WINDOW:
@@ -203,6 +203,16 @@ def cue_features(doc: Document, infos: Sequence[TokenInfo], first: int, end: int
             features.append("nl=" + infos[i + 1].base[1])
         sequence.append(features)
     return sequence
+
+
+def _clause_context(clauses: dict[int, list[str]], clause: int) -> list[str]:
+    """The cue features of a token in ``clause`` from the summaries of the clause before it, the
+    two after it and its own."""
+    features = []
+    for offset, name in ((-1, "pc"), (1, "nc"), (2, "nnc")):
+        features.extend(name + f for f in clauses.get(clause + offset, ()))
+    features.extend("cc" + f for f in clauses[clause])
+    return features
 
 
 def distance_bucket(distance: int) -> str:

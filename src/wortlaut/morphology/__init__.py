@@ -69,6 +69,7 @@ def _tagger(cache_limit: int, max_word_chars: int = MorphologyConfig.max_word_ch
             super().__init__(filename)
             self.word_tag_cache: dict = {}
             self.lemma_cache: dict[tuple[str, int], str] = {}
+            self.forward_cache: dict[str, list[tuple[int, float]]] = {}
             self.tag_names = {number: _stts(name) for number, name in self.int2tag.items() if isinstance(name, str)}
             self.lemma_is_form = frozenset(self.tag2int[name] for name in _LEMMA_IS_FORM if name in self.tag2int)
 
@@ -96,8 +97,16 @@ def _tagger(cache_limit: int, max_word_chars: int = MorphologyConfig.max_word_ch
             return found
 
         def analyze_forward(self, word: str) -> list[tuple[int, float]]:
-            """HanTa's morpheme-level search for the tags of an unknown word, same result, faster."""
-            return hanta_search.word_tag_scores(self, word)
+            """HanTa's morpheme-level search for the tags of an unknown word, same result, faster.
+
+            Cached by the lowercased form HanTa passes in: ``Wegen`` at a sentence start and
+            ``wegen`` within one miss ``word_tag_cache`` apart but share this search."""
+            found = self.forward_cache.get(word)
+            if found is None:
+                if len(self.forward_cache) > cache_limit:
+                    self.forward_cache.clear()
+                found = self.forward_cache[word] = hanta_search.word_tag_scores(self, word)
+            return found
 
         def tag_sent_viterbi(self, sent, casesensitive=True):
             """HanTa's sentence-level Viterbi over tags, same result, faster."""
@@ -135,7 +144,7 @@ def hanta_tagger(config: MorphologyConfig = MorphologyConfig()):
 
 def tag_words(words: Sequence[str]) -> list[tuple[str, str]]:
     """STTS tag and lemma for each word of one sentence."""
-    return _tagger(MorphologyConfig.cache_limit).tag_words(words)
+    return hanta_tagger().tag_words(words)  # the same instance as the stage's with default settings
 
 
 # --- the stage ---------------------------------------------------------------------------

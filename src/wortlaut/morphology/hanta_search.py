@@ -26,6 +26,7 @@ import numpy as np
 _LOWER_BOUND = -1e6  # HanTa's floor for log probabilities worth keeping
 _KEPT_STATES = 3  # HanTa continues from a row's best states only (and ties): in a word
 _KEPT_SENTENCE_STATES = 5  # and in a sentence
+_MINUS_INFINITY = -math.inf
 _RESCALE_BELOW = _LOWER_BOUND / 10  # a sentence's best score this low is shifted back to 0 (order unchanged)
 
 
@@ -150,16 +151,23 @@ def _morpheme_table(tagger, word: str, *, guess: bool, reachable: frozenset | No
     known = tagger.LP_m_t
     nonfinal = tagger.LP_trans_nonfinal
     guessable = _guess_models(tagger) if guess else {}
+    suffix_keys = _suffix_keys(_guess_suffixes(tagger), word) if guess else []
     listed, longest = _listed_morphemes(tagger)
     table: list[dict[tuple[int, int], float]] = [{(EMPTY, START): 0.0}] + [{} for _ in range(length + 1)]
     back: list[dict] = [{} for _ in range(length + 2)]
     for i in range(length + 1):
         row = table[i]
+        if not row:  # no segmentation reaches this position (common without guessing)
+            continue
         bound = sorted(row.values(), reverse=True)[_KEPT_STATES] - 1 if len(row) > _KEPT_STATES else _LOWER_BOUND
         # Substrings from i that some tag lists as a morpheme: the only ones a tag
         # without a guessing model can take.
-        candidates = [(j, word[i:j]) for j in range(i + 1, min(length, i + longest) + 1) if word[i:j] in listed]
-        everything = [(j, word[i:j]) for j in range(i + 1, length + 1)] if guessable else candidates
+        if guessable:
+            everything = [(j, word[i:j]) for j in range(i + 1, length + 1)]
+            candidates = [pair for pair in everything if pair[1] in listed]
+        else:
+            candidates = [(j, word[i:j]) for j in range(i + 1, min(length, i + longest) + 1) if word[i:j] in listed]
+            everything = candidates
         morpheme_scores: dict[int, list[tuple[int, float]]] = {}  # per tag: (end, score) of each substring
         for state, score in row.items():
             if score < bound:
@@ -174,32 +182,58 @@ def _morpheme_table(tagger, word: str, *, guess: bool, reachable: frozenset | No
                     continue
                 scores = morpheme_scores.get(tag)
                 if scores is None:  # the same for every state of this row: computed once
-                    scores = morpheme_scores[tag] = _segment_scores(
-                        known[tag], guessable.get(tag), everything, candidates, length)
+                    model = guessable.get(tag)
+                    if model is None:  # listed morphemes only (inline: this runs for every tag of every row)
+                        listed_here = known[tag]
+                        scores = [(j, found) for j, segment in candidates
+                                  if (found := listed_here.get(segment)) is not None]
+                    else:
+                        scores = _guessed_scores(known[tag], model, suffix_keys, everything, i, length)
+                    morpheme_scores[tag] = scores
                 key = (previous, tag)
+                base = score + transition
                 for j, morpheme in scores:
-                    total = score + transition + morpheme
+                    total = base + morpheme
                     if total > _LOWER_BOUND:
                         cell = table[j]
-                        if total > cell.get(key, -math.inf):
+                        if total > cell.get(key, _MINUS_INFINITY):
                             cell[key] = total
                             back[j][key] = origin
     return table, back
 
 
-def _segment_scores(morphemes: dict[str, float], model, everything: list[tuple[int, str]],
-                    candidates: list[tuple[int, str]], length: int) -> list[tuple[int, float]]:
-    """(end, score) of each substring from one position that the tag can take: listed
-    morphemes, and with a guessing model every substring."""
+def _guessed_scores(morphemes: dict[str, float], model: _GuessModel, suffix_keys: list[tuple[str, ...]],
+                    everything: list[tuple[int, str]], start: int, length: int) -> list[tuple[int, float]]:
+    """(end, score) of every substring from ``start`` under a tag with a guessing model: its
+    listed score, else HanTa's guess (:func:`_guess`, with the suffix found beforehand).
+    Substrings whose guess is -inf are left out: no path can go through them."""
+    base, suffixes, lengths = model
     scores = []
-    for j, segment in everything if model is not None else candidates:
+    for j, segment in everything:
         morpheme = morphemes.get(segment)
         if morpheme is None:
-            if model is None:
+            size = j - start
+            if length >= 4 and size <= 2:
                 continue
-            morpheme = _guess(model, segment, length)
+            morpheme = base + lengths[min(size, 24)] + suffixes[suffix_keys[j][min(size - 1, 4)]]
+            if size == length:
+                morpheme = morpheme - 4.6
         scores.append((j, morpheme))
     return scores
+
+
+def _suffix_keys(suffixes: frozenset[str], word: str) -> list[tuple[str, ...]]:
+    """For each end ``j`` of a substring and each ``k`` from 0 to 4: the longest suffix
+    ``word[j-n:j]`` with ``n <= k`` the guessing models list, else ``""`` (what :func:`_guess`
+    looks up for a substring ending at ``j`` longer than ``k``)."""
+    table = []
+    for j in range(len(word) + 1):
+        keys = [""]
+        for k in range(1, 5):
+            suffix = word[j - k:j]
+            keys.append(suffix if k <= j and suffix in suffixes else keys[-1])
+        table.append(tuple(keys))
+    return table
 
 
 @cache
@@ -210,6 +244,15 @@ def _listed_morphemes(tagger) -> tuple[frozenset[str], int]:
 
 
 _GuessModel = tuple[float, dict[str, float], list[float]]  # base score, suffix scores, length scores
+
+
+@cache
+def _guess_suffixes(tagger) -> frozenset[str]:
+    """The suffixes the guessing models score (every model lists the same ones)."""
+    keys = {frozenset(suffixes) for _, suffixes, _ in _guess_models(tagger).values()}
+    if len(keys) != 1:
+        raise ValueError("HanTa's guessing models list different suffixes; _suffix_keys assumes one set")
+    return next(iter(keys))
 
 
 @cache
