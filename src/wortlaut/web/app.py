@@ -139,20 +139,29 @@ def create_app(config: WebConfig) -> Starlette:
         return render(request, "search.html", rows=rows, more=more, page=page, filters=filters,
                       forms=FORMS, date_sources=DATE_SOURCES, acts=list(speech_acts()), query_string=request.url.query)
 
-    async def article_page(request: Request) -> Response:
+    def article_or_404(article_id: int) -> dict:
         with store() as opened:
-            found = article_view(opened.conn, request.path_params["article_id"])
+            found = article_view(opened.conn, article_id)
         if found is None:
             raise HTTPException(404, "no such article")
+        return found
+
+    def actor_or_404(actor_id: int) -> dict:
+        with store() as opened:
+            found = actor_profile(opened.conn, actor_id)
+        if found is None:
+            raise HTTPException(404, "no such actor")
+        return found
+
+    async def article_page(request: Request) -> Response:
+        found = article_or_404(request.path_params["article_id"])
         return render(request, "article.html", article=found, roles=ROLES, marks=MARKS,
                       runs=runs(found["text"], found["statements"], found["times"], found["places"]))
 
     async def actor_page(request: Request) -> Response:
         filters, page = statement_filters(request)
+        found = actor_or_404(request.path_params["actor_id"])
         with store() as opened:
-            found = actor_profile(opened.conn, request.path_params["actor_id"])
-            if found is None:
-                raise HTTPException(404, "no such actor")
             rows, more = page_of_statements(opened, {**filters, "actor_id": found["id"]}, page)
         return render(request, "actor.html", actor=found, plot=Markup(monthly_bars(found["months"])),
                       rows=rows, more=more, page=page)
@@ -212,18 +221,10 @@ def create_app(config: WebConfig) -> Starlette:
         return JSONResponse({"page": page, "more": more, "statements": rows})
 
     async def api_article(request: Request) -> Response:
-        with store() as opened:
-            found = article_view(opened.conn, request.path_params["article_id"])
-        if found is None:
-            raise HTTPException(404, "no such article")
-        return JSONResponse(found)
+        return JSONResponse(article_or_404(request.path_params["article_id"]))
 
     async def api_actor(request: Request) -> Response:
-        with store() as opened:
-            found = actor_profile(opened.conn, request.path_params["actor_id"])
-        if found is None:
-            raise HTTPException(404, "no such actor")
-        return JSONResponse(found)
+        return JSONResponse(actor_or_404(request.path_params["actor_id"]))
 
     async def http_error(request: Request, error: HTTPException) -> Response:
         if request.url.path.startswith("/api/"):
