@@ -107,11 +107,15 @@ def affiliation_of(modifier: str) -> str | None:
     return metonym_country(modifier) or country_name(modifier)
 
 
-@lru_cache(maxsize=200_000)  # called for every capitalised token; the scan over role forms is slow
 def parse_role(word: str) -> RoleMatch | None:
     """Decompose a role noun, compounds included: ``US-Präsident`` -> Präsident of the USA."""
     if not word[:1].isupper() or not WORD.match(word):
-        return None
+        return None  # before the cache: numbers and small words would only fill it
+    return _parse_capitalised_role(word)
+
+
+@lru_cache(maxsize=200_000)  # called for every capitalised token; the scan over role forms is slow
+def _parse_capitalised_role(word: str) -> RoleMatch | None:
     lower = word.lower()
     forms = _role_forms()
     for size in range(min(len(lower), _longest_role_form()), 0, -1):  # the longest ending wins
@@ -159,11 +163,15 @@ def likely_plural(role: RoleMatch, word_before: str) -> bool:
     return word_before.lower() not in SINGULAR_OBLIQUE
 
 
-@lru_cache(maxsize=200_000)
 def org_noun_head(word: str) -> str | None:
     """``Außenministerium`` -> ``ministerium``; None when the word is no organisation noun."""
     if not word[:1].isupper() or not WORD.match(word):
-        return None
+        return None  # before the cache, as in parse_role
+    return _capitalised_org_noun_head(word)
+
+
+@lru_cache(maxsize=200_000)
+def _capitalised_org_noun_head(word: str) -> str | None:
     lower = word.lower()
     forms = _org_noun_forms()
     longest = min(len(lower), _longest_org_noun_form())  # no suffix longer than a listed form can match

@@ -304,9 +304,11 @@ class FeatureCache:
     def __call__(self, word: str) -> _WordFeatures:
         found = self.cache.get(word)
         if found is None:
-            if len(self.cache) >= self.limit:
-                self.cache.clear()
-            found = self.cache[word] = _word_features(word, self.res)
+            found = _word_features(word, self.res)
+            if not any(character.isdigit() for character in word):  # numbers seldom repeat: they only fill it
+                if len(self.cache) >= self.limit:
+                    self.cache.clear()
+                self.cache[word] = found
         return found
 
 

@@ -64,6 +64,15 @@ def _tagger(cache_limit: int, max_word_chars: int = MorphologyConfig.max_word_ch
     """
     from HanTa.HanoverTagger import HanoverTagger
 
+    def keep(cache: dict, key, word: str, value) -> None:
+        """Remember ``value``, unless ``word`` holds a digit: numbers seldom come again and would
+        only grow the caches over a long run (an article number each in the memory benchmark)."""
+        if any(character.isdigit() for character in word):
+            return
+        if len(cache) > cache_limit:
+            cache.clear()
+        cache[key] = value
+
     class CachingTagger(HanoverTagger):
         def __init__(self, filename: str):
             super().__init__(filename)
@@ -77,10 +86,8 @@ def _tagger(cache_limit: int, max_word_chars: int = MorphologyConfig.max_word_ch
             key = (word, cutoff, casesensitive, conditional)
             found = self.word_tag_cache.get(key)
             if found is None:
-                if len(self.word_tag_cache) > cache_limit:
-                    self.word_tag_cache.clear()
                 found = super()._tag_word(self.analysed_part(word)[1], cutoff, casesensitive, conditional)
-                self.word_tag_cache[key] = found
+                keep(self.word_tag_cache, key, word, found)
             return found
 
         def lemma(self, word: str, tag: int) -> str:
@@ -89,11 +96,9 @@ def _tagger(cache_limit: int, max_word_chars: int = MorphologyConfig.max_word_ch
             key = (word.lower(), tag)
             found = self.lemma_cache.get(key)
             if found is None:
-                if len(self.lemma_cache) > cache_limit:
-                    self.lemma_cache.clear()
                 modifier, head = self.analysed_part(word)
                 found = modifier + self._analyze(head, tag, taglevel=1)[0]
-                self.lemma_cache[key] = found
+                keep(self.lemma_cache, key, word, found)
             return found
 
         def analyze_forward(self, word: str) -> list[tuple[int, float]]:
@@ -103,9 +108,8 @@ def _tagger(cache_limit: int, max_word_chars: int = MorphologyConfig.max_word_ch
             ``wegen`` within one miss ``word_tag_cache`` apart but share this search."""
             found = self.forward_cache.get(word)
             if found is None:
-                if len(self.forward_cache) > cache_limit:
-                    self.forward_cache.clear()
-                found = self.forward_cache[word] = hanta_search.word_tag_scores(self, word)
+                found = hanta_search.word_tag_scores(self, word)
+                keep(self.forward_cache, word, word, found)
             return found
 
         def tag_sent_viterbi(self, sent, casesensitive=True):
