@@ -25,3 +25,13 @@ ARTICLES = [
 def write_jsonl(path: Path, articles: list[dict]) -> Path:
     path.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in articles), encoding="utf-8")
     return path
+
+
+def ingest_files(folder: Path, db: Path, files: dict[str, list[dict]]) -> Path:
+    """Write each of ``files`` (name -> articles) into ``folder`` as JSONL and ingest the folder into ``db``."""
+    from wortlaut.store import ingest
+
+    for name, articles in files.items():
+        write_jsonl(folder / f"{name}.jsonl", articles)
+    ingest([folder], db, progress=False)
+    return db

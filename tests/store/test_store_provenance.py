@@ -8,12 +8,11 @@ two other quotes share many of its words but are different quotes.
 
 from __future__ import annotations
 
-import json
-
 import pytest
+from store_articles import ingest_files
 
 from wortlaut.cli import main
-from wortlaut.store import Store, ingest
+from wortlaut.store import Store
 from wortlaut.store.provenance import (
     QuoteConfig,
     _Quote,
@@ -62,13 +61,7 @@ ALONE = [{("tb-2", 0)}, {("tb-2", 1)}]
 
 @pytest.fixture(scope="module")
 def quote_db(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("outlets")
-    for outlet, articles in OUTLETS.items():
-        (folder / f"{outlet}.jsonl").write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in articles),
-                                                encoding="utf-8")
-    db = folder / "quotes.db"
-    ingest([folder], db, progress=False)
-    return db
+    return ingest_files(tmp_path_factory.mktemp("outlets"), tmp_path_factory.mktemp("db") / "quotes.db", OUTLETS)
 
 
 def occurrence_groups(store: Store) -> list[set[tuple[str, int]]]:

@@ -8,9 +8,9 @@ import io
 
 import networkx as nx
 import pytest
-from store_articles import write_jsonl
+from store_articles import ingest_files
 
-from wortlaut.store import Store, ingest
+from wortlaut.store import Store
 from wortlaut.store.__main__ import main
 from wortlaut.store.network import write_network
 
@@ -26,12 +26,8 @@ ARTICLES = [
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("acts")
-    for article in ARTICLES:
-        write_jsonl(folder / f"{article['id']}.jsonl", [article])
-    path = tmp_path_factory.mktemp("db") / "c.db"
-    ingest([folder], path, progress=False)
-    return path
+    return ingest_files(tmp_path_factory.mktemp("acts"), tmp_path_factory.mktemp("db") / "c.db",
+                        {article["id"]: [article] for article in ARTICLES})
 
 
 def test_statements_keep_their_act_and_filter_by_it(db):
