@@ -118,19 +118,30 @@ def create_app(config: WebConfig) -> Starlette:
         return await correction(request, lambda store, form: store.add_rule("merge", name, form.get("into", "")),
                                 "/actors")
 
-    def one_value(sql: str, key: int, missing: str):
-        """The one value ``sql`` selects for ``key``; a 404 saying ``missing`` when there is none."""
+    def found_or_404(lookup, key: int, missing: str):
+        """What ``lookup(connection, key)`` finds; a 404 saying ``missing`` when it finds nothing."""
         with store() as opened:
-            row = opened.conn.execute(sql, (key,)).fetchone()
-        if row is None:
+            found = lookup(opened.conn, key)
+        if found is None:
             raise HTTPException(404, missing)
-        return row[0]
+        return found
+
+    def one_value(sql: str):
+        """A lookup of the one value ``sql`` selects for a key (None without a row)."""
+        return lambda conn, key: next(iter(conn.execute(sql, (key,)).fetchone() or ()), None)
 
     def statement_article(statement_id: int) -> int:
-        return one_value("SELECT article_id FROM statements WHERE id = ?", statement_id, "no such statement")
+        return found_or_404(one_value("SELECT article_id FROM statements WHERE id = ?"), statement_id,
+                            "no such statement")
 
     def actor_name(actor_id: int) -> str:
-        return one_value("SELECT name FROM actors WHERE id = ?", actor_id, "no such actor")
+        return found_or_404(one_value("SELECT name FROM actors WHERE id = ?"), actor_id, "no such actor")
+
+    def article_or_404(article_id: int) -> dict:
+        return found_or_404(article_view, article_id, "no such article")
+
+    def actor_or_404(actor_id: int) -> dict:
+        return found_or_404(actor_profile, actor_id, "no such actor")
 
     async def search_page(request: Request) -> Response:
         filters, page = statement_filters(request)
@@ -138,20 +149,6 @@ def create_app(config: WebConfig) -> Starlette:
             rows, more = page_of_statements(opened, filters, page)
         return render(request, "search.html", rows=rows, more=more, page=page, filters=filters,
                       forms=FORMS, date_sources=DATE_SOURCES, acts=list(speech_acts()), query_string=request.url.query)
-
-    def article_or_404(article_id: int) -> dict:
-        with store() as opened:
-            found = article_view(opened.conn, article_id)
-        if found is None:
-            raise HTTPException(404, "no such article")
-        return found
-
-    def actor_or_404(actor_id: int) -> dict:
-        with store() as opened:
-            found = actor_profile(opened.conn, actor_id)
-        if found is None:
-            raise HTTPException(404, "no such actor")
-        return found
 
     async def article_page(request: Request) -> Response:
         found = article_or_404(request.path_params["article_id"])
