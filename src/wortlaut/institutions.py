@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from .de.nominative import nominative
 from .de.roles import org_names, org_noun_head
-from .de.tokens import is_adjective, is_determiner
+from .de.tokens import is_adjective, is_determiner, normal_tag
 from .de.words import GENERIC_ORGANISATION_NOUNS, GENITIVE_ARTICLES, NAME_INTERNAL_WORDS, SOURCE_SUFFIXES
 from .gazetteer import canonical_affiliation, capital_country, country_for_adjective, country_name, metonym_country
 from .model import Entity, Token
+
+NAME_TAGS = frozenset({"NE", "FM"})  # a name or foreign words, whatever their case
 
 
 def adjective_country(tokens: list[Token]) -> str | None:
@@ -73,6 +75,9 @@ def organisation_of(tokens: list[Token]) -> tuple[str | None, str | None, str] |
         following = tokens[index + 1:]
         if following and _names_something(following[0]):  # "Agentur Interfax", "Gewerkschaft ver.di"
             return names.get(following[0].text, nominative(list(following))), None, ""
+        written_name = _written_name(following)
+        if written_name:  # "Menschenrechtsorganisation amnesty international"
+            return names.get(written_name, written_name), None, ""
         country = adjective_country(tokens[:index]) or genitive_country(following)
         adjectives = [t for t in tokens[:index] if is_adjective(t)]
         if not adjectives and not following and (word.lower() == head or head in GENERIC_ORGANISATION_NOUNS):
@@ -88,6 +93,18 @@ def _bare_genitive(tokens: list[Token]) -> bool:
     """``kommunaler Unternehmen`` in ``Verband kommunaler Unternehmen``: adjective in -er, then a noun."""
     return len(tokens) >= 2 and is_adjective(tokens[0]) and tokens[0].text.endswith("er") \
         and tokens[1].text[:1].isupper()
+
+
+def _written_name(tokens: list[Token]) -> str:
+    """A name after an organisation noun that does not start with a capital: a run of foreign
+    words and names right after one another (``amnesty international``, ``al-Dschasira``), kept
+    as written."""
+    run: list[Token] = []
+    for token in tokens:
+        if normal_tag(token) not in NAME_TAGS or run and token.index != run[-1].index + 1:
+            break  # "amnesty international (ai)": the name ends at the bracket
+        run.append(token)
+    return " ".join(t.text for t in run)
 
 
 def _names_something(token: Token) -> bool:

@@ -5,15 +5,17 @@ from __future__ import annotations
 from ..de.names import first_names
 from ..de.roles import has_bracketed_affiliation, parse_role, role_affiliation
 from ..gazetteer import canonical_affiliation
-from ..model import PERSON, Document, Entity, Span
+from ..model import ORGANISATION, PERSON, Document, Entity, Span
 from .mentions import Mention
 
 
 def group_mentions(doc: Document, mentions: list[Mention], *, start_id: int) -> list[Entity]:
-    """Mentions -> entities; a surname alone joins the closest full name before it."""
+    """Mentions -> entities; a surname alone joins the closest full name before it, an
+    organisation's first word alone the organisation named before it."""
     mentions.sort(key=lambda m: m.first)
     persons_by_surname: dict[str, list[tuple[int, Entity]]] = {}
     by_key: dict[tuple[str, str], Entity] = {}
+    organisations_by_first_word: dict[str, Entity] = {}  # a name's first word alone names it after it
     entities: list[Entity] = []
 
     def new_entity(name: str, type_: str) -> Entity:
@@ -42,8 +44,12 @@ def group_mentions(doc: Document, mentions: list[Mention], *, start_id: int) -> 
             persons_by_surname.setdefault(mention.surname, []).append((mention.first, entity))
         else:
             entity = by_key.get((mention.type, mention.key))
+            if entity is None and mention.type == ORGANISATION:
+                entity = organisations_by_first_word.get(mention.key)  # "Tesla" after "Tesla Motors"
             if entity is None:
                 entity = by_key[(mention.type, mention.key)] = new_entity(mention.key, mention.type)
+            if entity.type == ORGANISATION and " " in entity.name:
+                organisations_by_first_word.setdefault(entity.name.split()[0], entity)
         entity.mentions.append(span)
         if mention.role:
             _add_role(entity, mention.role)

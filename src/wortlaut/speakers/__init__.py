@@ -51,6 +51,10 @@ def resolve_speakers(doc: Document, config: SpeakersConfig = SpeakersConfig()) -
     previous_sentence = -1
     last_spoken: Statement | None = None  # the latest statement whose speaker was resolved
     index = ArticleIndex(doc)
+    # the speaker each marked mention was resolved to, by its place: a continuation marked with the
+    # same words has the same speaker, also when they gave way to the cue's subject ("Jens Wieseke
+    # fordert freie Sicht …" and then "Die Muster seien unruhig")
+    resolved_at: dict[tuple[int, int], Statement] = {}
     for statement in doc.statements:
         mention = statement.speaker or pointing_back_cue(doc, statement) or subject_speaker(doc, statement)
         cited = cited_source(doc, statement) if mention is not None else None
@@ -60,10 +64,16 @@ def resolve_speakers(doc: Document, config: SpeakersConfig = SpeakersConfig()) -
             if last_spoken is not None and continues_speech(doc, last_spoken, statement, config):
                 statement.speaker = last_spoken.speaker  # "Er erwarte …": the statement before's speaker
             continue
+        place = (mention.start, mention.end)
+        earlier = resolved_at.get(place)
+        if earlier is not None and statement.continuation and earlier.speaker is not None:
+            statement.speaker = earlier.speaker
+            continue
         resolver = Resolver(doc, previous, previous_sentence, config.pronoun_window, index=index)
         speaker, entity, tokens = resolve_statement(doc, statement, mention, resolver)
         if speaker is None:
             continue
+        resolved_at[place] = statement
         statement.speaker = speaker
         speaker.resolution = resolver.how if entity is not None else UNRESOLVED
         speaker.confidence = resolution_confidence(speaker.resolution)

@@ -156,9 +156,13 @@ def organisation_head(words: list[Token]) -> Token | None:
 
 def quoted_name(tokens: list[Token]) -> str:
     """The words between quotation marks in a speaker phrase, when they start with a capital
-    (``die „Neue Rechte“``, ``„Tagesspiegel“``): the name of a group or medium."""
+    (``die „Neue Rechte“``, ``„Tagesspiegel“``) or follow an organisation noun (``des
+    Wochenmagazins „profil“``): the name of a group or medium."""
     marks = [i for i, t in enumerate(tokens) if is_quote_mark(t.text)]
-    if len(marks) != 2 or marks[1] - marks[0] < 2 or not tokens[marks[0] + 1].text[:1].isupper():
+    if len(marks) != 2 or marks[1] - marks[0] < 2:
+        return ""
+    after_noun = marks[0] > 0 and org_noun_head(tokens[marks[0] - 1].text) is not None
+    if not (tokens[marks[0] + 1].text[:1].isupper() or after_noun):
         return ""
     return " ".join(t.text for t in tokens[marks[0] + 1:marks[1]])
 
