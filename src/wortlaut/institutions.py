@@ -9,7 +9,13 @@ from __future__ import annotations
 from .de.nominative import nominative
 from .de.roles import org_names, org_noun_head
 from .de.tokens import is_adjective, is_determiner, normal_tag
-from .de.words import GENERIC_ORGANISATION_NOUNS, GENITIVE_ARTICLES, NAME_INTERNAL_WORDS, SOURCE_SUFFIXES
+from .de.words import (
+    GENERIC_ORGANISATION_NOUNS,
+    GENITIVE_ARTICLES,
+    NAME_INTERNAL_WORDS,
+    ORGANISATION_PLACE_PREPOSITIONS,
+    SOURCE_SUFFIXES,
+)
 from .gazetteer import canonical_affiliation, capital_country, country_for_adjective, country_name, metonym_country
 from .model import Entity, Token
 
@@ -79,6 +85,9 @@ def organisation_of(tokens: list[Token]) -> tuple[str | None, str | None, str] |
         if written_name:  # "Menschenrechtsorganisation amnesty international"
             return names.get(written_name, written_name), None, ""
         country = adjective_country(tokens[:index]) or genitive_country(following)
+        if len(following) >= 2 and following[0].text.lower() in ORGANISATION_PLACE_PREPOSITIONS \
+                and following[1].text[:1].isupper():  # "die Regierung in Lomé", "die Botschaft in Riad"
+            return nominative([*tokens[:index + 1], *following]), country, head
         adjectives = [t for t in tokens[:index] if is_adjective(t)]
         if not adjectives and not following and (word.lower() == head or head in GENERIC_ORGANISATION_NOUNS):
             return None, country, head  # "das Ministerium", "die Umweltschutzorganisation"
@@ -121,3 +130,14 @@ def rename_to_nominative(entity: Entity, words: list[Token]) -> None:
         return
     determiner = words[start - 1: start] if start and is_determiner(words[start - 1]) else []
     entity.name = nominative([*determiner, *words[start:start + len(written)]])
+
+
+def longer_name(entity: Entity, words: list[Token]) -> None:
+    """``Bundesverband`` found alone, written ``Der Bundesverband der Hersteller von Nährmitteln``:
+    the organisation is named by the whole phrase its noun heads."""
+    if " " in entity.name or org_noun_head(entity.name) is None:
+        return
+    found = organisation_of(words)
+    if found is not None and found[0] is not None and found[0].startswith(entity.name + " ") \
+            and found[0].split()[1].lower() in NAME_INTERNAL_WORDS:
+        entity.name = found[0]

@@ -7,7 +7,7 @@ from ..de.nominative import noun_gender
 from ..de.punctuation import is_quote_mark
 from ..de.roles import RoleMatch, org_names, org_noun_head, parse_role, role_affiliation
 from ..de.tokens import is_adjective, is_determiner, is_preposition, normal_tag
-from ..de.words import NAMELESS_ORGANISATION_NOUNS, NON_SPEAKER_WORDS, TIME_NOUNS
+from ..de.words import NAME_INTERNAL_WORDS, NAMELESS_ORGANISATION_NOUNS, NON_SPEAKER_WORDS, TIME_NOUNS
 from ..entities import entity_affiliations, person_gender
 from ..gazetteer import canonical_affiliation
 from ..institutions import adjective_country, country_named, country_of
@@ -132,8 +132,11 @@ def without_leading_prepositions(words: list[Token]) -> list[Token]:
 
 
 def before_attribute(words: list[Token]) -> list[Token]:
-    """The words before a prepositional attribute (``Entwicklung`` of ``Entwicklung im Iran``)."""
+    """The words before a prepositional attribute (``Entwicklung`` of ``Entwicklung im Iran``); a
+    ``für`` after an organisation noun belongs to its name (``Gesellschaft für bedrohte Völker``)."""
     for index, token in enumerate(words[1:], start=1):
+        if token.text.lower() in NAME_INTERNAL_WORDS and org_noun_head(words[index - 1].text) is not None:
+            continue
         if is_preposition(token) or token.tag == "APPRART":
             return words[:index]
     return words

@@ -29,6 +29,7 @@ from ..institutions import (
     country_named,
     country_of,
     genitive_country,
+    longer_name,
     organisation_of,
     rename_to_nominative,
 )
@@ -114,6 +115,7 @@ class Resolver:
             self.how = mention_resolution(entity, span)
             if entity.type == ORGANISATION:
                 rename_to_nominative(entity, words)
+                longer_name(entity, without_leading_prepositions(words))
         else:
             entity = self._resolve_new(span, tokens)
         if entity is not None:
@@ -382,7 +384,7 @@ class Resolver:
         noun = organisation_head(written)
         inside = noun is not None and noun.index + 1 <= written[-1].index \
             and self.doc.tokens[noun.index + 1].text.lower() in NAME_INTERNAL_WORDS
-        found = organisation_of(written if inside else content)
+        found = organisation_of(written)
         if found is None:
             return None
         self.how = INSTITUTION
