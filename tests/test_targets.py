@@ -7,11 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from helpers import read_cases
 from wortlaut.formats.json import document_to_dict
 from wortlaut.model import invariant_violations
 from wortlaut.pipeline import Options, analyze
-
-from helpers import read_cases
 
 # (text, the statement's content starts with, expected targets as (text, name, how))
 CASES = [
