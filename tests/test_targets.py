@@ -3,8 +3,11 @@ never the speaker nor the addressee."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from helpers import read_cases
 from wortlaut.formats.json import document_to_dict
 from wortlaut.model import invariant_violations
 from wortlaut.pipeline import Options, analyze
@@ -69,3 +72,14 @@ def test_pronouns_can_be_turned_off():
     text = "Wladimir Putin und Donald Trump trafen sich. Putin sagte, er werde sich nicht mit ihm treffen."
     options = Options().with_settings({"targets.pronouns": "false"})
     assert _statement(analyze(text, "2025-09-05", options=options), "er werde").targets == []
+
+
+TARGET_CASES = read_cases(Path(__file__).with_name("target_cases.tsv"))
+
+
+@pytest.mark.parametrize("case", TARGET_CASES, ids=[case["text"][:50] for case in TARGET_CASES])
+def test_target_case(case):
+    doc = analyze(case["text"], "2025-09-05")
+    statement = next(s for s in doc.statements if case["content"] in s.content.text)
+    expected = [] if case["targets"] == "-" else [tuple(t.split("/")) for t in case["targets"].split(";")]
+    assert [(t.name, t.how) for t in statement.targets] == expected

@@ -135,8 +135,10 @@ def _run_evaluation(args: argparse.Namespace) -> int:
 
     module = import_module(f".evaluate.{args.task}", __package__)
     gold = Path(args.gold)
-    if args.split == "test" and args.task not in ("timex", "speechacts"):
-        print(f"wortlaut: error: eval {args.task} has no test split (train or validation)", file=sys.stderr)
+    splits = {"timex": ("all", "train", "validation", "test"), "speechacts": ("all", "train", "validation", "test"),
+              "targets": ("all", "dev", "test")}.get(args.task, ("all", "train", "validation"))
+    if args.split not in splits:
+        print(f"wortlaut: error: eval {args.task} has no {args.split} split ({', '.join(splits[1:])})", file=sys.stderr)
         return 2
     if args.task == "spkatt":
         if not args.pred:
@@ -158,6 +160,12 @@ def _run_evaluation(args: argparse.Namespace) -> int:
         result = module.evaluate_mood(sorted(gold.rglob("*.conllu")) if gold.is_dir() else [gold])
     elif args.task == "speechacts":  # every split of the gold file is reported
         result = module.evaluate_speechacts(gold)
+    elif args.task == "targets":
+        if not args.pred:
+            print("wortlaut: error: eval targets needs GOLD_JSONL PRED (wortlaut analyze --json output)",
+                  file=sys.stderr)
+            return 2
+        result = module.evaluate_targets_files(gold, Path(args.pred), args.split)
     elif args.task == "speakers":
         if not args.pred:
             print("wortlaut: error: eval speakers needs GOLD_JSONL PRED (wortlaut analyze --json output)",
@@ -247,14 +255,16 @@ def build_parser() -> argparse.ArgumentParser:
     settings_command.set_defaults(func=_settings)
 
     evaluate = commands.add_parser("eval", help="score predictions against gold data")
-    evaluate.add_argument("task", choices=("spkatt", "ner", "mood", "timex", "speakers", "speechacts"))
+    evaluate.add_argument("task", choices=("spkatt", "ner", "mood", "timex", "speakers", "speechacts", "targets"))
     evaluate.add_argument("gold", help="gold data (spkatt: SpkAtt JSON folder; ner: GermEval TSV; "
                                        "mood: UD CoNLL-U; timex: WikiWarsDE or SmartData folder; "
-                                       "speechacts: JSONL of labelled statements, each split scored)")
-    evaluate.add_argument("pred", nargs="?", help="predictions (spkatt: folder; ner: GermEval TSV)")
-    evaluate.add_argument("--split", choices=("all", "train", "validation", "test"), default="all",
+                                       "speechacts: JSONL of labelled statements, each split scored; "
+                                       "targets: JSONL of statements with their targets)")
+    evaluate.add_argument("pred", nargs="?", help="predictions (spkatt: folder; ner: GermEval TSV; "
+                                                  "speakers, targets: wortlaut analyze --json output)")
+    evaluate.add_argument("--split", choices=("all", "train", "validation", "dev", "test"), default="all",
                           help="spkatt, speakers: score only the articles of this part of the fixed 600/100 split; "
-                               "timex on SmartData: its train or test file")
+                               "timex on SmartData: its train or test file; targets: its dev or test statements")
     evaluate.add_argument("--json", action="store_true")
     evaluate.set_defaults(func=_eval)
 

@@ -24,7 +24,7 @@ ARTICLES = [
     ("2024-05-02", "Bürgermeisterin Anna Kessler sagte am Montag, die Stadt brauche mehr Busse. „Wir handeln jetzt“, "
                    + "sagte sie im Rathaus."),
     ("2024-05-03", "Der Fahrgastverband kritisierte die Pläne. Sein Vorsitzender Jonas Brandt sagte, die Preise "
-                   + "seien zu hoch."),
+                   + "der Deutschen Bahn seien zu hoch."),
     ("2024-05-04", "Innenminister Karl Weber erklärte in Berlin, das Gesetz komme im Herbst. Die Opposition hält "
                    + "das für zu spät."),
     ("2024-05-05", "„Das ist ein guter Tag für Lindenfeld“, sagte Kessler nach der Abstimmung."),
@@ -86,6 +86,14 @@ def test_parquet_holds_what_analyze_finds(batch):
         assert json.loads(articles[next(k for k, a in articles.items() if a["id"] == doc_id)]["document"]) == doc
     names = {row["name"] for row in table(out, "entities")}
     assert {"Anna Kessler", "Jonas Brandt"} <= names
+    targets = {}
+    for row in table(out, "targets"):
+        targets.setdefault((articles[row["article"]]["id"], row["statement"]), []).append(
+            (row["entity"], row["name"], row["type"], row["how"], row["text"], row["start"], row["end"]))
+    expected_targets = {(doc_id, s["id"]): [(t["entity"] or None, t["name"], t["type"], t["how"], t["text"],
+                                              t["start"], t["end"]) for t in s["targets"]]
+                        for doc_id, doc in expected.items() for s in doc["statements"] if s["targets"]}
+    assert expected_targets and targets == expected_targets
 
 
 def test_bad_line_and_file_are_reported(batch):
@@ -119,7 +127,8 @@ def store_contents(db) -> dict[str, list[tuple]]:
     connection = sqlite3.connect(db)
     contents = {}
     for table_name in ("articles", "statements", "entities", "mentions", "statement_concepts", "actors",
-                       "actor_aliases", "actor_roles", "article_sources", "sources", "times", "places", "failures"):
+                       "actor_aliases", "actor_roles", "article_sources", "sources", "times", "places", "failures",
+                       "statement_targets"):
         left_out = {"ingested_at", "time"} | ({"id"} if table_name == "failures" else set())  # failures: in other order
         columns = [row[1] for row in connection.execute(f"PRAGMA table_info({table_name})") if row[1] not in left_out]
         contents[table_name] = connection.execute(

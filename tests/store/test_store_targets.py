@@ -97,3 +97,33 @@ def test_network_cli_writes_actor_target(db, tmp_path, capsys):
     assert "actor-target network" in capsys.readouterr().err
     graph = nx.read_gexf(out)
     assert graph.has_edge("actor:Olaf Scholz", "actor:Friedrich Merz")
+
+
+def _exported_targets(records) -> dict[str, list[tuple]]:
+    return {r["content"]: [(t["name"], t["type"], t["how"]) for t in r["targets"]] for r in records}
+
+
+def test_exports_carry_the_targets(db, tmp_path):
+    with Store(db, readonly=True) as store:
+        stored = store.conn.execute(
+            "SELECT s.content, t.name, t.type, t.how FROM statement_targets t JOIN statements_view s "
+            "ON s.id = t.statement_id ORDER BY t.statement_id, t.start").fetchall()
+        jsonl, table = io.BytesIO(), io.BytesIO()
+        store.export(jsonl, "jsonl")
+        store.export(table, "csv")
+        store.export(tmp_path / "s.parquet", "parquet")
+    expected: dict[str, list[tuple]] = {}
+    for content, name, kind, how in stored:
+        expected.setdefault(content, []).append((name, kind, how))
+    assert expected  # the articles have targets to export
+    records = [json.loads(line) for line in jsonl.getvalue().decode("utf-8").splitlines()]
+    rows = list(csv.DictReader(io.StringIO(table.getvalue().decode("utf-8"))))
+    exported = _exported_targets(records)
+    assert {content: targets for content, targets in exported.items() if targets} == expected
+    assert _exported_targets([row | {"targets": json.loads(row["targets"])} for row in rows]) == exported
+    macron = next(t for r in records for t in r["targets"] if t["name"] == "Emmanuel Macron")
+    assert macron["actor"] is None and macron["text"] == "Emmanuel Macron"  # nobody quotes Macron: no actor
+    scholz = next(t for r in records for t in r["targets"] if t["name"] == "Olaf Scholz")
+    assert scholz["actor"] == "Olaf Scholz"
+    pq = pytest.importorskip("pyarrow.parquet")
+    assert _exported_targets(pq.read_table(tmp_path / "s.parquet").to_pylist()) == exported

@@ -20,6 +20,7 @@ def word_class(name: str) -> frozenset[str]:
 DETERMINERS = word_class("determiners")  # articles, possessives, demonstratives in all their forms
 INDEFINITE_ARTICLES = word_class("indefinite_articles")
 DEFINITE_ARTICLES = word_class("definite_articles")
+GOVERNMENT_NOUNS = word_class("government_nouns")  # "die chinesische Regierung" stands for its country
 GENITIVE_ARTICLES = word_class("genitive_articles")  # "der Sprecher des Ministeriums"
 CONTRACTED_ARTICLES = word_class("contracted_articles")  # "im", "zum"
 OBJECT_ARTICLES = word_class("object_articles")  # "Den Unmut … brachte X zum Ausdruck": never a subject

@@ -7,6 +7,8 @@
   ``ingest --from-parquet`` stores exactly as ``ingest`` would; read it only from your own runs).
 - ``statements``: speaker (text, offsets, resolved entity), cue, content, date and how it was
   found, place, via, addressee, confidence.
+- ``targets``: whom each statement is about (the targets stage): statement, entity, canonical
+  name, type, how (mention | pronoun) and the words with their offsets, one row per target.
 - ``entities`` and ``mentions``; ``failures``: file, article, error.
 
 A partition's files are written under a temporary name and renamed, so a partition whose
@@ -53,6 +55,10 @@ SCHEMAS = {
         *_span_fields("via"), ("via_entity", _TEXT), *_span_fields("addressee"),
         ("sentence", _INT), ("continuation", _BOOL), ("nested_in", _TEXT), ("confidence", _FLOAT),
     ]),
+    "targets": pa.schema([
+        ("article", _INT), ("statement", _TEXT), ("entity", _TEXT), ("name", _TEXT), ("type", _TEXT),
+        ("how", _TEXT), ("text", _TEXT), ("start", _INT), ("end", _INT),
+    ]),
     "entities": pa.schema([
         ("article", _INT), ("entity", _TEXT), ("name", _TEXT), ("type", _TEXT), ("roles", pa.list_(_TEXT)),
         ("mentions", _INT),
@@ -85,6 +91,7 @@ class PartitionTables:
     def add_article(self, key: int, article: Article, doc: Document) -> None:
         self.rows["articles"].append(article_row(key, article, doc))
         self.rows["statements"].extend(statement_row(key, doc, s) for s in doc.statements)
+        self.rows["targets"].extend(row for s in doc.statements for row in target_rows(key, s))
         for entity in doc.entities:
             self.rows["entities"].append({"article": key, "entity": entity.id, "name": entity.name,
                                           "type": entity.type, "roles": list(entity.roles),
@@ -128,6 +135,11 @@ def load_analysis(blob: bytes) -> Document:
 def _span(name: str, span: Span | None) -> dict:
     return {name: span.text if span else None, f"{name}_start": span.start if span else None,
             f"{name}_end": span.end if span else None}
+
+
+def target_rows(key: int, statement: Statement) -> list[dict]:
+    return [{"article": key, "statement": statement.id, "entity": t.entity or None, "name": t.name, "type": t.type,
+             "how": t.how, "text": t.text, "start": t.start, "end": t.end} for t in statement.targets]
 
 
 def statement_row(key: int, doc: Document, s: Statement) -> dict:

@@ -443,6 +443,24 @@ class Resolver:
         noun = org_noun_head(self.doc.tokens[index].text) if index >= 0 else None
         return noun is not None and (noun.endswith(head) or head.endswith(noun))
 
+    # -- role and organisation nouns in running text (targets) ------------------------
+
+    def role_referent(self, word: Token, before: list[Token]) -> Entity | None:
+        """A singular role noun outside a speaker phrase (``der russische Präsident``, ``dem
+        Piloten``): the person named before it whose roles fit; ``before``: the words from its
+        article to it.  Creates no entity."""
+        role = parse_role(word.text)
+        if role is None or likely_plural(role, before[0].text if before else ""):
+            return None
+        affiliation = canonical_affiliation(role.affiliation or adjective_country(before))
+        return self._best_role_match(role, affiliation, word.start)
+
+    def organisation_referent(self, word: Token) -> Entity | None:
+        """An organisation noun outside a speaker phrase (``das Komitee``): the organisation
+        named before whose name ends in it or that it introduced.  Creates no entity."""
+        head = org_noun_head(word.text)
+        return self._earlier_organisation(head, word.start, latest=False) if head else None
+
     # -- 2. pronouns -----------------------------------------------------------------
 
     def referent(self, pronoun: Token, gender: str, besides: frozenset[str] = frozenset()) -> Entity | None:

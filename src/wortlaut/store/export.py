@@ -1,4 +1,9 @@
-"""Exporting statements with all their fields: JSON lines, CSV, or Parquet (with pyarrow)."""
+"""Exporting statements with all their fields: JSON lines, CSV, or Parquet (with pyarrow).
+
+Each statement carries its ``targets`` (whom it is about, in text order): a list of ``{"name",
+"actor", "type", "how", "text"}`` in JSON lines and Parquet (``actor``: the store's actor the
+target joins, or null), the same list as a JSON string in a CSV cell.
+"""
 
 from __future__ import annotations
 
@@ -23,7 +28,14 @@ _COLUMNS = (
     "v.about_dates", "v.speech_act", "v.cameo",
     "q.quote_id", "q.variant",  # the recurring quote it belongs to (provenance.py), and how it words it
 )
-COLUMNS = tuple(column.split(".", 1)[1].replace("variant", "quote_variant") for column in _COLUMNS)
+# whom the statement is about, as one JSON array (in text order: the inner query sorts)
+_TARGETS = (
+    "(SELECT json_group_array(json_object('name', name, 'actor', actor, 'type', type, 'how', how, 'text', text)) "
+    "FROM (SELECT t.name AS name, ta.name AS actor, t.type AS type, t.how AS how, t.text AS text "
+    "FROM statement_targets t LEFT JOIN actor_aliases al ON al.alias_key = t.target_key "
+    "LEFT JOIN actors ta ON ta.id = al.actor_id WHERE t.statement_id = v.id ORDER BY t.start, t.id))"
+)
+COLUMNS = (*(column.split(".", 1)[1].replace("variant", "quote_variant") for column in _COLUMNS), "targets")
 
 
 class MissingDependency(Exception):
@@ -36,11 +48,13 @@ def iter_statements(conn: sqlite3.Connection, *, date_from: str | None = None, d
     where, params = date_range("v.date", date_from, date_to)
     speaker_where, speaker_params = statement_conditions("v", min_confidence, resolved_only, date_sources, acts)
     where, params = where + speaker_where, params + speaker_params
-    sql = (f"SELECT {', '.join(_COLUMNS)} FROM statements_view v JOIN statements s ON s.id = v.id "
+    sql = (f"SELECT {', '.join(_COLUMNS)}, {_TARGETS} FROM statements_view v JOIN statements s ON s.id = v.id "
            "LEFT JOIN quote_occurrences q ON q.statement_id = v.id"
            + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY v.date, v.article_id, v.id")
     for row in conn.execute(sql, params):
-        yield dict(zip(COLUMNS, row))
+        record = dict(zip(COLUMNS, row))
+        record["targets"] = json.loads(record["targets"] or "[]")
+        yield record
 
 
 def export_statements(conn: sqlite3.Connection, out: str | Path | BinaryIO, fmt: str = "jsonl", *,
@@ -76,7 +90,7 @@ def export_statements(conn: sqlite3.Connection, out: str | Path | BinaryIO, fmt:
             writer = csv.DictWriter(text, fieldnames=COLUMNS)
             writer.writeheader()
             for row in rows:
-                writer.writerow(row)
+                writer.writerow(row | {"targets": json.dumps(row["targets"], ensure_ascii=False)})
                 count += 1
             text.detach()
     finally:
