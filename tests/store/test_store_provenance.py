@@ -307,6 +307,9 @@ def test_candidates_depend_on_the_pair_alone():
     sizes = np.array([len(quote.pieces) for quote in crowd])
     from_one_side = {tuple(pair) for pair in candidates_between(np.array([1]), hashes, sizes).tolist()}
     assert {(0, 1)} <= from_one_side and all(1 in pair for pair in from_one_side)
+    assert candidates_between(np.array([2]), hashes[2:3], sizes[2:3]).shape == (0, 2)  # nothing to meet
+    lone = signatures([quotes[0].pieces, quotes[2].pieces])  # two different quotes: keys meet only themselves
+    assert candidates_between(np.array([0, 1]), lone, sizes[[0, 2]]).shape == (0, 2)
 
 
 def test_a_version_7_store_groups_its_quotes_afresh(tmp_path):

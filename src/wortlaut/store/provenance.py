@@ -169,9 +169,9 @@ def candidates_between(queries: np.ndarray, hashes: np.ndarray, sizes: np.ndarra
         keep = rows != others
         low, high = np.minimum(rows[keep], others[keep]), np.maximum(rows[keep], others[keep])
         codes.append(np.unique(low * count + high))
-    if not codes:
+    codes = np.unique(np.concatenate(codes)) if codes else np.empty(0, dtype=np.int64)
+    if not len(codes):  # e.g. only a quote's band keys meeting themselves
         return np.empty((0, 2), dtype=np.int64)
-    codes = np.unique(np.concatenate(codes))
     pairs = np.stack([codes // count, codes % count], axis=1)
     shares = []
     for start in range(0, len(pairs), 100_000):  # bounded memory: 100,000 pairs x num_perm at a time
