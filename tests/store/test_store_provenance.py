@@ -8,20 +8,27 @@ two other quotes share many of its words but are different quotes.
 
 from __future__ import annotations
 
+import sqlite3
+
+import numpy as np
 import pytest
-from store_articles import ingest_files
+from store_articles import ingest_files, write_jsonl
 
 from wortlaut.cli import main
-from wortlaut.store import Store
+from wortlaut.store import Store, ingest
 from wortlaut.store.provenance import (
     QuoteConfig,
     _Quote,
+    candidate_pairs,
+    candidates_between,
     canonical_wording,
     clusters,
     containment,
     normalize_quote,
     outlet_of,
+    rebuild_quotes,
     shingles,
+    signatures,
     variant_of,
 )
 
@@ -193,18 +200,131 @@ def test_outlet_is_the_host_or_the_file_name():
     assert outlet_of(None) is None
 
 
-def test_ingest_leaves_regrouping_many_quotes_to_the_quotes_command(tmp_path, monkeypatch):
-    from store_articles import ARTICLES, write_jsonl
+def membership(store: Store) -> set[frozenset[int]]:
+    """The quotes as sets of statement ids (quote ids differ between an updated and a rebuilt store)."""
+    groups: dict[int, set[int]] = {}
+    for quote_id, statement_id in store.conn.execute("SELECT quote_id, statement_id FROM quote_occurrences"):
+        groups.setdefault(quote_id, set()).add(statement_id)
+    return {frozenset(group) for group in groups.values()}
 
-    from wortlaut.store import provenance
-    from wortlaut.store.ingestion import ingest
 
-    monkeypatch.setattr(provenance, "DEFAULT_CONFIG", provenance.QuoteConfig(ingest_rebuild_limit=0))
-    article = tmp_path / "a.jsonl"
-    write_jsonl(article, ARTICLES)
-    summary = ingest([article], tmp_path / "c.db")
-    assert summary.quotes_stale and "wortlaut quotes --rebuild" in summary.line()
-    with Store(tmp_path / "c.db") as store:
-        assert store.quotes_stale()
-        store.rebuild_quotes()
+def rebuilt(store: Store) -> set[frozenset[int]]:
+    """The quotes ``quotes --rebuild`` makes of the same store; the store is left as it was."""
+    store.conn.execute("BEGIN IMMEDIATE")
+    try:
+        rebuild_quotes(store.conn)
+        return membership(store)
+    finally:
+        store.conn.execute("ROLLBACK")
+
+
+def written_chain(store: Store) -> list[tuple]:
+    return store.conn.execute(
+        "SELECT q.text, q.first_date, q.occurrences, q.articles, q.variants, o.position, a.doc_id, o.variant "
+        "FROM quotes q JOIN quote_occurrences o ON o.quote_id = q.id JOIN articles a ON a.id = o.article_id "
+        "ORDER BY q.first_date, q.text, o.position").fetchall()
+
+
+@pytest.mark.parametrize("order", [("tagesblatt", "abendpost", "morgenecho"), ("morgenecho", "abendpost", "tagesblatt")])
+def test_ingest_in_batches_adds_to_the_quotes_as_a_rebuild_groups_them(tmp_path, order):
+    db = tmp_path / "batches.db"
+    for number, outlet in enumerate(order):  # one outlet per ingest: later quotes join and merge earlier ones
+        (tmp_path / f"batch{number}").mkdir()
+        ingest_files(tmp_path / f"batch{number}", db, {outlet: OUTLETS[outlet]})
+    with Store(db) as store:
         assert not store.quotes_stale()
+        found = occurrence_groups(store)
+        incremental, chain = membership(store), written_chain(store)
+        assert rebuilt(store) == incremental
+        store.rebuild_quotes()
+        assert written_chain(store) == chain  # main wording, first appearance, variants: all the same
+    assert sorted(map(sorted, found)) == sorted(map(sorted, [LINDNER_QUOTE, FAESER_QUOTE, *ALONE]))
+
+
+def test_a_quote_that_lost_its_bridge_splits_and_re_ingest_keeps_the_quotes_right(tmp_path):
+    """Two wordings that only a third links (each contains most of it) are one quote while it is
+    there; when its article is changed away they are two; when it comes back, one again."""
+    long_a = "Wir werden die Schuldenbremse im nächsten Jahr nicht antasten, egal was die Opposition fordert"
+    long_b = "Wir werden die Schuldenbremse im nächsten Jahr nicht antasten, das haben wir den Wählern versprochen"
+    bridge = "Wir werden die Schuldenbremse im nächsten Jahr nicht antasten"
+    folder = tmp_path / "in"
+    folder.mkdir()
+    article = {"id": "c", "date": "2025-03-05", "title": "Kurz", "text": f"„{bridge}“, sagte Christian Lindner."}
+    files = {"a": [{"id": "a", "date": "2025-03-03", "title": "A", "text": f"„{long_a}“, sagte Christian Lindner."}],
+             "b": [{"id": "b", "date": "2025-03-04", "title": "B", "text": f"„{long_b}“, sagte Christian Lindner."}],
+             "c": [article]}
+    db = ingest_files(folder, tmp_path / "bridge.db", files)
+    with Store(db, readonly=True) as store:
+        assert sorted(len(group) for group in membership(store)) == [3]
+    write_jsonl(folder / "c.jsonl", [{**article, "text": "„Die Lage ist ernst, aber unter Kontrolle“, sagte Faeser."}])
+    ingest([folder], db, progress=False)
+    with Store(db) as store:
+        assert sorted(len(group) for group in membership(store)) == [1, 1, 1]
+        assert rebuilt(store) == membership(store)
+        assert store.quotes("egal was die Opposition fordert")[0]["occurrences"] == 1
+    write_jsonl(folder / "c.jsonl", [article])
+    ingest([folder], db, progress=False)
+    with Store(db) as store:
+        assert sorted(len(group) for group in membership(store)) == [3]
+        assert rebuilt(store) == membership(store)
+    (folder / "c.jsonl").unlink()
+    ingest([folder], db, progress=False, prune=True)
+    with Store(db) as store:
+        assert sorted(len(group) for group in membership(store)) == [1, 1]
+        assert store.conn.execute("SELECT COUNT(*) FROM quote_signatures").fetchone()[0] == 2
+        assert rebuilt(store) == membership(store)
+
+
+def test_update_after_a_rejection_splits_off_the_rejected_quote(quote_db, tmp_path):
+    copy = tmp_path / "copy.db"
+    with Store(quote_db, readonly=True) as source, Store(copy) as target:
+        source.conn.backup(target.conn)
+    with Store(copy) as store:
+        before = membership(store)
+        habeck = store.conn.execute("SELECT id FROM statements WHERE speaker_name = 'Robert Habeck' "
+                                    "AND content LIKE 'WIR WERDEN%'").fetchone()[0]
+        store.reject_statement(habeck)
+        store.update_quotes()
+        assert not store.quotes_stale()
+        assert membership(store) == {group - {habeck} for group in before}
+        assert rebuilt(store) == membership(store)
+
+
+def test_candidates_depend_on_the_pair_alone():
+    """What decides that two quotes may be one must not change with the quotes stored beside them:
+    that is what makes adding quotes one batch at a time give what a rebuild gives."""
+    texts = [LINDNER, "Wir werden die Schuldenbremse im nächsten Jahr nicht antasten", FAESER,
+             "Die Lage an der Grenze ist ernst, jedoch unter Kontrolle",
+             "Wir werden die Steuern im nächsten Jahr nicht erhöhen"]
+    quotes = [quote_of(text, number) for number, text in enumerate(texts)]
+    alone = candidate_pairs(quotes)
+    assert {(0, 1), (2, 3)} <= alone
+    crowd = quotes + [quote_of(f"Das ist die Meldung Nummer {number} über den Haushalt im nächsten Jahr", 10 + number)
+                      for number in range(200)]
+    with_crowd = {pair for pair in candidate_pairs(crowd) if max(pair) < len(quotes)}
+    assert with_crowd == alone
+    hashes = signatures([quote.pieces for quote in crowd])
+    sizes = np.array([len(quote.pieces) for quote in crowd])
+    from_one_side = {tuple(pair) for pair in candidates_between(np.array([1]), hashes, sizes).tolist()}
+    assert {(0, 1)} <= from_one_side and all(1 in pair for pair in from_one_side)
+    assert candidates_between(np.array([2]), hashes[2:3], sizes[2:3]).shape == (0, 2)  # nothing to meet
+    lone = signatures([quotes[0].pieces, quotes[2].pieces])  # two different quotes: keys meet only themselves
+    assert candidates_between(np.array([0, 1]), lone, sizes[[0, 2]]).shape == (0, 2)
+
+
+def test_a_version_7_store_groups_its_quotes_afresh(tmp_path):
+    from wortlaut.store.schema import MIGRATIONS
+
+    db = tmp_path / "v7.db"
+    conn = sqlite3.connect(db)
+    conn.executescript("BEGIN;\nCREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL);\n"
+                       + "".join(script for number, script in MIGRATIONS if number <= 7)
+                       + "".join(f"INSERT INTO schema_version VALUES ({n}, datetime('now'));\n" for n in range(1, 8))
+                       + "INSERT INTO meta (key, value) VALUES ('quotes_fingerprint', '0:0');\nCOMMIT;")
+    conn.close()
+    folder = tmp_path / "in"
+    folder.mkdir()
+    ingest_files(folder, db, {"tagesblatt": OUTLETS["tagesblatt"], "abendpost": OUTLETS["abendpost"]})
+    with Store(db, readonly=True) as store:
+        assert store.conn.execute("SELECT MAX(version) FROM schema_version").fetchone()[0] >= 8
+        assert sorted(len(group) for group in membership(store)) == [1, 1, 2, 3]

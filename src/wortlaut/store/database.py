@@ -333,22 +333,19 @@ class Store:
     # -- quote provenance (see provenance.py) ------------------------------------------------
 
     def rebuild_quotes(self, config=None) -> int:
-        """Group recurring direct quotes into quotes (tables quotes, quote_occurrences); returns how many."""
+        """Group recurring direct quotes into quotes (tables quotes, quote_occurrences) from nothing;
+        returns how many."""
         from .provenance import DEFAULT_CONFIG, rebuild_quotes
 
         with self.transaction() as conn:
             return rebuild_quotes(conn, config or DEFAULT_CONFIG)
 
-    def rebuild_quotes_if_small(self) -> bool:
-        """Regroup the quotes when there are few enough direct quotes to do it now (ingest); False
-        when there are too many and ``wortlaut quotes --rebuild`` should do it."""
-        from .provenance import DEFAULT_CONFIG
+    def update_quotes(self, config=None) -> int:
+        """Add new direct quotes to the quotes and regroup those that lost some; returns how many quotes."""
+        from .provenance import DEFAULT_CONFIG, update_quotes
 
-        count = self.conn.execute("SELECT COUNT(*) FROM statements WHERE form = 'direct' AND rejected = 0").fetchone()[0]
-        if count > DEFAULT_CONFIG.ingest_rebuild_limit:
-            return False
-        self.rebuild_quotes()
-        return True
+        with self.transaction() as conn:
+            return update_quotes(conn, config or DEFAULT_CONFIG)
 
     def quotes_stale(self) -> bool:
         from .provenance import quotes_stale

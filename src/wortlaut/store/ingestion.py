@@ -31,7 +31,6 @@ class IngestSummary:
     words: int = 0  # in the articles analysed
     seconds: float = 0.0
     failures: list[str] = field(default_factory=list)
-    quotes_stale: bool = False  # too many direct quotes to regroup during ingest
 
     def line(self) -> str:
         rate = self.articles_added / self.seconds if self.seconds else 0.0
@@ -40,8 +39,6 @@ class IngestSummary:
             removed += f", {self.files_pruned} vanished files pruned"
         if self.files_missing:
             removed += f"; {self.files_missing} stored files no longer exist (ingest --prune removes their articles)"
-        if self.quotes_stale:
-            removed += "; quotes not regrouped (many direct quotes): run 'wortlaut quotes --rebuild'"
         return (f"{self.files} files: {self.articles_added} articles stored, {self.articles_unchanged} unchanged "
                 f"(skipped), {self.failed} failed{removed}; {self.statements} statements in {self.seconds:.1f} s "
                 f"({rate:.1f} articles/s)")
@@ -101,7 +98,7 @@ def ingest(
         if store.actors_dirty():
             store.rebuild_actors()
         if store.quotes_stale():
-            summary.quotes_stale = not store.rebuild_quotes_if_small()
+            store.update_quotes()  # only the new quotes are compared with the stored ones
     finally:
         summary.seconds = time.monotonic() - started
         if not isinstance(db, Store):

@@ -2,16 +2,20 @@
 
 A quote copied from one outlet to the next is rarely copied letter for letter: quotation marks,
 case and punctuation change, an ellipsis cuts it short, a word is edited.  So quotes are compared
-on normalised text (:func:`normalize_quote`) cut into shingles, MinHash signatures of the shingles
-find candidate pairs (datasketch's LSH Ensemble, which indexes *containment*: a shortened quote
-finds the longer one it was cut from), and a candidate pair is accepted when the exact containment
-of the shorter quote's shingles in the longer one's reaches ``QuoteConfig.min_containment``.
-Accepted pairs are joined into clusters (union-find).
+on normalised text (:func:`normalize_quote`) cut into shingles.  Each quote's MinHash signature of
+its shingles is kept in ``quote_signatures``; two quotes are candidates when one LSH band of their
+signatures agrees and the containment estimated from the whole signatures reaches
+``QuoteConfig.candidate_containment`` (a shortened quote finds the longer one it was cut from), and a
+candidate pair is accepted when the exact containment of the shorter quote's shingles in the longer
+one's reaches ``QuoteConfig.min_containment``.  Quotes joined by accepted pairs are one quote.
 
-:func:`rebuild_quotes` recomputes the tables ``quotes`` and ``quote_occurrences`` from the stored
-statements, inside the caller's transaction, as :func:`actors.rebuild_actors` does for actors.
-The conflict views (``quote_attributions``, ``quote_conflicts``) are plain SQL over them, so they
-follow actor corrections without a rebuild.
+Whether a pair is accepted depends on the two quotes alone, never on the rest of the store, so the
+quotes can be kept up to date incrementally (:func:`update_quotes`, after each ingest): only new
+quotes are compared with the stored ones, a new quote that matches two quotes merges them, and a
+quote that lost a member (its article deleted, its statement rejected) is regrouped from what is
+left.  :func:`rebuild_quotes` starts from nothing and gives the same quotes.  Both run inside the
+caller's transaction.  The conflict views (``quote_attributions``, ``quote_conflicts``) are plain
+SQL over the tables, so they follow actor corrections without a rebuild.
 """
 
 from __future__ import annotations
@@ -25,6 +29,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
 
+import numpy as np
+
 # Variants of a quote, relative to its main wording (quotes.text).
 SAME, SHORTENED, EDITED = "same", "shortened", "edited"
 CONFLICT_KINDS = ("speaker", "date", "place")
@@ -37,13 +43,12 @@ class QuoteConfig:
     shingle: str = "char"  # "char": character n-grams of the normalised text; "word": word n-grams
     shingle_size: int = 5
     num_perm: int = 128  # MinHash permutations
-    candidate_containment: float = 0.5  # the LSH Ensemble's threshold: finds candidates, checked exactly below
+    band_rows: int = 2  # signature values per LSH band: 64 bands of 2 find pairs with a Jaccard of 0.16 (p 0.8)
+    candidate_containment: float = 0.5  # estimated from the signatures: finds candidates, checked exactly below
     min_containment: float = 0.7  # share of the shorter quote's shingles inside the longer one: same quote
     full_length: float = 0.85  # wordings this long (share of the longest) can be the quote's main wording
     min_words: int = 4  # shorter quotes ("Nein", "Das ist gut") are too common to say where they came from
-    # Ingest regroups the quotes itself up to this many direct quotes (about 96 s at 20,000: the
-    # regrouping is not incremental yet); beyond, it says to run `wortlaut quotes --rebuild`.
-    ingest_rebuild_limit: int = 20_000
+    query_block: int = 2_000  # quotes compared with all stored ones at a time (bounds memory)
 
 
 DEFAULT_CONFIG = QuoteConfig()
@@ -110,35 +115,80 @@ def _load_direct_quotes(conn: sqlite3.Connection, config: QuoteConfig) -> list[_
     return quotes
 
 
-def _signatures(quotes: Sequence[_Quote], config: QuoteConfig):
-    from datasketch import LeanMinHash, MinHash
+# -- signatures, candidates, accepted pairs ----------------------------------------------------------
 
-    signatures = MinHash.bulk([[piece.encode("utf-8") for piece in quote.pieces] for quote in quotes],
-                              num_perm=config.num_perm)
-    return [LeanMinHash(signature) for signature in signatures]
+def signature_key(config: QuoteConfig) -> str:
+    """What the stored signatures depend on: when it changes, they are computed again."""
+    return f"{config.shingle}:{config.shingle_size}:{config.num_perm}:{config.min_words}"
+
+
+def signatures(pieces: Sequence[set[str]], config: QuoteConfig = DEFAULT_CONFIG) -> np.ndarray:
+    """MinHash signatures (one row of ``num_perm`` 32-bit values per quote; datasketch's fixed seed)."""
+    from datasketch import MinHash
+
+    found = MinHash.bulk([[piece.encode("utf-8") for piece in each] for each in pieces], num_perm=config.num_perm)
+    return np.array([minhash.hashvalues for minhash in found], dtype=np.uint32).reshape(len(found), config.num_perm)
+
+
+def _band_keys(hashes: np.ndarray, rows: int) -> np.ndarray:
+    """One key per LSH band of ``rows`` signature values (quotes x bands)."""
+    bands = hashes.shape[1] // rows
+    values = hashes[:, :bands * rows].astype(np.uint64).reshape(len(hashes), bands, rows)
+    keys = np.zeros((len(hashes), bands), dtype=np.uint64)
+    for row in range(rows):  # two rows fit exactly; more are mixed (a rare false key only adds a candidate)
+        keys = (keys << np.uint64(32)) ^ (keys >> np.uint64(32)) ^ values[:, :, row]
+    return keys
+
+
+def candidates_between(queries: np.ndarray, hashes: np.ndarray, sizes: np.ndarray,
+                       config: QuoteConfig = DEFAULT_CONFIG) -> np.ndarray:
+    """Pairs (i < j) of rows of ``hashes`` with ``i`` or ``j`` in ``queries`` that may be one quote.
+
+    A pair is a candidate when one band of ``band_rows`` values agrees and the containment of the
+    smaller quote in the larger, estimated from all ``num_perm`` values, reaches
+    ``candidate_containment``.  Both tests see the two signatures only: the same pair is a
+    candidate whichever quotes are stored beside it."""
+    count = len(hashes)
+    queries = np.unique(np.asarray(queries, dtype=np.int64))
+    if count < 2 or not len(queries):
+        return np.empty((0, 2), dtype=np.int64)
+    keys = _band_keys(hashes, config.band_rows)
+    codes = []
+    for band in range(keys.shape[1]):
+        column = keys[:, band]
+        order = np.argsort(column, kind="stable")
+        ordered = column[order]
+        wanted = column[queries]
+        left = np.searchsorted(ordered, wanted, "left")
+        hits = np.searchsorted(ordered, wanted, "right") - left
+        if not hits.sum():
+            continue
+        rows = np.repeat(queries, hits)
+        offsets = np.arange(hits.sum()) - np.repeat(np.cumsum(hits) - hits, hits)
+        others = order[np.repeat(left, hits) + offsets]
+        keep = rows != others
+        low, high = np.minimum(rows[keep], others[keep]), np.maximum(rows[keep], others[keep])
+        codes.append(np.unique(low * count + high))
+    codes = np.unique(np.concatenate(codes)) if codes else np.empty(0, dtype=np.int64)
+    if not len(codes):  # e.g. only a quote's band keys meeting themselves
+        return np.empty((0, 2), dtype=np.int64)
+    pairs = np.stack([codes // count, codes % count], axis=1)
+    shares = []
+    for start in range(0, len(pairs), 100_000):  # bounded memory: 100,000 pairs x num_perm at a time
+        chunk = pairs[start:start + 100_000]
+        jaccard = (hashes[chunk[:, 0]] == hashes[chunk[:, 1]]).mean(axis=1)
+        first, second = sizes[chunk[:, 0]].astype(float), sizes[chunk[:, 1]].astype(float)
+        shares.append(jaccard * (first + second) / ((1 + jaccard) * np.minimum(first, second)))
+    return pairs[np.concatenate(shares) >= config.candidate_containment]
 
 
 def candidate_pairs(quotes: Sequence[_Quote], config: QuoteConfig = DEFAULT_CONFIG) -> set[tuple[int, int]]:
-    """Index pairs (i < j) that may be one quote: equal normalised text, or LSH Ensemble containment hits."""
-    from datasketch import MinHashLSHEnsemble
-
-    pairs: set[tuple[int, int]] = set()
-    by_text: dict[str, list[int]] = defaultdict(list)
-    for number, quote in enumerate(quotes):
-        by_text[quote.normalized].append(number)
-    for same in by_text.values():  # verbatim copies need no hashing to be found
-        pairs.update((same[0], other) for other in same[1:])
-    distinct = [same[0] for same in by_text.values()]
-    if len(distinct) < 2:
-        return pairs
-    signatures = _signatures([quotes[number] for number in distinct], config)
-    index = MinHashLSHEnsemble(threshold=config.candidate_containment, num_perm=config.num_perm, num_part=8)
-    index.index((number, signature, len(quotes[number].pieces)) for number, signature in zip(distinct, signatures))
-    for number, signature in zip(distinct, signatures):
-        for other in index.query(signature, len(quotes[number].pieces)):
-            if other != number:
-                pairs.add((min(number, other), max(number, other)))
-    return pairs
+    """Index pairs (i < j) of ``quotes`` that may be one quote (:func:`candidates_between`, all with all)."""
+    if len(quotes) < 2:
+        return set()
+    hashes = signatures([quote.pieces for quote in quotes], config)
+    sizes = np.array([len(quote.pieces) for quote in quotes])
+    return {(int(i), int(j)) for i, j in candidates_between(np.arange(len(quotes)), hashes, sizes, config)}
 
 
 def accepted_pairs(quotes: Sequence[_Quote], pairs: Iterable[tuple[int, int]],
@@ -197,36 +247,182 @@ def canonical_wording(members: Sequence[_Quote], config: QuoteConfig = DEFAULT_C
     return min(full, key=lambda member: (-counts[member.normalized], member.order))
 
 
-def rebuild_quotes(conn: sqlite3.Connection, config: QuoteConfig = DEFAULT_CONFIG) -> int:
-    """Recompute quote clusters from the stored direct quotes; runs in the caller's transaction.
+# -- keeping the tables up to date ------------------------------------------------------------------
 
-    Returns the number of quotes.  Every direct quote of ``min_words`` or more is in exactly one
-    quote (most in one of their own)."""
-    quotes = _load_direct_quotes(conn, config)
-    groups = clusters(len(quotes), accepted_pairs(quotes, candidate_pairs(quotes, config), config))
-    outlets = dict(conn.execute("SELECT id, source FROM articles"))
+_DIRECT = "s.form = 'direct' AND s.rejected = 0"
+
+
+def rebuild_quotes(conn: sqlite3.Connection, config: QuoteConfig = DEFAULT_CONFIG) -> int:
+    """Recompute every quote from the stored direct quotes, signatures included; returns how many quotes.
+
+    Every direct quote of ``min_words`` or more is in exactly one quote (most in one of their own)."""
     conn.execute("DELETE FROM quote_occurrences")
     conn.execute("DELETE FROM quotes")
-    for group in sorted(groups, key=lambda members: min(quotes[m].order for m in members)):
-        members = sorted((quotes[m] for m in group), key=lambda quote: quote.order)
-        canonical = canonical_wording(members, config)
-        first = members[0]
+    conn.execute("DELETE FROM quote_signatures")
+    return update_quotes(conn, config)
+
+
+def update_quotes(conn: sqlite3.Connection, config: QuoteConfig = DEFAULT_CONFIG) -> int:
+    """Bring the quotes up to date with the statements; returns how many quotes there are.
+
+    Direct quotes without a signature are new: only they are compared with the stored ones.  Quotes
+    whose statements went (deleted with their article, rejected) are regrouped from their remaining
+    members, which may split them."""
+    stored = conn.execute("SELECT value FROM meta WHERE key = 'quotes_signature_key'").fetchone()
+    if (stored[0] if stored else None) != signature_key(config):
+        conn.execute("DELETE FROM quote_occurrences")
+        conn.execute("DELETE FROM quotes")
+        conn.execute("DELETE FROM quote_signatures")
+        conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('quotes_signature_key', ?)",
+                     (signature_key(config),))
+    # Rejected statements leave; deleted ones left already (ON DELETE CASCADE).
+    conn.execute("DELETE FROM quote_signatures WHERE statement_id IN (SELECT id FROM statements s WHERE NOT "
+                 f"({_DIRECT}))")
+    conn.execute("DELETE FROM quote_occurrences WHERE statement_id NOT IN "
+                 "(SELECT statement_id FROM quote_signatures WHERE signature IS NOT NULL)")
+    # A quote that lost members is taken apart: its remaining members are grouped again like new ones.
+    damaged = [row[0] for row in conn.execute(
+        "SELECT q.id FROM quotes q LEFT JOIN (SELECT quote_id, COUNT(*) AS n FROM quote_occurrences "
+        "GROUP BY quote_id) o ON o.quote_id = q.id WHERE COALESCE(o.n, 0) != q.occurrences")]
+    for start in range(0, len(damaged), 500):
+        marks = ", ".join("?" * len(damaged[start:start + 500]))
+        conn.execute(f"DELETE FROM quotes WHERE id IN ({marks})", damaged[start:start + 500])  # occurrences cascade
+    _sign_new_quotes(conn, config)
+    ids, sizes, hashes, normalized = _load_signatures(conn)
+    position = {statement_id: number for number, statement_id in enumerate(ids)}
+    placed = dict(conn.execute("SELECT statement_id, quote_id FROM quote_occurrences"))
+    requeued = np.array([number for number, statement_id in enumerate(ids) if statement_id not in placed],
+                        dtype=np.int64)
+    pieces: dict[int, set[str]] = {}
+
+    def pieces_of(number: int) -> set[str]:
+        if number not in pieces:
+            pieces[number] = shingles(normalized[number], config)
+        return pieces[number]
+
+    nodes: dict[tuple, int] = {}  # a requeued quote ("s", row) or a stored quote ("q", id) -> node number
+
+    def node(number: int) -> int:
+        key = ("s", number) if ids[number] not in placed else ("q", placed[ids[number]])
+        return nodes.setdefault(key, len(nodes))
+
+    for number in requeued:
+        node(int(number))
+    edges = []
+    for start in range(0, len(requeued), config.query_block):
+        for i, j in candidates_between(requeued[start:start + config.query_block], hashes, sizes, config):
+            i, j = int(i), int(j)
+            if normalized[i] == normalized[j] or containment(pieces_of(i), pieces_of(j)) >= config.min_containment:
+                edges.append((node(i), node(j)))
+    keys = list(nodes)
+    members_of = defaultdict(list)  # quote id -> its statements, for the stored quotes a group takes in
+    if any(key[0] == "q" for key in keys):
+        for statement_id, quote_id in placed.items():
+            members_of[quote_id].append(statement_id)
+    groups = []
+    for group in clusters(len(keys), edges):
+        quote_ids = sorted(keys[member][1] for member in group if keys[member][0] == "q")
+        if not any(keys[member][0] == "s" for member in group):
+            continue  # a stored quote nothing new joined
+        statements = [ids[keys[member][1]] for member in group if keys[member][0] == "s"]
+        for quote_id in quote_ids:
+            statements.extend(members_of[quote_id])
+        groups.append((quote_ids, statements))
+    outlets = _outlets(conn, [statement_id for _, statements in groups for statement_id in statements])
+    loaded = _load_members(conn, [statement_id for _, statements in groups for statement_id in statements],
+                           normalized, position, pieces_of)
+    # first appearance first, so that a rebuilt store numbers its quotes in that order
+    for quote_ids, statements in sorted(groups, key=lambda group: min(loaded[s].order for s in group[1])):
+        for merged in quote_ids[1:]:
+            conn.execute("DELETE FROM quotes WHERE id = ?", (merged,))
+        _write_quote(conn, [loaded[s] for s in statements], outlets, config, quote_ids[0] if quote_ids else None)
+    conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('quotes_fingerprint', ?)", (fingerprint(conn),))
+    return conn.execute("SELECT COUNT(*) FROM quotes").fetchone()[0]
+
+
+def _sign_new_quotes(conn: sqlite3.Connection, config: QuoteConfig) -> None:
+    """Signatures for the direct quotes that have none; shorter ones get a row without one (seen, left out)."""
+    rows = conn.execute(f"SELECT s.id, s.content FROM statements s WHERE {_DIRECT} AND NOT EXISTS "
+                        "(SELECT 1 FROM quote_signatures g WHERE g.statement_id = s.id) ORDER BY s.id").fetchall()
+    short, signed = [], []
+    for statement_id, content in rows:
+        normalized = normalize_quote(content)
+        (short if len(normalized.split()) < config.min_words else signed).append((statement_id, normalized))
+    conn.executemany("INSERT INTO quote_signatures (statement_id, normalized, size, signature) VALUES (?, ?, 0, NULL)",
+                     short)
+    for start in range(0, len(signed), 5_000):
+        chunk = signed[start:start + 5_000]
+        pieces = [shingles(normalized, config) for _, normalized in chunk]
+        hashes = signatures(pieces, config).astype("<u4")
+        conn.executemany(
+            "INSERT INTO quote_signatures (statement_id, normalized, size, signature) VALUES (?, ?, ?, ?)",
+            [(statement_id, normalized, len(each), row.tobytes())
+             for (statement_id, normalized), each, row in zip(chunk, pieces, hashes)])
+
+
+def _load_signatures(conn: sqlite3.Connection) -> tuple[list[int], np.ndarray, np.ndarray, list[str]]:
+    ids, sizes, blobs, normalized = [], [], [], []
+    for statement_id, size, blob, text in conn.execute(
+            "SELECT statement_id, size, signature, normalized FROM quote_signatures WHERE signature IS NOT NULL "
+            "ORDER BY statement_id"):
+        ids.append(statement_id)
+        sizes.append(size)
+        blobs.append(blob)
+        normalized.append(text)
+    width = len(blobs[0]) // 4 if blobs else 0
+    hashes = np.frombuffer(b"".join(blobs), dtype="<u4").reshape(len(blobs), width)
+    return ids, np.array(sizes, dtype=np.int64), hashes, normalized
+
+
+def _outlets(conn: sqlite3.Connection, statement_ids: list[int]) -> dict[int, str | None]:
+    found = {}
+    for start in range(0, len(statement_ids), 500):
+        chunk = statement_ids[start:start + 500]
+        found.update(conn.execute(
+            f"SELECT a.id, a.source FROM articles a WHERE a.id IN (SELECT article_id FROM statements WHERE id IN "
+            f"({', '.join('?' * len(chunk))}))", chunk))
+    return {article_id: outlet_of(source) for article_id, source in found.items()}
+
+
+def _load_members(conn: sqlite3.Connection, statement_ids: list[int], normalized: list[str],
+                  position: dict[int, int], pieces_of) -> dict[int, _Quote]:
+    found = {}
+    for start in range(0, len(statement_ids), 500):
+        chunk = statement_ids[start:start + 500]
+        for statement_id, article_id, content, article_date, statement_date in conn.execute(
+                "SELECT s.id, s.article_id, s.content, a.date, s.date FROM statements s JOIN articles a "
+                f"ON a.id = s.article_id WHERE s.id IN ({', '.join('?' * len(chunk))})", chunk):
+            number = position[statement_id]
+            found[statement_id] = _Quote(statement_id, article_id, content, normalized[number], pieces_of(number),
+                                         (article_date or "9999", statement_date or "9999", article_id, statement_id))
+    return found
+
+
+def _write_quote(conn: sqlite3.Connection, members: list[_Quote], outlets: dict[int, str | None],
+                 config: QuoteConfig, quote_id: int | None) -> None:
+    """Store one quote and its occurrences (first appearance first); ``quote_id``: rewrite that one."""
+    members = sorted(members, key=lambda quote: quote.order)
+    canonical = canonical_wording(members, config)
+    first = members[0]
+    values = (canonical.content, canonical.normalized, first.statement_id, first.article_id, first.order[0],
+              len(members), len({m.article_id for m in members}), len({m.normalized for m in members}))
+    if quote_id is None:
         quote_id = conn.execute(
             "INSERT INTO quotes (text, normalized, first_statement_id, first_article_id, first_date, occurrences, "
-            "articles, variants) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (canonical.content, canonical.normalized, first.statement_id, first.article_id, first.order[0],
-             len(members), len({m.article_id for m in members}), len({m.normalized for m in members}))).lastrowid
-        conn.executemany(
-            "INSERT INTO quote_occurrences (statement_id, quote_id, article_id, position, outlet, variant, "
-            "similarity, normalized) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [(m.statement_id, quote_id, m.article_id, position, outlet_of(outlets.get(m.article_id)),
-              *variant_of(m, canonical), m.normalized) for position, m in enumerate(members)])
-    conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('quotes_fingerprint', ?)", (fingerprint(conn),))
-    return len(groups)
+            "articles, variants) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", values).lastrowid
+    else:
+        conn.execute("DELETE FROM quote_occurrences WHERE quote_id = ?", (quote_id,))
+        conn.execute("UPDATE quotes SET text = ?, normalized = ?, first_statement_id = ?, first_article_id = ?, "
+                     "first_date = ?, occurrences = ?, articles = ?, variants = ? WHERE id = ?", (*values, quote_id))
+    conn.executemany(
+        "INSERT INTO quote_occurrences (statement_id, quote_id, article_id, position, outlet, variant, "
+        "similarity, normalized) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [(m.statement_id, quote_id, m.article_id, position, outlets.get(m.article_id), *variant_of(m, canonical),
+          m.normalized) for position, m in enumerate(members)])
 
 
 def fingerprint(conn: sqlite3.Connection) -> str:
-    """Changes when direct quotes are added, deleted or rejected: the clusters are then out of date."""
+    """Changes when direct quotes are added, deleted or rejected: the quotes are then out of date."""
     count, last = conn.execute(
         "SELECT COUNT(*), MAX(id) FROM statements WHERE form = 'direct' AND rejected = 0").fetchone()
     return f"{count}:{last or 0}"

@@ -298,7 +298,7 @@ DROP VIEW statements_view;
                        ("s.rejected", "rejected"), ("s.speech_act", "speech_act"), ("s.cameo", "cameo"))
 
 # Version 6 (issue 19): quote provenance.  Direct quotes that recur across articles (copied,
-# shortened, edited) are one quote; rebuilt from the statements after ingest (store/provenance.py).
+# shortened, edited) are one quote; kept up to date after ingest (store/provenance.py).
 # The views show each quote's occurrences in order and the attributions that disagree.
 _V6 = """
 CREATE TABLE quotes (
@@ -420,7 +420,22 @@ LEFT JOIN actor_aliases al ON al.alias_key = t.target_key
 LEFT JOIN actors ta ON ta.id = al.actor_id;
 """
 
-MIGRATIONS: list[tuple[int, str]] = [(1, _V1), (2, _V2), (3, _V3), (4, _V4), (5, _V5), (6, _V6), (7, _V7)]
+# Version 8 (issue 19): each direct quote's MinHash signature, so that new quotes join the stored
+# quotes without regrouping them all (provenance.update_quotes).  The quotes are grouped afresh once.
+_V8 = """
+CREATE TABLE quote_signatures (
+    statement_id INTEGER PRIMARY KEY REFERENCES statements(id) ON DELETE CASCADE,
+    normalized   TEXT NOT NULL,            -- provenance.normalize_quote(content)
+    size         INTEGER NOT NULL,         -- its shingles
+    signature    BLOB                      -- num_perm little-endian uint32; NULL: too short to group
+);
+DELETE FROM quote_occurrences;
+DELETE FROM quotes;
+DELETE FROM meta WHERE key = 'quotes_fingerprint';
+"""
+
+MIGRATIONS: list[tuple[int, str]] = [(1, _V1), (2, _V2), (3, _V3), (4, _V4), (5, _V5), (6, _V6), (7, _V7),
+                                     (8, _V8)]
 LATEST_VERSION = MIGRATIONS[-1][0]
 
 
