@@ -26,6 +26,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -49,6 +50,8 @@ class QuoteConfig:
     full_length: float = 0.85  # wordings this long (share of the longest) can be the quote's main wording
     min_words: int = 4  # shorter quotes ("Nein", "Das ist gut") are too common to say where they came from
     query_block: int = 2_000  # quotes compared with all stored ones at a time (bounds memory)
+    pieces_cache: int = 4_096  # shingle sets kept at a time: a set is ~10 kB, so all of a big store's would not fit
+    write_block: int = 2_000  # occurrences loaded and written at a time (bounds memory)
 
 
 DEFAULT_CONFIG = QuoteConfig()
@@ -111,7 +114,7 @@ def _load_direct_quotes(conn: sqlite3.Connection, config: QuoteConfig) -> list[_
         if len(normalized.split()) < config.min_words:
             continue
         quotes.append(_Quote(statement_id, article_id, content, normalized, shingles(normalized, config),
-                             (article_date or "9999", statement_date or "9999", article_id, statement_id)))
+                             first_appearance(article_date, statement_date, article_id, statement_id)))
     return quotes
 
 
@@ -293,34 +296,43 @@ def update_quotes(conn: sqlite3.Connection, config: QuoteConfig = DEFAULT_CONFIG
     placed = dict(conn.execute("SELECT statement_id, quote_id FROM quote_occurrences"))
     requeued = np.array([number for number, statement_id in enumerate(ids) if statement_id not in placed],
                         dtype=np.int64)
-    pieces: dict[int, set[str]] = {}
-
-    def pieces_of(number: int) -> set[str]:
-        if number not in pieces:
-            pieces[number] = shingles(normalized[number], config)
-        return pieces[number]
+    pieces_of = lru_cache(maxsize=config.pieces_cache)(lambda number: shingles(normalized[number], config))
 
     nodes: dict[tuple, int] = {}  # a requeued quote ("s", row) or a stored quote ("q", id) -> node number
+    parent: list[int] = []  # union-find over the nodes, joined as pairs are accepted
 
     def node(number: int) -> int:
         key = ("s", number) if ids[number] not in placed else ("q", placed[ids[number]])
-        return nodes.setdefault(key, len(nodes))
+        if key not in nodes:
+            nodes[key] = len(parent)
+            parent.append(len(parent))
+        return nodes[key]
+
+    def root(item: int) -> int:
+        while parent[item] != item:
+            parent[item] = parent[parent[item]]
+            item = parent[item]
+        return item
 
     for number in requeued:
         node(int(number))
-    edges = []
     for start in range(0, len(requeued), config.query_block):
         for i, j in candidates_between(requeued[start:start + config.query_block], hashes, sizes, config):
-            i, j = int(i), int(j)
-            if normalized[i] == normalized[j] or containment(pieces_of(i), pieces_of(j)) >= config.min_containment:
-                edges.append((node(i), node(j)))
+            a, b = root(node(int(i))), root(node(int(j)))
+            if a == b:
+                continue  # joined already: a quote copied into many articles is compared with one of them
+            if normalized[i] == normalized[j] or containment(pieces_of(int(i)), pieces_of(int(j))) >= config.min_containment:
+                parent[max(a, b)] = min(a, b)
     keys = list(nodes)
     members_of = defaultdict(list)  # quote id -> its statements, for the stored quotes a group takes in
     if any(key[0] == "q" for key in keys):
         for statement_id, quote_id in placed.items():
             members_of[quote_id].append(statement_id)
+    by_root: dict[int, list[int]] = defaultdict(list)
+    for member in range(len(keys)):
+        by_root[root(member)].append(member)
     groups = []
-    for group in clusters(len(keys), edges):
+    for group in by_root.values():
         quote_ids = sorted(keys[member][1] for member in group if keys[member][0] == "q")
         if not any(keys[member][0] == "s" for member in group):
             continue  # a stored quote nothing new joined
@@ -328,14 +340,23 @@ def update_quotes(conn: sqlite3.Connection, config: QuoteConfig = DEFAULT_CONFIG
         for quote_id in quote_ids:
             statements.extend(members_of[quote_id])
         groups.append((quote_ids, statements))
-    outlets = _outlets(conn, [statement_id for _, statements in groups for statement_id in statements])
-    loaded = _load_members(conn, [statement_id for _, statements in groups for statement_id in statements],
-                           normalized, position, pieces_of)
-    # first appearance first, so that a rebuilt store numbers its quotes in that order
-    for quote_ids, statements in sorted(groups, key=lambda group: min(loaded[s].order for s in group[1])):
-        for merged in quote_ids[1:]:
-            conn.execute("DELETE FROM quotes WHERE id = ?", (merged,))
-        _write_quote(conn, [loaded[s] for s in statements], outlets, config, quote_ids[0] if quote_ids else None)
+    # first appearance first, so that a rebuilt store numbers its quotes in that order; the members
+    # are loaded a block at a time
+    order = _orders(conn, [statement_id for _, statements in groups for statement_id in statements])
+    groups.sort(key=lambda group: min(order[s] for s in group[1]))
+    block: list[tuple[list[int], list[int]]] = []
+    for number, group in enumerate(groups):
+        block.append(group)
+        if number + 1 < len(groups) and sum(len(statements) for _, statements in block) < config.write_block:
+            continue
+        statement_ids = [statement_id for _, statements in block for statement_id in statements]
+        outlets = _outlets(conn, statement_ids)
+        loaded = _load_members(conn, statement_ids, normalized, position, pieces_of)
+        for quote_ids, statements in block:
+            for merged in quote_ids[1:]:
+                conn.execute("DELETE FROM quotes WHERE id = ?", (merged,))
+            _write_quote(conn, [loaded[s] for s in statements], outlets, config, quote_ids[0] if quote_ids else None)
+        block = []
     conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('quotes_fingerprint', ?)", (fingerprint(conn),))
     return conn.execute("SELECT COUNT(*) FROM quotes").fetchone()[0]
 
@@ -374,6 +395,23 @@ def _load_signatures(conn: sqlite3.Connection) -> tuple[list[int], np.ndarray, n
     return ids, np.array(sizes, dtype=np.int64), hashes, normalized
 
 
+def first_appearance(article_date: str | None, statement_date: str | None, article_id: int, statement_id: int) -> tuple:
+    """A quote's order key: the earliest dated article first, undated ones last."""
+    return article_date or "9999", statement_date or "9999", article_id, statement_id
+
+
+def _orders(conn: sqlite3.Connection, statement_ids: list[int]) -> dict[int, tuple]:
+    """Each statement's place in the order of first appearance (as :class:`_Quote` ``order``)."""
+    found = {}
+    for start in range(0, len(statement_ids), 500):
+        chunk = statement_ids[start:start + 500]
+        for statement_id, article_id, article_date, statement_date in conn.execute(
+                "SELECT s.id, s.article_id, a.date, s.date FROM statements s JOIN articles a ON a.id = s.article_id "
+                f"WHERE s.id IN ({', '.join('?' * len(chunk))})", chunk):
+            found[statement_id] = first_appearance(article_date, statement_date, article_id, statement_id)
+    return found
+
+
 def _outlets(conn: sqlite3.Connection, statement_ids: list[int]) -> dict[int, str | None]:
     found = {}
     for start in range(0, len(statement_ids), 500):
@@ -394,7 +432,7 @@ def _load_members(conn: sqlite3.Connection, statement_ids: list[int], normalized
                 f"ON a.id = s.article_id WHERE s.id IN ({', '.join('?' * len(chunk))})", chunk):
             number = position[statement_id]
             found[statement_id] = _Quote(statement_id, article_id, content, normalized[number], pieces_of(number),
-                                         (article_date or "9999", statement_date or "9999", article_id, statement_id))
+                                         first_appearance(article_date, statement_date, article_id, statement_id))
     return found
 
 
