@@ -187,6 +187,8 @@ class Resolver:
             if entity.type == COUNTRY and (self._inside_longer_name(mention, span)
                                            or self._in_attribute(mention, span)):
                 continue  # "bei Russland Aktuell", "Zeitung China Daily", "Die Entwicklung im Iran"
+            if entity.type == PERSON and self._owner_of_role(mention, span):
+                continue  # "Der behandelnde Arzt Lahms": the doctor speaks, not Lahm
             overlap = min(span.end, mention.end) - max(span.start, mention.start)
             # A person in the span is the speaker even when a country is named too.
             rank = overlap + (10_000 if entity.type == PERSON else 0)
@@ -229,6 +231,15 @@ class Resolver:
             return None
         named = tokens[comma - 1]
         return next(self._person_in(Span(named.start, named.end, named.text)), None)
+
+    def _owner_of_role(self, mention: Span, span: Span) -> bool:
+        """A person in the genitive right after a noun of the phrase (``Arzt Lahms``, ``Anwalt
+        Kachelmanns``, ``Sohn Putins``): that noun's person speaks, not the one named."""
+        first = self.doc.token_at(mention.start)
+        if first is None or first == 0 or self.doc.tokens[first - 1].start < span.start:
+            return False
+        return mention.text.endswith("s") and is_genitive(self.doc, mention) \
+            and normal_tag(self.doc.tokens[first - 1]) == "NN"
 
     def _person_in(self, span: Span):
         return (placed.entity for placed in self.index.overlapping(span) if placed.entity.type == PERSON)
@@ -479,6 +490,9 @@ class Resolver:
         """
         previous = self.previous if self.previous is None or self.previous.id not in besides else None
         sentence_of = lambda candidate: self.doc.tokens[candidate.token].sentence
+        role_subject = self._role_subject_before(pronoun, gender, besides)
+        if role_subject is not None:
+            return role_subject
         # Preferred subjects lie after this sentence: the previous speaker's (or the pronoun's own).
         after = pronoun.sentence - 1 if previous is None else min(pronoun.sentence - 1, self.previous_sentence)
         recent = pronoun.sentence - self.pronoun_window
@@ -508,6 +522,33 @@ class Resolver:
                 if c.entity.type in {ORGANISATION, COUNTRY} and self._subject_like(c.token, c.span):
                     return c.entity
         return None
+
+    def _role_subject_before(self, pronoun: Token, gender: str, besides: frozenset[str]) -> Entity | None:
+        """``Der behandelnde Arzt Lahms hat sich geäußert. Er sagte …``: a person named by a role
+        noun alone as the subject of the sentence before, when no person is the subject of the
+        pronoun's own sentence before it; a named person earlier is not meant."""
+        if gender not in {"m", "f"} or pronoun.sentence == 0:
+            return None
+        own = self.doc.sentences[pronoun.sentence]
+        if any(self.doc.tokens[c.token].sentence == pronoun.sentence and fits_pronoun(c.entity, gender)
+               and self._subject_like(c.token, c.span) for c in self._mentions_before(pronoun, besides)
+               if c.token >= own.token_start):
+            return None
+        subject = [self.doc.tokens[i] for i in sentence_verb_subject(self.doc, self.doc.sentences[pronoun.sentence - 1])]
+        words = [t for t in subject if t.text[:1].isalnum()]
+        role_index = last_role(words) if words else None
+        span = self.doc.span(subject[0].start, subject[-1].end) if subject else None
+        if role_index is None or any(not self._owner_of_role(placed.mention, span)
+                                     for placed in self.index.overlapping(span) if placed.entity.type == PERSON):
+            return None  # "Verteidigungsminister Donald Rumsfeld": a named person, found as one
+        role = parse_role(words[role_index].text)
+        if role is None or role.plural or (role.gender and role.gender != gender):
+            return None
+        resolver = Resolver(self.doc, None, -1, self.pronoun_window, index=self.index)
+        found = resolver.resolve(span, subject)
+        if found is None or found.type != PERSON or found.id in besides or not fits_pronoun(found, gender):
+            return None
+        return found
 
     def _neuter_organisation(self, pronoun: Token) -> Entity | None:
         """``es``: the subject of a sentence before, the previous speaker or the latest organisation
@@ -576,7 +617,9 @@ class Resolver:
         affiliation = canonical_affiliation(affiliation)
         indefinite = any(t.text.lower() in INDEFINITE_ARTICLES for t in words[:1])
         plural = likely_plural(role, words[0].text if words[0].text != role.word else "")
-        if not indefinite and not plural:
+        owned = any(placed.entity.type == PERSON and self._owner_of_role(placed.mention, span)
+                    for placed in self.index.overlapping(span))  # "Der Arzt Lahms": Lahm's doctor, no one named
+        if not indefinite and not plural and not owned:
             entity = self._best_role_match(role, affiliation, span.start) or self._latest_fitting_speaker(role, affiliation) \
                 or self._recent_fitting_person(role, affiliation, words[0])
             if entity is None and self._in_heading(span.start):
