@@ -153,6 +153,7 @@ def _morpheme_table(tagger, word: str, *, guess: bool, reachable: frozenset | No
     guessable = _guess_models(tagger) if guess else {}
     suffix_keys = _suffix_keys(_guess_suffixes(tagger), word) if guess else []
     listed, longest = _listed_morphemes(tagger)
+    tags_listing = _tags_listing(tagger)
     table: list[dict[tuple[int, int], float]] = [{(EMPTY, START): 0.0}] + [{} for _ in range(length + 1)]
     back: list[dict] = [{} for _ in range(length + 2)]
     for i in range(length + 1):
@@ -168,6 +169,16 @@ def _morpheme_table(tagger, word: str, *, guess: bool, reachable: frozenset | No
         else:
             candidates = [(j, word[i:j]) for j in range(i + 1, min(length, i + longest) + 1) if word[i:j] in listed]
             everything = candidates
+        # Per tag, (end, score) of each substring from i it lists, in the order of the ends: built
+        # from the substrings here (a handful) rather than by asking each of the ~150 tags.
+        listed_scores: dict[int, list[tuple[int, float]]] = {}
+        for j, segment in candidates:
+            for tag, found in tags_listing[segment]:
+                scores = listed_scores.get(tag)
+                if scores is None:
+                    listed_scores[tag] = [(j, found)]
+                else:
+                    scores.append((j, found))
         morpheme_scores: dict[int, list[tuple[int, float]]] = {}  # per tag: (end, score) of each substring
         for state, score in row.items():
             if score < bound:
@@ -183,10 +194,8 @@ def _morpheme_table(tagger, word: str, *, guess: bool, reachable: frozenset | No
                 scores = morpheme_scores.get(tag)
                 if scores is None:  # the same for every state of this row: computed once
                     model = guessable.get(tag)
-                    if model is None:  # listed morphemes only (inline: this runs for every tag of every row)
-                        listed_here = known[tag]
-                        scores = [(j, found) for j, segment in candidates
-                                  if (found := listed_here.get(segment)) is not None]
+                    if model is None:  # listed morphemes only
+                        scores = listed_scores.get(tag, _NONE)
                     else:
                         scores = _guessed_scores(known[tag], model, suffix_keys, everything, i, length)
                     morpheme_scores[tag] = scores
@@ -241,6 +250,19 @@ def _listed_morphemes(tagger) -> tuple[frozenset[str], int]:
     """Every morpheme HanTa lists under some tag, and the length of the longest."""
     listed = frozenset(m for morphemes in tagger.LP_m_t.values() for m in morphemes)
     return listed, max(map(len, listed))
+
+
+_NONE: list = []  # no (end, score) pairs; never appended to
+
+
+@cache
+def _tags_listing(tagger) -> dict[str, tuple[tuple[int, float], ...]]:
+    """For each listed morpheme, the tags listing it with their scores, in HanTa's tag order."""
+    by_morpheme: dict[str, list[tuple[int, float]]] = {}
+    for tag, morphemes in tagger.LP_m_t.items():
+        for morpheme, score in morphemes.items():
+            by_morpheme.setdefault(morpheme, []).append((tag, score))
+    return {morpheme: tuple(tags) for morpheme, tags in by_morpheme.items()}
 
 
 _GuessModel = tuple[float, dict[str, float], list[float]]  # base score, suffix scores, length scores
