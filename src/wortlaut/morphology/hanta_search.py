@@ -35,33 +35,46 @@ def sentence_tags(tagger, words: Sequence[str], case_sensitive: bool) -> list[in
     from HanTa.HanoverTagger import EMPTY, END, START, UNKNOWN
 
     transitions = tagger.LP_trans_word
+    lower_bound, minus_infinity = _LOWER_BOUND, _MINUS_INFINITY
     back: list[dict[tuple[int, int], tuple[int, int]]] = []
     previous_row: dict[tuple[int, int], float] = {(EMPTY, START): 0.0}
     for i, word in enumerate(words):
         scores = dict(tagger._tag_word(word, cutoff=5, casesensitive=case_sensitive and i > 0, conditional=True))
         if len(scores) == 1 and UNKNOWN in scores:
             scores = {}
+        word_scores = list(scores.items())
         row: dict[tuple[int, int], float] = {}
         pointers: dict[tuple[int, int], tuple[int, int]] = {}
         if len(previous_row) > _KEPT_SENTENCE_STATES:
             bound = sorted(previous_row.values(), reverse=True)[_KEPT_SENTENCE_STATES] - 1
         else:
-            bound = _LOWER_BOUND
+            bound = lower_bound
         for state, score in previous_row.items():
             if score < bound:
                 continue
             following = transitions[state]
-            if scores:  # the word's own tags, those the state may go on to
-                options = [(tag, following[tag], word_score) for tag, word_score in scores.items() if tag in following]
+            previous = state[1]
+            if word_scores:  # the word's own tags, those the state may go on to
+                for tag, word_score in word_scores:
+                    transition = following.get(tag)
+                    if transition is None:
+                        continue
+                    total = score + transition + word_score
+                    if total > lower_bound:
+                        key = (previous, tag)
+                        if total > row.get(key, minus_infinity):
+                            row[key] = total
+                            pointers[key] = state
             else:  # an unknown word may be anything
-                options = [(tag, transition, 0.0) for tag, transition in following.items() if tag != END]
-            for tag, transition, word_score in options:
-                total = score + transition + word_score
-                if total > _LOWER_BOUND:
-                    key = (state[1], tag)
-                    if total > row.get(key, -math.inf):
-                        row[key] = total
-                        pointers[key] = state
+                for tag, transition in following.items():
+                    if tag == END:
+                        continue
+                    total = score + transition + 0.0
+                    if total > lower_bound:
+                        key = (previous, tag)
+                        if total > row.get(key, minus_infinity):
+                            row[key] = total
+                            pointers[key] = state
         back.append(pointers)
         top = max(row.values(), default=0.0)
         if top < _RESCALE_BELOW:  # a sentence of thousands of words: keep the scores above HanTa's floor
