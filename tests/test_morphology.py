@@ -61,11 +61,14 @@ _UNSEEN_WORDS = ["bundesverfassungsgerichtsentscheidung", "kremlsprecher", "frie
 def test_word_search_gives_hantas_answer(word):
     from HanTa.HanoverTagger import HanoverTagger
 
+    from wortlaut.morphology import hanta_search
+
     tagger = hanta_tagger()
     expected = HanoverTagger.analyze_forward(tagger, word)
-    found = tagger.analyze_forward(word)
-    assert [t for t, _ in found] == [t for t, _ in expected]
-    assert [p for _, p in found] == pytest.approx([float(p) for _, p in expected])
+    # the search itself, and what the tagger answers (from its caches or the shipped table)
+    for found in (hanta_search.word_tag_scores(tagger, word), tagger.analyze_forward(word)):
+        assert [t for t, _ in found] == [t for t, _ in expected]
+        assert [p for _, p in found] == pytest.approx([float(p) for _, p in expected])
     for tag_number, _ in expected[:3]:
         target = -tag_number
         assert tagger.analyze_viterbi(word, target) == HanoverTagger.analyze_viterbi(tagger, word, target)
@@ -99,3 +102,67 @@ def test_a_sentence_of_thousands_of_words_gets_a_tag_for_each() -> None:
     words = ["Merz", "sagte", ",", *(["Wort", "und"] * 10_000), "."]
     tags = [stts for stts, _ in hanta_tagger().tag_words(words)]
     assert len(tags) == len(words) and tags[:2] == ["NE", "VVFIN"] and tags[-1] == "$."
+
+
+# --- the shipped table of analyses (data/hanta_analyses.tsv.gz) -------------------------------
+
+
+def test_scores_are_stored_exactly() -> None:
+    from wortlaut.morphology.analyses import decode_scores, encode_scores
+
+    scores = [(12, -3.5), (40, -7.123456789012345), (3, -1e-300), (9, -0.1 - 0.2), (0, 0)]
+    decoded = decode_scores(encode_scores(scores))
+    assert decoded == scores
+    assert [type(score) for _, score in decoded] == [float, float, float, float, int]  # HanTa's (UNKNOWN, 0)
+
+
+def test_table_for_another_hanta_or_model_is_not_used(tmp_path) -> None:
+    from wortlaut.morphology.analyses import read, write
+
+    path = tmp_path / "analyses.tsv.gz"
+    write(path, "HanTa 1.2.1 morphmodel_ger.pgz 0123", {"kremlsprecher": [(12, -3.5)]}, {("kremlsprecher", 5): "Kremlsprecher"})
+    table = read(path, "HanTa 1.2.1 morphmodel_ger.pgz 0123")
+    assert table.forward("kremlsprecher") == [(12, -3.5)] and table.lemma("kremlsprecher", 5) == "Kremlsprecher"
+    assert table.forward("haus") is None and table.lemma("kremlsprecher", 6) is None
+    assert read(path, "HanTa 1.2.2 morphmodel_ger.pgz 0123") is None
+    assert read(tmp_path / "missing.tsv.gz", "HanTa 1.2.1 morphmodel_ger.pgz 0123") is None
+
+
+def _shipped_table():
+    from wortlaut.morphology.analyses import shipped_analyses
+
+    table = shipped_analyses()
+    if table is None:
+        pytest.skip("the shipped table of analyses does not fit the installed HanTa or its model")
+    return table
+
+
+def test_shipped_analyses_are_what_the_tagger_computes() -> None:
+    """A sample of the table, recomputed by a tagger that reads nothing from it."""
+    import random
+
+    from wortlaut.morphology import _tagger
+
+    table = _shipped_table()
+    computing = _tagger(1000, shipped_analyses=False)
+    pick = random.Random(18)
+    words = pick.sample(sorted(table.forward_entries), 300)
+    for word in words:
+        assert table.forward(word) == computing.analyze_forward(word), word
+    for key in pick.sample(sorted(table.lemma_entries), 300):
+        head, tag = key.split("\t")
+        assert table.lemma(head, int(tag)) == computing._analyze(head, int(tag), taglevel=1)[0], key
+
+
+def test_tags_and_lemmas_are_the_same_with_and_without_the_table() -> None:
+    from wortlaut.morphology import _tagger
+
+    table = _shipped_table()
+    reading, computing = _tagger(1000), _tagger(1000, shipped_analyses=False)
+    assert reading.shipped is table and computing.shipped is None
+    sentences = ["Die Bundesregierung kündigte am Montag weitere Sanktionen gegen Russland an .",
+                 "Die Parlamentarier verabschiedeten das Haushaltsgesetz mit großer Mehrheit .",
+                 "Kreml-Sprecher Peskow bezeichnete die Vorwürfe als haltlos ."]
+    for sentence in sentences:
+        assert reading.tag_words(sentence.split()) == computing.tag_words(sentence.split())
+    assert any(table.forward(word.lower()) for sentence in sentences for word in sentence.split())

@@ -104,3 +104,26 @@ def test_a_token_of_thousands_of_characters_is_one_token():
     assert [(t.start, t.end) for t in long] == [(12, 200_012)]
     assert all(doc.text[t.start:t.end] == t.text for t in doc.tokens)
     assert [t.text for t in doc.tokens][-4:] == ["Dann", "ging", "er", "."]
+
+
+def test_shortcut_searches_find_what_somajo_patterns_find():
+    """The abbreviation pattern tried only near dots, and the plus/ampersand tokens only in texts with
+    + or &, match exactly where SoMaJo's own patterns do (a fresh SoMaJo keeps them unchanged)."""
+    import random
+
+    from somajo import SoMaJo, utils
+
+    from wortlaut.segment import _AbbreviationsNearDots, _OnlyWith, _tokenizer
+
+    ours, theirs = _tokenizer()._tokenizer, SoMaJo("de_CMC")._tokenizer
+    assert isinstance(ours.abbreviation, _AbbreviationsNearDots)  # installed for this SoMaJo version
+    assert isinstance(ours.token_with_plus_ampersand, _OnlyWith)
+    listed = utils.read_abbreviation_file("abbreviations_de.txt")
+    pieces = [*listed, *"aAbzZ .-+&ßÄ1\n", "z.B.", "U.S.A.", "C++", "AT&T", "Nr.", "St.Gallen", "Abs.1"]
+    pick = random.Random(3).choice
+    texts = ["Der Abg. Müller (z.B. in Wien, ca. 3 km) u.a. mit AT&T und C++ bzw. S. 4. Ende.",
+             *("".join(pick(pieces) for _ in range(random.Random(n).randint(0, 40))) for n in range(3000))]
+    for text in texts:
+        for name in ("abbreviation", "token_with_plus_ampersand"):
+            expected = [m.span() for m in getattr(theirs, name).finditer(text)]
+            assert [m.span() for m in getattr(ours, name).finditer(text)] == expected, (name, text)

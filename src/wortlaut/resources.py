@@ -13,3 +13,8 @@ def data_text(name: str) -> str:
 def model_path(name: str) -> Path:
     """Where the shipped model ``name`` lies (it may not exist: models are optional)."""
     return Path(str(resources.files("wortlaut").joinpath("models", name)))
+
+
+def data_path(name: str) -> Path:
+    """Where the shipped data file ``name`` lies (for files read other than as text, e.g. gzip)."""
+    return Path(str(resources.files("wortlaut").joinpath("data", name)))

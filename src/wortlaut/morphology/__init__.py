@@ -25,6 +25,9 @@ class MorphologyConfig:
     max_word_chars: int = field(default=80, metadata={
         "help": "characters of a word HanTa analyses (its last ones); its search grows with the square of "
                 "the length, so a 5,000-character token would take minutes"})
+    shipped_analyses: bool = field(default=True, metadata={
+        "help": "read the analyses of frequent words of other news from the shipped table "
+                "(data/hanta_analyses.tsv.gz: the same results, without HanTa's search)"})
 
 
 # HanTa tags that are not plain STTS.
@@ -55,14 +58,18 @@ def split_compound(word: str) -> tuple[str, str]:
 
 
 @cache
-def _tagger(cache_limit: int, max_word_chars: int = MorphologyConfig.max_word_chars):
+def _tagger(cache_limit: int, max_word_chars: int = MorphologyConfig.max_word_chars,
+            shipped_analyses: bool = MorphologyConfig.shipped_analyses):
     """The HanTa tagger, loaded once per process, with per-word caches added.
 
     HanTa spends most of its time analysing single words (the probability of each tag
     for a word form, and the morphological analysis behind a lemma).  Both depend on
-    the word form alone, so a text's repeated words are analysed once.
+    the word form alone, so a text's repeated words are analysed once, and those in the
+    shipped table (:mod:`.analyses`) not at all.
     """
     from HanTa.HanoverTagger import HanoverTagger
+
+    from .analyses import shipped_analyses as read_shipped
 
     def keep(cache: dict, key, word: str, value) -> None:
         """Remember ``value``, unless ``word`` holds a digit: numbers seldom come again and would
@@ -81,6 +88,7 @@ def _tagger(cache_limit: int, max_word_chars: int = MorphologyConfig.max_word_ch
             self.forward_cache: dict[str, list[tuple[int, float]]] = {}
             self.tag_names = {number: _stts(name) for number, name in self.int2tag.items() if isinstance(name, str)}
             self.lemma_is_form = frozenset(self.tag2int[name] for name in _LEMMA_IS_FORM if name in self.tag2int)
+            self.shipped = read_shipped() if shipped_analyses else None
 
         def _tag_word(self, word, cutoff=5, casesensitive=True, conditional=False):
             key = (word, cutoff, casesensitive, conditional)
@@ -97,9 +105,17 @@ def _tagger(cache_limit: int, max_word_chars: int = MorphologyConfig.max_word_ch
             found = self.lemma_cache.get(key)
             if found is None:
                 modifier, head = self.analysed_part(word)
-                found = modifier + self._analyze(head, tag, taglevel=1)[0]
+                found = modifier + self.head_lemma(head, tag)
                 keep(self.lemma_cache, key, word, found)
             return found
+
+        def head_lemma(self, head: str, tag: int) -> str:
+            """HanTa's lemma of ``head`` under ``tag`` (it reads the word lower-cased)."""
+            if self.shipped is not None:
+                found = self.shipped.lemma(head.lower(), tag)
+                if found is not None:
+                    return found
+            return self._analyze(head, tag, taglevel=1)[0]
 
         def analyze_forward(self, word: str) -> list[tuple[int, float]]:
             """HanTa's morpheme-level search for the tags of an unknown word, same result, faster.
@@ -108,7 +124,9 @@ def _tagger(cache_limit: int, max_word_chars: int = MorphologyConfig.max_word_ch
             ``wegen`` within one miss ``word_tag_cache`` apart but share this search."""
             found = self.forward_cache.get(word)
             if found is None:
-                found = hanta_search.word_tag_scores(self, word)
+                found = self.shipped.forward(word) if self.shipped is not None else None
+                if found is None:
+                    found = hanta_search.word_tag_scores(self, word)
                 keep(self.forward_cache, word, word, found)
             return found
 
@@ -143,7 +161,7 @@ def _tagger(cache_limit: int, max_word_chars: int = MorphologyConfig.max_word_ch
 
 def hanta_tagger(config: MorphologyConfig = MorphologyConfig()):
     """The HanTa tagger with wortlaut's caches and faster searches (loaded once per process)."""
-    return _tagger(config.cache_limit, config.max_word_chars)
+    return _tagger(config.cache_limit, config.max_word_chars, config.shipped_analyses)
 
 
 def tag_words(words: Sequence[str]) -> list[tuple[str, str]]:
@@ -158,7 +176,7 @@ def tag_words(words: Sequence[str]) -> list[tuple[str, str]]:
            config=MorphologyConfig)
 def tag(doc: Document, config: MorphologyConfig = MorphologyConfig()) -> Document:
     """Fill ``tag``, ``lemma`` and (for finite verbs) ``mood`` of every token."""
-    tagger = _tagger(config.cache_limit, config.max_word_chars)
+    tagger = _tagger(config.cache_limit, config.max_word_chars, config.shipped_analyses)
     for sentence in doc.sentences:
         tokens = doc.sentence_tokens(sentence)
         for token, (stts, lemma) in zip(tokens, tagger.tag_words([t.text for t in tokens])):

@@ -7,9 +7,9 @@ HanTa (``HanTa.HanoverTagger``) spends nearly all its time in three Viterbi sear
   those are tried directly (about ten times faster);
 - over the characters of an unknown word, for its tag scores (:func:`word_tag_scores`)
   and for the morphemes behind its lemma (:func:`best_segmentation`): HanTa scores every
-  substring under every tag, one method call per score; here the scores are looked up
-  inline, and tags that cannot guess unknown morphemes only try substrings some tag lists
-  (1.3 to 1.5 times faster).
+  substring under every tag, one method call per score; here the listed substrings are found
+  once per position with the tags listing them, tags that cannot guess unknown morphemes only
+  try those, and scores are kept per state in lists over positions (2 to 2.5 times faster).
 
 ``tests/test_morphology.py`` compares each with HanTa's own method.  The functions read
 HanTa's model tables from the tagger object; ``wortlaut.morphology`` plugs them into its tagger.
@@ -35,33 +35,46 @@ def sentence_tags(tagger, words: Sequence[str], case_sensitive: bool) -> list[in
     from HanTa.HanoverTagger import EMPTY, END, START, UNKNOWN
 
     transitions = tagger.LP_trans_word
+    lower_bound, minus_infinity = _LOWER_BOUND, _MINUS_INFINITY
     back: list[dict[tuple[int, int], tuple[int, int]]] = []
     previous_row: dict[tuple[int, int], float] = {(EMPTY, START): 0.0}
     for i, word in enumerate(words):
         scores = dict(tagger._tag_word(word, cutoff=5, casesensitive=case_sensitive and i > 0, conditional=True))
         if len(scores) == 1 and UNKNOWN in scores:
             scores = {}
+        word_scores = list(scores.items())
         row: dict[tuple[int, int], float] = {}
         pointers: dict[tuple[int, int], tuple[int, int]] = {}
         if len(previous_row) > _KEPT_SENTENCE_STATES:
             bound = sorted(previous_row.values(), reverse=True)[_KEPT_SENTENCE_STATES] - 1
         else:
-            bound = _LOWER_BOUND
+            bound = lower_bound
         for state, score in previous_row.items():
             if score < bound:
                 continue
             following = transitions[state]
-            if scores:  # the word's own tags, those the state may go on to
-                options = [(tag, following[tag], word_score) for tag, word_score in scores.items() if tag in following]
+            previous = state[1]
+            if word_scores:  # the word's own tags, those the state may go on to
+                for tag, word_score in word_scores:
+                    transition = following.get(tag)
+                    if transition is None:
+                        continue
+                    total = score + transition + word_score
+                    if total > lower_bound:
+                        key = (previous, tag)
+                        if total > row.get(key, minus_infinity):
+                            row[key] = total
+                            pointers[key] = state
             else:  # an unknown word may be anything
-                options = [(tag, transition, 0.0) for tag, transition in following.items() if tag != END]
-            for tag, transition, word_score in options:
-                total = score + transition + word_score
-                if total > _LOWER_BOUND:
-                    key = (state[1], tag)
-                    if total > row.get(key, -math.inf):
-                        row[key] = total
-                        pointers[key] = state
+                for tag, transition in following.items():
+                    if tag == END:
+                        continue
+                    total = score + transition + 0.0
+                    if total > lower_bound:
+                        key = (previous, tag)
+                        if total > row.get(key, minus_infinity):
+                            row[key] = total
+                            pointers[key] = state
         back.append(pointers)
         top = max(row.values(), default=0.0)
         if top < _RESCALE_BELOW:  # a sentence of thousands of words: keep the scores above HanTa's floor
@@ -86,9 +99,9 @@ def word_tag_scores(tagger, word: str) -> list[tuple[int, float]]:
     """(tag, log probability) of ``word`` from HanTa's morpheme HMM, best first."""
     from HanTa.HanoverTagger import UNKNOWN
 
-    table, _ = _morpheme_table(tagger, word, guess=not tagger.strict)
-    last = table[-1]
-    for state, score in table[-2].items():
+    final_row, _ = _morpheme_table(tagger, word, guess=not tagger.strict)
+    last: dict[tuple[int, int], float] = {}
+    for state, score in final_row.items():
         for tag, transition in tagger.LP_trans_final.get(state, ()):
             total = score + transition
             if total > _LOWER_BOUND:
@@ -96,7 +109,7 @@ def word_tag_scores(tagger, word: str) -> list[tuple[int, float]]:
                 if total > last.get(key, -math.inf):
                     last[key] = total
     by_tag: dict[int, float] = {}
-    for (_, tag), score in last.items():
+    for (_, tag), score in last.items():  # in HanTa's order: logaddexp sums are order-sensitive in the last bit
         if score != -math.inf:
             by_tag[-tag] = float(np.logaddexp(by_tag[-tag], score)) if -tag in by_tag else score
     results = sorted(by_tag.items(), key=lambda item: item[1], reverse=True)
@@ -111,10 +124,12 @@ def best_segmentation(tagger, word: str, target: int) -> list[tuple[int, int]]:
     from HanTa.HanoverTagger import EMPTY, END_UNKNOWN, UNKNOWN
 
     reachable = tagger.reachability.get(target, frozenset())
+    end = len(word) + 1  # the position after the word's last character: its final state
     for guess in (False, True):
-        table, back = _morpheme_table(tagger, word, guess=guess, reachable=reachable)
-        last, last_back = table[-1], back[-1]
-        for state, score in table[-2].items():
+        final_row, origins = _morpheme_table(tagger, word, guess=guess, reachable=reachable, pointers=True)
+        last: dict[tuple[int, int], float] = {}
+        last_origins: dict[tuple[int, int], tuple[tuple[int, int], int]] = {}
+        for state, score in final_row.items():
             for tag, transition in tagger.LP_trans_final.get(state, ()):
                 if tag != target:
                     continue
@@ -123,13 +138,12 @@ def best_segmentation(tagger, word: str, target: int) -> list[tuple[int, int]]:
                     key = (state[1], tag)
                     if total > last.get(key, -math.inf):
                         last[key] = total
-                        last_back[key] = (state, len(word))
+                        last_origins[key] = (state, len(word))
                 break
         if last:
             break
-    end = len(back) - 1
     best, best_score = (EMPTY, EMPTY), -math.inf
-    for state, score in table[-1].items():
+    for state, score in last.items():
         if score > best_score:
             best, best_score = state, score
     if best == (EMPTY, EMPTY):
@@ -137,39 +151,58 @@ def best_segmentation(tagger, word: str, target: int) -> list[tuple[int, int]]:
     path = [(best, end)]
     state, i = best, end
     while i > 0:
-        state, i = back[i][state]
+        state, i = last_origins[state] if i == end else origins[state][i]
         path.append((state, i))
     return [(state[1], i) for state, i in reversed(path[:-1])]
 
 
-def _morpheme_table(tagger, word: str, *, guess: bool, reachable: frozenset | None = None):
-    """HanTa's Viterbi table over the word's characters: for each position, the best score of
-    each (previous tag, tag) state, and where that state came from."""
+def _morpheme_table(tagger, word: str, *, guess: bool, reachable: frozenset | None = None, pointers: bool = False):
+    """HanTa's Viterbi over the word's characters: the best score of each (previous tag, tag)
+    state at the word's end, in the order the states first reached it, and with ``pointers``,
+    for each state and position, where its best path there came from ((state, position)).
+
+    Scores are kept per state in a list over positions (a list index instead of hashing the
+    state for every substring), with the order in which states first reach each position
+    (HanTa's dict order): it decides which state is expanded first, and so the order of the
+    final row, whose scores word_tag_scores sums in that order.
+    """
     from HanTa.HanoverTagger import EMPTY, START
 
     length = len(word)
-    known = tagger.LP_m_t
     nonfinal = tagger.LP_trans_nonfinal
     guessable = _guess_models(tagger) if guess else {}
+    base_lengths = _guess_base_lengths(tagger) if guess else {}
     suffix_keys = _suffix_keys(_guess_suffixes(tagger), word) if guess else []
     listed, longest = _listed_morphemes(tagger)
-    table: list[dict[tuple[int, int], float]] = [{(EMPTY, START): 0.0}] + [{} for _ in range(length + 1)]
-    back: list[dict] = [{} for _ in range(length + 2)]
+    tags_listing = _tags_listing(tagger)
+    lower_bound, minus_infinity = _LOWER_BOUND, _MINUS_INFINITY
+    start = (EMPTY, START)
+    columns: dict[tuple[int, int], list[float]] = {start: [0.0] + [minus_infinity] * length}
+    origins: dict[tuple[int, int], list] | None = {start: [None] * (length + 1)} if pointers else None
+    arrivals: list[list[tuple[int, int]]] = [[start]] + [[] for _ in range(length)]
     for i in range(length + 1):
-        row = table[i]
-        if not row:  # no segmentation reaches this position (common without guessing)
+        states = arrivals[i]
+        if not states:  # no segmentation reaches this position (common without guessing)
             continue
-        bound = sorted(row.values(), reverse=True)[_KEPT_STATES] - 1 if len(row) > _KEPT_STATES else _LOWER_BOUND
+        row = [columns[state][i] for state in states]
+        bound = sorted(row, reverse=True)[_KEPT_STATES] - 1 if len(row) > _KEPT_STATES else lower_bound
         # Substrings from i that some tag lists as a morpheme: the only ones a tag
         # without a guessing model can take.
-        if guessable:
-            everything = [(j, word[i:j]) for j in range(i + 1, length + 1)]
-            candidates = [pair for pair in everything if pair[1] in listed]
-        else:
-            candidates = [(j, word[i:j]) for j in range(i + 1, min(length, i + longest) + 1) if word[i:j] in listed]
-            everything = candidates
+        last_end = length if guessable else min(length, i + longest)
+        candidates = [(j, segment) for j in range(i + 1, last_end + 1) if (segment := word[i:j]) in listed]
+        # Per tag, (end, score) of each substring from i it lists, in the order of the ends: built
+        # from the substrings here (a handful) rather than by asking each of the ~150 tags.
+        listed_scores: dict[int, list[tuple[int, float]]] = {}
+        for j, segment in candidates:
+            for tag, found in tags_listing[segment]:
+                scores = listed_scores.get(tag)
+                if scores is None:
+                    listed_scores[tag] = [(j, found)]
+                else:
+                    scores.append((j, found))
         morpheme_scores: dict[int, list[tuple[int, float]]] = {}  # per tag: (end, score) of each substring
-        for state, score in row.items():
+        plan = None  # what a guess at each end needs, the same for every guessing tag of this row
+        for state, score in zip(states, row):
             if score < bound:
                 continue
             followers = nonfinal.get(state)
@@ -183,40 +216,70 @@ def _morpheme_table(tagger, word: str, *, guess: bool, reachable: frozenset | No
                 scores = morpheme_scores.get(tag)
                 if scores is None:  # the same for every state of this row: computed once
                     model = guessable.get(tag)
-                    if model is None:  # listed morphemes only (inline: this runs for every tag of every row)
-                        listed_here = known[tag]
-                        scores = [(j, found) for j, segment in candidates
-                                  if (found := listed_here.get(segment)) is not None]
+                    if model is None:  # listed morphemes only
+                        scores = listed_scores.get(tag, _NONE)
                     else:
-                        scores = _guessed_scores(known[tag], model, suffix_keys, everything, i, length)
+                        if plan is None:
+                            plan = _guess_plan(suffix_keys, i, length)
+                        scores = _guessed_scores(model[1], base_lengths[tag], listed_scores.get(tag), plan)
                     morpheme_scores[tag] = scores
+                if not scores:
+                    continue
                 key = (previous, tag)
+                column = columns.get(key)
+                if column is None:
+                    column = columns[key] = [minus_infinity] * (length + 1)
+                    if origins is not None:
+                        origins[key] = [None] * (length + 1)
                 base = score + transition
-                for j, morpheme in scores:
-                    total = base + morpheme
-                    if total > _LOWER_BOUND:
-                        cell = table[j]
-                        if total > cell.get(key, _MINUS_INFINITY):
-                            cell[key] = total
-                            back[j][key] = origin
-    return table, back
+                if origins is None:
+                    for j, morpheme in scores:
+                        total = base + morpheme
+                        if total > column[j] and total > lower_bound:
+                            if column[j] == minus_infinity:
+                                arrivals[j].append(key)
+                            column[j] = total
+                else:
+                    came_from = origins[key]
+                    for j, morpheme in scores:
+                        total = base + morpheme
+                        if total > column[j] and total > lower_bound:
+                            if column[j] == minus_infinity:
+                                arrivals[j].append(key)
+                            column[j] = total
+                            came_from[j] = origin
+    return {state: columns[state][length] for state in arrivals[length]}, origins
 
 
-def _guessed_scores(morphemes: dict[str, float], model: _GuessModel, suffix_keys: list[tuple[str, ...]],
-                    everything: list[tuple[int, str]], start: int, length: int) -> list[tuple[int, float]]:
-    """(end, score) of every substring from ``start`` under a tag with a guessing model: its
-    listed score, else HanTa's guess (:func:`_guess`, with the suffix found beforehand).
-    Substrings whose guess is -inf are left out: no path can go through them."""
-    base, suffixes, lengths = model
+def _guess_plan(suffix_keys: list[tuple[str, ...]], start: int, length: int) -> list[tuple[int, int, str, bool, bool]]:
+    """For each end ``j`` of a substring from ``start``: ``j``, the index into a guessing model's
+    length scores, the suffix it is scored by, whether it is the whole word, and whether it may be
+    guessed at all (HanTa never guesses morphemes of one or two letters in words of four or more)."""
+    plan = []
+    for j in range(start + 1, length + 1):
+        size = j - start
+        plan.append((j, min(size, 24), suffix_keys[j][min(size - 1, 4)], size == length, length < 4 or size > 2))
+    return plan
+
+
+def _guessed_scores(suffixes: dict[str, float], base_lengths: list[float], listed: list[tuple[int, float]] | None,
+                    plan: list[tuple[int, int, str, bool, bool]]) -> list[tuple[int, float]]:
+    """(end, score) of every substring from the row's position under a tag with a guessing model:
+    its listed score (``listed``: (end, score) pairs), else HanTa's guess (:func:`_guess`: base
+    plus length score, plus suffix score, less 4.6 for the whole word; the same additions in the
+    same order).  Substrings whose guess is -inf are left out: no path can go through them."""
+    if listed is None:
+        return [(j, base_lengths[n] + suffixes[suffix] - 4.6 if whole else base_lengths[n] + suffixes[suffix])
+                for j, n, suffix, whole, guessable in plan if guessable]
+    own = dict(listed)
     scores = []
-    for j, segment in everything:
-        morpheme = morphemes.get(segment)
+    for j, n, suffix, whole, guessable in plan:
+        morpheme = own.get(j)
         if morpheme is None:
-            size = j - start
-            if length >= 4 and size <= 2:
+            if not guessable:
                 continue
-            morpheme = base + lengths[min(size, 24)] + suffixes[suffix_keys[j][min(size - 1, 4)]]
-            if size == length:
+            morpheme = base_lengths[n] + suffixes[suffix]
+            if whole:
                 morpheme = morpheme - 4.6
         scores.append((j, morpheme))
     return scores
@@ -243,6 +306,19 @@ def _listed_morphemes(tagger) -> tuple[frozenset[str], int]:
     return listed, max(map(len, listed))
 
 
+_NONE: list = []  # no (end, score) pairs; never appended to
+
+
+@cache
+def _tags_listing(tagger) -> dict[str, tuple[tuple[int, float], ...]]:
+    """For each listed morpheme, the tags listing it with their scores, in HanTa's tag order."""
+    by_morpheme: dict[str, list[tuple[int, float]]] = {}
+    for tag, morphemes in tagger.LP_m_t.items():
+        for morpheme, score in morphemes.items():
+            by_morpheme.setdefault(morpheme, []).append((tag, score))
+    return {morpheme: tuple(tags) for morpheme, tags in by_morpheme.items()}
+
+
 _GuessModel = tuple[float, dict[str, float], list[float]]  # base score, suffix scores, length scores
 
 
@@ -260,6 +336,12 @@ def _guess_models(tagger) -> dict[int, _GuessModel]:
     """The few tags (open classes) HanTa lets an unseen morpheme have, with their guessing model."""
     return {tag: (tagger.Int_t + tagger.LP_hapax_t[tag], tagger.LP_s_t[tag], tagger.LP_len_t[tag])
             for tag in tagger.LP_hapax_t if tag in tagger.LP_s_t}
+
+
+@cache
+def _guess_base_lengths(tagger) -> dict[int, list[float]]:
+    """Per guessing tag, its base score plus each length score (the first addition of a guess)."""
+    return {tag: [base + length for length in lengths] for tag, (base, _, lengths) in _guess_models(tagger).items()}
 
 
 def _guess(model: _GuessModel, segment: str, word_length: int) -> float:
