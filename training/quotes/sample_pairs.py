@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import csv
 import glob
-import gzip
 import json
 import random
 import re
@@ -31,6 +30,7 @@ from collections import defaultdict
 from dataclasses import replace
 from pathlib import Path
 
+from wortlaut.evaluate.smartdata import read_records
 from wortlaut.store.provenance import (
     DEFAULT_CONFIG,
     _Quote,
@@ -59,16 +59,8 @@ def documents():
         for path in sorted(glob.glob(str(SHARED / "spkatt-parl" / folder / "task1" / "*.json"))):
             sentences = json.loads(Path(path).read_text(encoding="utf-8"))["Sentences"]
             yield "bundestag", Path(path).stem, " ".join(" ".join(s["Tokens"]) for s in sentences)
-    decoder = json.JSONDecoder()
     for name in ("train", "test"):
-        with gzip.open(SHARED / "smartdata-v1" / f"{name}.json.gz", "rt", encoding="utf-8") as handle:
-            text, at = handle.read(), 0
-        while True:
-            while at < len(text) and text[at].isspace():
-                at += 1
-            if at >= len(text):
-                break
-            record, at = decoder.raw_decode(text, at)
+        for record in read_records(SHARED / "smartdata-v1" / f"{name}.json.gz"):
             yield "smartdata", record["id"], (record.get("text") or {}).get("string") or ""
     csv.field_size_limit(1 << 26)
     with (SHARED / "10kgnad" / "articles.csv").open(encoding="utf-8") as handle:

@@ -20,12 +20,14 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .gold import GoldError, read_json_lines
+
 KINDS: tuple[str, ...] = ("name", "surname", "role", "pronoun", "institution")
 MIN_CONTENT_F1 = 0.5
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
-class SpeakerGoldError(ValueError):
+class SpeakerGoldError(GoldError):
     """A gold or prediction file that cannot be read; the message names the file."""
 
 
@@ -118,20 +120,8 @@ def predicted_name(statement: Mapping) -> str | None:
 
 def read_gold(path: Path) -> list[dict]:
     records = []
-    try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as error:
-        raise SpeakerGoldError(f"{path}: cannot read speaker gold: {error}") from error
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise SpeakerGoldError(f"{path}:{number}: not JSON: {error}") from error
-        missing = [key for key in ("file", "message_text", "kind", "speaker") if key not in record]
-        if missing:
-            raise SpeakerGoldError(f"{path}:{number}: missing {', '.join(missing)}")
+    for number, record in read_json_lines(path, ("file", "message_text", "kind", "speaker"),
+                                          what="speaker gold", error=SpeakerGoldError):
         if record["kind"] not in (*KINDS, "unnamed"):
             raise SpeakerGoldError(f"{path}:{number}: unknown kind {record['kind']!r}")
         records.append(record)

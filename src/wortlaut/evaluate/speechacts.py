@@ -10,7 +10,6 @@ Reported: accuracy and per-act precision, recall and F1, for each split and for 
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from pathlib import Path
 
@@ -18,18 +17,13 @@ from ..model import Document, Role, Statement
 from ..morphology import tag
 from ..segment import segment
 from ..speech_acts import speech_act
+from .gold import read_json_lines
 
 ALL = "all"
 
 
 def read_gold(path: Path) -> list[dict]:
-    lines = [line for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
-    records = [json.loads(line) for line in lines]
-    for number, record in enumerate(records, 1):
-        missing = {"tokens", "cue", "act"} - set(record)
-        if missing:
-            raise ValueError(f"{path}: line {number} has no {', '.join(sorted(missing))}")
-    return records
+    return [record for _, record in read_json_lines(path, ("tokens", "cue", "act"), what="speech-act gold")]
 
 
 def predict(records: list[dict]) -> list[str]:

@@ -18,7 +18,6 @@ the predicted one.
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -26,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..gazetteer import country_name
+from .gold import GoldError, read_json_lines
 from .speakers import best_match, read_predictions
 
 KINDS = ("mention", "pronoun")
@@ -35,26 +35,14 @@ _ARTICLES = frozenset({"der", "die", "das", "des", "dem", "den", "the"})
 _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
 
 
-class TargetGoldError(ValueError):
+class TargetGoldError(GoldError):
     """A target gold file that cannot be read; the message names the file and line."""
 
 
 def read_gold(path: Path) -> list[dict]:
-    try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as error:
-        raise TargetGoldError(f"{path}: cannot read target gold: {error}") from error
     records = []
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise TargetGoldError(f"{path}:{number}: not JSON: {error}") from error
-        missing = [key for key in ("file", "message_text", "targets") if key not in record]
-        if missing:
-            raise TargetGoldError(f"{path}:{number}: missing {', '.join(missing)}")
+    for number, record in read_json_lines(path, ("file", "message_text", "targets"),
+                                          what="target gold", error=TargetGoldError):
         if not isinstance(record["targets"], list):
             raise TargetGoldError(f"{path}:{number}: 'targets' is not a list")
         for target in record["targets"]:
