@@ -15,6 +15,7 @@ from ..de.words import (
     DEMONSTRATIVE_SPEAKERS,
     GENERIC_ORGANISATION_NOUNS,
     INDEFINITE_ARTICLES,
+    PAIR_WORDS,
     INTERVIEW_ANSWER_WORDS,
     NAME_INTERNAL_WORDS,
     POINTING_BACK_ADVERBS,
@@ -616,7 +617,8 @@ class Resolver:
         affiliation = role.affiliation or adjective_country(content[:role_index]) or genitive_country(content[role_index + 1 :])
         affiliation = canonical_affiliation(affiliation)
         indefinite = any(t.text.lower() in INDEFINITE_ARTICLES for t in words[:1])
-        plural = likely_plural(role, words[0].text if words[0].text != role.word else "")
+        pair = any(t.text.lower() in PAIR_WORDS for t in words)  # "die beiden Politiker": plural, two of them
+        plural = pair or likely_plural(role, words[0].text if words[0].text != role.word else "")
         owned = any(placed.entity.type == PERSON and self._owner_of_role(placed.mention, span)
                     for placed in self.index.overlapping(span))  # "Der Arzt Lahms": Lahm's doctor, no one named
         if not indefinite and not plural and not owned:
@@ -627,10 +629,30 @@ class Resolver:
             if entity is not None:
                 self.how = ROLE
                 return entity
+        both = self._pair_before(role, affiliation, words[0]) if pair else None
+        if both is not None:
+            self.how = ROLE  # "die beiden Sängerinnen" after Jennifer Lopez and Shakira
+            return self._find_or_create(" und ".join(person.name for person in both), PERSON)
         entity = self._find_or_create(nominative(words), UNKNOWN if plural else PERSON)
         entity.roles.append(with_affiliation(role.role, affiliation) if affiliation and not role.affiliation
                             else role.role)
         return entity
+
+    def _pair_before(self, role: RoleMatch, affiliation: str | None, word: Token) -> tuple[Entity, Entity] | None:
+        """The two persons named last before ``word`` in the last sentences whose roles fit, in the
+        order the article names them."""
+        found: list[Entity] = []
+        for candidate in self._mentions_before(word):
+            if self.doc.tokens[candidate.token].sentence < word.sentence - self.pronoun_window:
+                break
+            entity = candidate.entity
+            if entity.type == PERSON and entity not in found and " und " not in entity.name \
+                    and role_compatible(entity, role, affiliation):
+                found.append(entity)
+                if len(found) == 2:
+                    first = lambda person: min(m.start for m in person.mentions)
+                    return tuple(sorted(found, key=first))  # type: ignore[return-value]
+        return None
 
     def _best_role_match(self, role: RoleMatch, affiliation: str | None, before: int) -> Entity | None:
         best, best_key = None, None
