@@ -249,7 +249,7 @@ def organisations(doc: Document, context: NameTests, taken: set[int]) -> Iterabl
         elif text in names:
             yield _org_mention(i, i + 1, names[text])
         elif _is_acronym(token) and country_name(text) is None and not _in_capital_heading(doc, token):
-            yield _org_mention(i, i + 1, text)
+            yield _org_mention(i, i + 1, acronym_base(text))
         elif is_org_noun(text) and i + 1 < len(tokens) and i + 1 not in taken:
             # "Agentur Interfax", "Nachrichtenagentur Interfax"
             following = tokens[i + 1]
@@ -290,6 +290,11 @@ def _org_role(noun: str) -> RoleMatch:
 
 def _org_mention(first: int, last: int, name: str) -> Mention:
     return Mention(ORGANISATION, name, first, last)
+
+
+def acronym_base(text: str) -> str:
+    """``ZDFs`` (des ZDFs) -> ``ZDF``: an acronym without its genitive ending."""
+    return text[:-1] if len(text) > 2 and text.endswith("s") and text[:-1].isupper() else text
 
 
 def _is_acronym(token: Token) -> bool:
