@@ -59,7 +59,19 @@ ADDRESSEE_PREPOSITIONS = word_class("addressee_prepositions")  # "vor Reportern"
 ORIGIN_PREPOSITIONS = word_class("origin_prepositions")  # "der Sprecher vom Landeskriminalamt"
 
 # nouns
-TIME_NOUNS = word_class("time_nouns")  # "vor drei Tagen", "am Morgen": no speaker, no addressee
+class _TimeNouns(frozenset):
+    """Time nouns, and compounds of two of them (``Dienstagabend``, ``Sonntagnachmittag``)."""
+
+    def __contains__(self, word: object) -> bool:
+        if frozenset.__contains__(self, word):
+            return True
+        if not isinstance(word, str) or len(word) < 7 or not word[:1].isupper():
+            return False
+        return any(frozenset.__contains__(self, word[:cut]) and frozenset.__contains__(self, word[cut:].capitalize())
+                   for cut in range(3, len(word) - 3))
+
+
+TIME_NOUNS = _TimeNouns(word_class("time_nouns"))  # "vor drei Tagen", "am Dienstagabend": no speaker, no addressee
 AGE_NOUNS = word_class("age_nouns")  # "100 Jahre", "im Alter von": no speaker
 SOURCE_SUFFIXES = tuple(json_data(WORD_CLASSES)["source_suffixes"])  # "Kreml-Angaben" -> "Kreml"
 
