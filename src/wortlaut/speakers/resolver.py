@@ -376,6 +376,10 @@ class Resolver:
         if not all(any(t.text[:1].isupper() for t in part) for part in parts) \
                 or any(is_preposition(t) for t in parts[0][1:]):
             return None  # "Bundesministerium für Bildung und Forschung" is one name
+        first = without_leading_determiner(parts[0])
+        if first and all(is_adjective(t) for t in first[:-1]) and parse_role(first[-1].text) is not None \
+                and not is_determiner(parts[1][0]):
+            return None  # "Der Landtagsabgeordnete und SPD-Fraktionschef Andreas Stoch": one person, two roles
         members, hows = [], []
         for part in parts:
             resolver = Resolver(self.doc, self.previous, self.previous_sentence, self.pronoun_window, index=self.index)

@@ -16,9 +16,10 @@ from ..de.phrases import (
 from ..de.punctuation import is_quote_mark
 from ..de.roles import parse_role
 from ..de.tags import AUXILIARY, FINITE, NOUN, NOUN_PHRASE
-from ..de.verbs import NOT_ANNOUNCING, communication_verbs
+from ..de.tokens import normal_tag
+from ..de.verbs import NOT_ANNOUNCING, communication_verbs, cue_verbs
 from ..de.words import QUOTATION_ANNOUNCERS, VERBATIM_WORDS
-from ..model import Quotation, Sentence, Span
+from ..model import Quotation, Sentence, Span, Token
 from .cues import addressee, cue_lemma, document_source, participle_cue
 from .finder import Finder
 
@@ -92,13 +93,22 @@ def _cue_after(finder: Finder, close_mark: int, sentence: Sentence) -> CueReadin
         return None
     verb = doc.tokens[i]
     lemma = cue_lemma(doc, verb, sentence)
-    if lemma is None or verb.tag not in FINITE and verb.tag:
+    if lemma is None and i == close_mark + 1 and misread_past_tense(verb):
+        lemma = verb.text[:-2].lower() + "en"  # "„…“ erklärte sie": no comma, and the tagger read an adjective
+    elif lemma is None or verb.tag not in FINITE and verb.tag:
         return None
     cue = [i] + separable_particle(doc, i, sentence)
     speaker = noun_phrase_forward(doc, i + 1, sentence.token_end)
     if not speaker and i + 1 < sentence.token_end and doc.tokens[i + 1].text == "es":
         speaker = document_source(doc, i, sentence)  # "…", heißt es in dem Bericht
     return cue, speaker, clause_end(doc, i, sentence)
+
+
+def misread_past_tense(token: Token) -> bool:
+    """``erklärte`` tagged as an adjective: a weak speech verb's past tense (stem + ``te``)."""
+    text = token.text
+    return normal_tag(token) in {"ADJA", "ADJD"} and text[:1].islower() and text.endswith("te") \
+        and text[:-2].lower() + "en" in cue_verbs()
 
 
 def _cue_before(finder: Finder, open_mark: int, sentence: Sentence) -> CueReading | None:
