@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from wortlaut.model import Document
 from wortlaut.pipeline import Options, analyze, run
 from wortlaut.segment import segment
@@ -127,3 +129,13 @@ def test_shortcut_searches_find_what_somajo_patterns_find():
         for name in ("abbreviation", "token_with_plus_ampersand"):
             expected = [m.span() for m in getattr(theirs, name).finditer(text)]
             assert [m.span() for m in getattr(ours, name).finditer(text)] == expected, (name, text)
+
+
+@pytest.mark.parametrize(("text", "sentences"), [
+    ("„Wir kommen.“ sagte er. Dann ging er.", ["„ Wir kommen . “ sagte er .", "Dann ging er ."]),
+    ("»Das ist falsch!« rief sie. Alle schwiegen.", ["» Das ist falsch ! « rief sie .", "Alle schwiegen ."]),
+    ("„Wir kommen.“ Dann ging er.", ["„ Wir kommen . “", "Dann ging er ."]),  # a capital: a new sentence
+])
+def test_a_lower_case_cue_after_a_closed_quotation_stays_in_its_sentence(text, sentences):
+    doc = segment(Document(text=text))
+    assert [" ".join(t.text for t in doc.tokens[s.token_start:s.token_end]) for s in doc.sentences] == sentences
