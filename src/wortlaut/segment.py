@@ -10,7 +10,7 @@ import regex  # SoMaJo's own regex engine: Unicode properties
 
 from .components import component
 from .de.lexicon import word_list
-from .de.punctuation import ALWAYS_OPENING, CLOSING_QUOTES, SENTENCE_END_CHARACTERS, SENTENCE_STOPS
+from .de.punctuation import ALWAYS_OPENING, CLOSING_QUOTES, SENTENCE_END_CHARACTERS
 from .de.tags import CLAUSE_FINAL, FINITE
 from .model import Document, Paragraph, Sentence, Span, Token
 
@@ -132,7 +132,7 @@ def segment(doc: Document, config: SegmentConfig = SegmentConfig()) -> Document:
         return _segment_given(doc)
     for number, (start, end) in enumerate(_paragraph_bounds(doc.text)):
         doc.paragraphs.append(Paragraph(number, start, end))
-        sentences = _quote_tails_joined(_tokenize(doc.text[start:end], start))
+        sentences = _tokenize(doc.text[start:end], start)
         if doc.glued_headings and number > 0 and sentences:
             sentences[:1] = _split_glued_heading(sentences[0], config.max_heading_tokens)
         elif _looks_like_heading_line(doc.text[start:end]) and len(sentences) == 1:
@@ -140,20 +140,6 @@ def segment(doc: Document, config: SegmentConfig = SegmentConfig()) -> Document:
         for kind, tokens in sentences:
             _add_sentence(doc, tokens, number, heading=kind == "heading")
     return doc
-
-
-def _quote_tails_joined(sentences: list[tuple[str, list[tuple[str, int, int]]]]) -> list[tuple[str, list[tuple[str, int, int]]]]:
-    """``„Wir kommen.“ sagte er.``: a sentence that starts with a lower-case word right after a
-    quotation that ends with a full stop is the rest of that sentence (the cue and its speaker)."""
-    joined: list[tuple[str, list[tuple[str, int, int]]]] = []
-    for kind, tokens in sentences:
-        before = joined[-1][1] if joined and joined[-1][0] == "sentence" else []
-        if kind == "sentence" and len(before) >= 2 and before[-1][0] in CLOSING_QUOTES \
-                and before[-2][0] in SENTENCE_STOPS and tokens[0][0][:1].isalpha() and tokens[0][0][:1].islower():
-            before.extend(tokens)
-        else:
-            joined.append((kind, tokens))
-    return joined
 
 
 def _paragraph_bounds(text: str) -> list[tuple[int, int]]:
