@@ -41,3 +41,10 @@ def is_conjunction(token: Token) -> bool:
 def pronoun_gender(word: str) -> str:
     """``er`` -> ``m``, ``sie`` -> ``f``; ``""`` for ``ich``, ``man`` and words that are no such pronoun."""
     return ACTOR_PRONOUNS.get(word.lower(), "")
+
+
+def plural_verb_form(word: str) -> bool:
+    """A third-person plural finite form: ``fordern``, ``forderten``, ``seien``, ``hätten``;
+    ``fordert``, ``forderte``, ``sei``, ``kann`` are singular."""
+    lower = word.lower()
+    return lower.endswith(("en", "ern", "eln")) or lower in {"sind", "tun"}

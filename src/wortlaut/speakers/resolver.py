@@ -10,14 +10,22 @@ from ..de.nominative import nominative, noun_gender
 from ..de.phrases import impersonal_clause, sentence_verb_subject
 from ..de.roles import RoleMatch, likely_plural, org_noun_head, parse_role, with_affiliation
 from ..de.speaker_phrases import DocumentOwner, document_owner, possessive_gender
-from ..de.tokens import is_adjective, is_conjunction, is_determiner, is_preposition, normal_tag, pronoun_gender
+from ..de.tags import FINITE
+from ..de.tokens import (
+    is_adjective,
+    is_conjunction,
+    is_determiner,
+    is_preposition,
+    normal_tag,
+    plural_verb_form,
+    pronoun_gender,
+)
 from ..de.words import (
     DEMONSTRATIVE_SPEAKERS,
     GENERIC_ORGANISATION_NOUNS,
     INDEFINITE_ARTICLES,
-    PAIR_WORDS,
     INTERVIEW_ANSWER_WORDS,
-    NAME_INTERNAL_WORDS,
+    PAIR_WORDS,
     POINTING_BACK_ADVERBS,
     REFLEXIVE_POSSESSIVES,
     RELATIVE_PRONOUNS,
@@ -323,7 +331,65 @@ class Resolver:
         if lower in RELATIVE_PRONOUNS and pronoun_gender(lower) == "":
             return self._relative_antecedent(word)
         gender = pronoun_gender(lower)
+        if lower == "sie" and self._plural_verb_beside(word):
+            # "Die Organisationen … Sie fordern": they, never a woman named before
+            return self._plural_antecedent(word)
         return self._antecedent(word, gender if gender in {"m", "f"} else "")
+
+    def _plural_verb_beside(self, pronoun: Token) -> bool:
+        """The finite verb right before or after ``sie`` is plural (``sie fordern``, ``forderten sie``)."""
+        tokens = self.doc.tokens
+        for index in (pronoun.index + 1, pronoun.index - 1):
+            if 0 <= index < len(tokens) and tokens[index].sentence == pronoun.sentence and tokens[index].tag in FINITE:
+                return plural_verb_form(tokens[index].text)
+        return False
+
+    def _plural_antecedent(self, pronoun: Token) -> Entity | None:
+        """The latest subject in the last sentences that names several: a group (``SPD und Grüne``),
+        an organisation, a country or an unnamed group (``Experten``)."""
+        def several(entity: Entity) -> bool:
+            return entity.type in {ORGANISATION, COUNTRY, UNKNOWN} or " und " in entity.name
+
+        recent = pronoun.sentence - self.pronoun_window
+        after = pronoun.sentence - 1 if self.previous is None else min(pronoun.sentence - 1, self.previous_sentence)
+        earlier = None  # as for any pronoun: a subject after the previous speaker, that speaker, a recent subject
+        for candidate in self._mentions_before(pronoun):
+            sentence = self.doc.tokens[candidate.token].sentence
+            if sentence < recent:
+                break
+            if candidate.token and self.doc.tokens[candidate.token - 1].text == "(" \
+                    or not self._subject_like(candidate.token, candidate.span):
+                continue  # "Jelena Hoffmann (SPD)": her party, not a subject
+            entity = candidate.entity
+            if entity.type == PERSON:
+                entity = self._coordinated_persons(candidate)  # "Werner Schulz und Jelena Hoffmann … Sie"
+            if entity is not None and several(entity):
+                if sentence > after:
+                    return entity
+                earlier = earlier or entity
+        if self.previous is not None and several(self.previous):
+            return self.previous
+        return earlier
+
+    def _coordinated_persons(self, candidate: Candidate) -> Entity | None:
+        """``Werner Schulz (Grüne) und Jelena Hoffmann``: the two persons joined by ``und`` as one
+        actor, when ``candidate`` is the second; None when no person is joined to it."""
+        index = candidate.token - 1
+        if index < 1 or self.doc.tokens[index].text not in {"und", "sowie"}:
+            return None
+        index -= 1
+        if self.doc.tokens[index].text == ")":  # "Werner Schulz ( Grüne ) und …"
+            while index > 0 and self.doc.tokens[index].text != "(":
+                index -= 1
+            index -= 1
+        before = self.doc.tokens[index] if index >= 0 else None
+        if before is None:
+            return None
+        first = next((placed.entity for placed in self.index.overlapping(self.doc.span(before.start, before.end))
+                      if placed.entity.type == PERSON and placed.entity is not candidate.entity), None)
+        if first is None:
+            return None
+        return self._find_or_create(f"{first.name} und {candidate.entity.name}", PERSON)
 
     def _latest_person(self, word: Token, gender: str) -> Entity | None:
         return next((c.entity for c in self._mentions_before(word) if fits_pronoun(c.entity, gender)), None)
@@ -394,13 +460,9 @@ class Resolver:
         return self._find_or_create(" und ".join(m.name for m in members), members[0].type)
 
     def _organisation(self, words: list[Token], content: list[Token]) -> Entity | None:
-        # a genitive article or "für" after the organisation noun belongs to its name ("Amt der
-        # Bundesrepublik", "Ministerium für Bildung"); other prepositions do not ("Regierung in Lomé")
-        written = without_leading_prepositions(words)
-        noun = organisation_head(written)
-        inside = noun is not None and noun.index + 1 <= written[-1].index \
-            and self.doc.tokens[noun.index + 1].text.lower() in NAME_INTERNAL_WORDS
-        found = organisation_of(written)
+        # read from the words as written: a genitive, "für" or a place after the organisation noun
+        # belongs to its name ("Amt der Bundesrepublik", "Ministerium für Bildung", "Regierung in Lomé")
+        found = organisation_of(without_leading_prepositions(words))
         if found is None:
             return None
         self.how = INSTITUTION
