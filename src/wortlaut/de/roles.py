@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 
 from ..gazetteer import canonical_affiliation, country_name, metonym_country
 from .lexicon import entries, table
-from .words import SINGULAR_OBLIQUE
+from .words import PLURAL_DETERMINERS, SINGULAR_OBLIQUE
 
 WORD = re.compile(r"^[^\W\d_]+(?:['’-][^\W\d_]+)*$")  # letters, inner hyphens and apostrophes
 _ROLE_IN_BRACKETS = re.compile(r"^(?P<role>.+?) \((?P<affiliation>[^)]+)\)$")
@@ -152,13 +152,16 @@ def role_affiliation(role: str) -> tuple[str, str | None]:
 
 
 def likely_plural(role: RoleMatch, word_before: str) -> bool:
-    """``Experten``, ``die Experten``: an inflected role noun without a singular article.
+    """``Experten``, ``die Experten``: an inflected role noun without a singular article;
+    ``die Forscher``: a masculine one whose plural is its singular, after a plural determiner.
 
-    ``dem Präsidenten``, ``seinem Amtskollegen`` and ``einen Experten`` stay singular.
+    ``dem Präsidenten``, ``seinem Amtskollegen``, ``einen Experten`` and ``der Forscher`` stay singular.
     """
     if role.plural:
         return True
-    if role.word == role.role or role.word.endswith(("-", "s")):
+    if role.word == role.role:
+        return role.gender == "m" and word_before.lower() in PLURAL_DETERMINERS
+    if role.word.endswith(("-", "s")):
         return False
     return word_before.lower() not in SINGULAR_OBLIQUE
 
