@@ -232,6 +232,8 @@ def _morpheme_table(tagger, word: str, *, guess: bool, reachable: frozenset | No
                     if origins is not None:
                         origins[key] = [None] * (length + 1)
                 base = score + transition
+                # two copies of the innermost loop, with and without back-pointers, so that the
+                # hottest loop of the search tests nothing extra at each step
                 if origins is None:
                     for j, morpheme in scores:
                         total = base + morpheme
