@@ -35,6 +35,8 @@ def chosen_articles() -> list[str]:
 
 GOLD = Path(__file__).with_name("speaker_gold.jsonl")
 HELD_OUT = Path(__file__).with_name("speaker_heldout.jsonl")
+# a second held-out set: 60 articles drafted with --more (eleventh session), scored, never read for errors
+HELD_OUT_2 = Path(__file__).with_name("speaker_heldout2.jsonl")
 HELD_OUT_ARTICLES = 50
 MORE_ARTICLES = 60
 
@@ -67,8 +69,8 @@ def held_out_articles() -> list[str]:
 
 
 def more_articles() -> list[str]:
-    """MORE_ARTICLES more development articles: the next ones outside both gold files."""
-    return next_articles(MORE_ARTICLES, _gold_files(GOLD) | _gold_files(HELD_OUT))
+    """MORE_ARTICLES more development articles: the next ones outside the gold files."""
+    return next_articles(MORE_ARTICLES, _gold_files(GOLD) | _gold_files(HELD_OUT) | _gold_files(HELD_OUT_2))
 
 
 def span_text(sentences: dict[int, list[str]], refs: list[str]) -> str:
