@@ -351,7 +351,7 @@ def update_quotes(conn: sqlite3.Connection, config: QuoteConfig = DEFAULT_CONFIG
             continue
         statement_ids = [statement_id for _, statements in block for statement_id in statements]
         outlets = _outlets(conn, statement_ids)
-        loaded = _load_members(conn, statement_ids, normalized, position, pieces_of)
+        loaded = _load_members(conn, statement_ids, normalized, position, pieces_of, order)
         for quote_ids, statements in block:
             for merged in quote_ids[1:]:
                 conn.execute("DELETE FROM quotes WHERE id = ?", (merged,))
@@ -423,16 +423,16 @@ def _outlets(conn: sqlite3.Connection, statement_ids: list[int]) -> dict[int, st
 
 
 def _load_members(conn: sqlite3.Connection, statement_ids: list[int], normalized: list[str],
-                  position: dict[int, int], pieces_of) -> dict[int, _Quote]:
+                  position: dict[int, int], pieces_of, order: dict[int, tuple]) -> dict[int, _Quote]:
+    """The quotes of ``statement_ids``, placed by ``order`` (:func:`_orders`, read before)."""
     found = {}
     for start in range(0, len(statement_ids), 500):
         chunk = statement_ids[start:start + 500]
-        for statement_id, article_id, content, article_date, statement_date in conn.execute(
-                "SELECT s.id, s.article_id, s.content, a.date, s.date FROM statements s JOIN articles a "
-                f"ON a.id = s.article_id WHERE s.id IN ({', '.join('?' * len(chunk))})", chunk):
+        for statement_id, article_id, content in conn.execute(
+                f"SELECT id, article_id, content FROM statements WHERE id IN ({', '.join('?' * len(chunk))})", chunk):
             number = position[statement_id]
             found[statement_id] = _Quote(statement_id, article_id, content, normalized[number], pieces_of(number),
-                                         first_appearance(article_date, statement_date, article_id, statement_id))
+                                         order[statement_id])
     return found
 
 
