@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from .de.nominative import nominative
 from .de.roles import org_names, org_noun_head
+from .de.tags import NAME_OR_FOREIGN
 from .de.tokens import is_adjective, is_determiner, normal_tag
 from .de.words import (
     GENERIC_ORGANISATION_NOUNS,
@@ -18,8 +19,6 @@ from .de.words import (
 )
 from .gazetteer import canonical_affiliation, capital_country, country_for_adjective, country_name, metonym_country
 from .model import Entity, Token
-
-NAME_TAGS = frozenset({"NE", "FM"})  # a name or foreign words, whatever their case
 
 
 def adjective_country(tokens: list[Token]) -> str | None:
@@ -110,7 +109,7 @@ def _written_name(tokens: list[Token]) -> str:
     as written."""
     run: list[Token] = []
     for token in tokens:
-        if normal_tag(token) not in NAME_TAGS or run and token.index != run[-1].index + 1:
+        if normal_tag(token) not in NAME_OR_FOREIGN or run and token.index != run[-1].index + 1:
             break  # "amnesty international (ai)": the name ends at the bracket
         run.append(token)
     return " ".join(t.text for t in run)

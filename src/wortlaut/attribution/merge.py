@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from ..de.phrases import clause_range
 from ..de.punctuation import CLAUSE_MARKS, MESSAGE_END, is_quote_mark
 from ..de.roles import org_noun_head, parse_role
-from ..de.tags import NEGATION
+from ..de.tags import NAME_OR_FOREIGN, NEGATION
 from ..de.verbs import TENSE_AUXILIARIES, communication_nouns, is_attribution_noun
 from ..de.words import (
     CONTRACTED_ARTICLES,
@@ -110,7 +110,7 @@ def implausible_cue(doc: Document, statement: Statement) -> bool:
         return False
     phrase = [tokens[i] for i in fallback_source(doc, cue)]  # the noun phrase after "nach"
     return bool(phrase) and not any(
-        t.tag in {"NE", "FM"} or is_attribution_noun(t.text) or t.text in communication_nouns()
+        t.tag in NAME_OR_FOREIGN or is_attribution_noun(t.text) or t.text in communication_nouns()
         or parse_role(t.text) is not None or org_noun_head(t.text) is not None for t in phrase)
 
 

@@ -13,6 +13,7 @@ CLAUSE_FINAL = NONFINITE | {"PTKVZ"}  # a verb-final position: a capitalised wor
 
 NOUN = frozenset({"NN", "NE", "FM"})
 COMMON_OR_NAME = frozenset({"NN", "NE"})
+NAME_OR_FOREIGN = frozenset({"NE", "FM"})  # a name or foreign words, whatever their case
 QUOTED_NAME_INTRODUCERS = frozenset({"ART", "ADJA", "APPRART", "PPOSAT"})  # "die „Neue Rechte“", "dem „Spiegel“"
 DETERMINER = frozenset({"ART", "PPOSAT", "PDAT", "PIAT"})
 ADJECTIVE = frozenset({"ADJA", "CARD"})  # what stands between a determiner and its noun

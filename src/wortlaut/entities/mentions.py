@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from ..de.names import first_names
 from ..de.nominative import nominative
 from ..de.roles import WORD, RoleMatch, is_org_noun, likely_plural, org_names, parse_role, with_affiliation
-from ..de.tags import NAME
+from ..de.tags import NAME, NAME_OR_FOREIGN
 from ..de.tokens import is_adjective, is_finite_verb, is_preposition, normal_tag
 from ..de.words import BRANCH_COUNTRIES, NAME_PARTICLES
 from ..gazetteer import capital_country, country_for_adjective, country_name, metonym_country
@@ -275,7 +275,7 @@ def _national_branch(doc: Document, i: int, taken: set[int]) -> bool:
         return False
     token, country = tokens[i], tokens[i + 1]
     if country.text.lower() not in BRANCH_COUNTRIES or country_name(token.text) is not None \
-            or normal_tag(token) not in {"NE", "FM"} and token.text not in org_names():
+            or normal_tag(token) not in NAME_OR_FOREIGN and token.text not in org_names():
         return False
     after = tokens[i + 2].text if i + 2 < len(tokens) else ""
     if after in {"und", "sowie", "oder", "/"} or token.text in first_names() \

@@ -6,6 +6,7 @@ from ..de.names import first_names
 from ..de.nominative import noun_gender
 from ..de.punctuation import is_quote_mark
 from ..de.roles import RoleMatch, org_names, org_noun_head, parse_role, role_affiliation
+from ..de.tags import NAME_OR_FOREIGN
 from ..de.tokens import is_adjective, is_determiner, is_preposition, normal_tag
 from ..de.words import NAME_INTERNAL_WORDS, NAMELESS_ORGANISATION_NOUNS, NON_SPEAKER_WORDS, TIME_NOUNS
 from ..entities import entity_affiliations, person_gender
@@ -13,6 +14,8 @@ from ..gazetteer import canonical_affiliation
 from ..institutions import adjective_country, country_named, country_of
 from ..model import ORGANISATION, PERSON, UNKNOWN, Document, Entity, Span, Token
 from .resolutions import ACRONYM, ALIAS, INSTITUTION, NAME, ROLE, UNRESOLVED
+
+GROUP_JOINT = " und "  # a group's name: its members' names joined ("SPD und Grüne")
 
 
 def is_genitive(doc: Document, mention: Span) -> bool:
@@ -114,7 +117,7 @@ def name_after_nationality(content: list[Token]) -> str:
     if len(content) < 2 or not is_adjective(content[0]) or adjective_country(content[:1]) is None:
         return ""
     rest = content[1:]
-    if all(normal_tag(t) in {"NE", "FM"} and parse_role(t.text) is None and org_noun_head(t.text) is None
+    if all(normal_tag(t) in NAME_OR_FOREIGN and parse_role(t.text) is None and org_noun_head(t.text) is None
            and country_named(t.text) is None for t in rest):
         return " ".join(t.text for t in rest)
     return ""
