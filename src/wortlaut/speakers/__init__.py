@@ -18,8 +18,9 @@ The statements stage marks the speaker's words (``der Kreml-Chef``, ``er``,
 
 Modules: :mod:`.mentions` decides which words name a statement's speaker (the marked source,
 else the cue's subject, ``Demnach``, a source a medium cites, the statement before for a
-continuation); :mod:`.resolver` resolves one mention, with
-:mod:`.pronouns` for pronouns; :mod:`.phrases` holds the tests on a phrase's words; :mod:`.resolutions` says how a speaker was resolved and how sure that is.
+continuation); :mod:`.resolver` resolves one mention, with :mod:`.pronouns` for pronouns;
+:mod:`.phrases` holds the tests on a phrase's words; :mod:`.resolutions` says how a speaker was
+resolved and how sure that is.
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ from ..de.tags import FINITE
 from ..de.tokens import plural_verb_form, pronoun_gender
 from ..de.words import POINTING_BACK_ADVERBS, RELATIVE_PRONOUNS
 from ..model import COUNTRY, ORGANISATION, PERSON, UNKNOWN, Entity, Token
-from .phrases import fits_pronoun, last_role, neuter_organisation
+from .phrases import GROUP_JOINT, fits_pronoun, last_role, neuter_organisation
 from .resolutions import ACRONYM, ALIAS, INSTITUTION, NAME, PRONOUN, UNRESOLVED
 
 if TYPE_CHECKING:
@@ -43,8 +43,7 @@ class PronounResolution:
         role_subject = self._role_subject_before(pronoun, gender, besides)
         if role_subject is not None:
             return role_subject
-        # Preferred subjects lie after this sentence: the previous speaker's (or the pronoun's own).
-        after = pronoun.sentence - 1 if previous is None else min(pronoun.sentence - 1, self.previous_sentence)
+        after = self._after_previous_speaker(pronoun, previous)
         recent = pronoun.sentence - self.pronoun_window
         recent_subject = None
         for candidate in self._mentions_before(pronoun, besides):
@@ -72,6 +71,11 @@ class PronounResolution:
                 if c.entity.type in {ORGANISATION, COUNTRY} and self._subject_like(c.token, c.span):
                     return c.entity
         return None
+
+    def _after_previous_speaker(self, pronoun: Token, previous: Entity | None) -> int:
+        """Subjects in sentences after this one are preferred to the previous speaker: the sentence the
+        previous speaker was named in, else the one before the pronoun's."""
+        return pronoun.sentence - 1 if previous is None else min(pronoun.sentence - 1, self.previous_sentence)
 
     def _role_subject_before(self, pronoun: Token, gender: str, besides: frozenset[str]) -> Entity | None:
         """``Der behandelnde Arzt Lahms hat sich geäußert. Er sagte …``: a person named by a role
@@ -146,10 +150,10 @@ class PronounResolution:
         """The latest subject in the last sentences that names several: a group (``SPD und Grüne``),
         an organisation, a country or an unnamed group (``Experten``)."""
         def several(entity: Entity) -> bool:
-            return entity.type in {ORGANISATION, COUNTRY, UNKNOWN} or " und " in entity.name
+            return entity.type in {ORGANISATION, COUNTRY, UNKNOWN} or GROUP_JOINT in entity.name
 
         recent = pronoun.sentence - self.pronoun_window
-        after = pronoun.sentence - 1 if self.previous is None else min(pronoun.sentence - 1, self.previous_sentence)
+        after = self._after_previous_speaker(pronoun, self.previous)
         earlier = None  # as for any pronoun: a subject after the previous speaker, that speaker, a recent subject
         for candidate in self._mentions_before(pronoun):
             sentence = self.doc.tokens[candidate.token].sentence
@@ -187,7 +191,7 @@ class PronounResolution:
                       if placed.entity.type == PERSON and placed.entity is not candidate.entity), None)
         if first is None:
             return None
-        return self._find_or_create(f"{first.name} und {candidate.entity.name}", PERSON)
+        return self._joined((first, candidate.entity), PERSON)
 
     def _latest_person(self, word: Token, gender: str) -> Entity | None:
         return next((c.entity for c in self._mentions_before(word) if fits_pronoun(c.entity, gender)), None)

@@ -3,7 +3,7 @@ groups, pronouns, role nouns, organisations and countries (the order is in the p
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from ..de.nominative import nominative
@@ -44,6 +44,7 @@ from ..model import COUNTRY, ORGANISATION, PERSON, UNKNOWN, Document, Entity, Sp
 from .article_index import ArticleIndex
 from .config import SpeakersConfig
 from .phrases import (
+    GROUP_JOINT,
     bare_organisation_noun,
     before_attribute,
     is_genitive,
@@ -345,7 +346,7 @@ class Resolver(PronounResolution):
         if members[0] is members[1]:
             return members[0]
         self.how = hows[0]
-        return self._find_or_create(" und ".join(m.name for m in members), members[0].type)
+        return self._joined(members, members[0].type)
 
     def _organisation(self, words: list[Token], content: list[Token]) -> Entity | None:
         # read from the words as written: a genitive, "für" or a place after the organisation noun
@@ -489,7 +490,7 @@ class Resolver(PronounResolution):
         both = self._pair_before(role, affiliation, words[0]) if pair else None
         if both is not None:
             self.how = ROLE  # "die beiden Sängerinnen" after Jennifer Lopez and Shakira
-            return self._find_or_create(" und ".join(person.name for person in both), PERSON)
+            return self._joined(both, PERSON)
         entity = self._find_or_create(nominative(words), UNKNOWN if plural else PERSON)
         entity.roles.append(with_affiliation(role.role, affiliation) if affiliation and not role.affiliation
                             else role.role)
@@ -503,7 +504,7 @@ class Resolver(PronounResolution):
             if self.doc.tokens[candidate.token].sentence < word.sentence - self.pronoun_window:
                 break
             entity = candidate.entity
-            if entity.type == PERSON and entity not in found and " und " not in entity.name \
+            if entity.type == PERSON and entity not in found and GROUP_JOINT not in entity.name \
                     and role_compatible(entity, role, affiliation):
                 found.append(entity)
                 if len(found) == 2:
@@ -567,6 +568,10 @@ class Resolver(PronounResolution):
                 if entity.type == PERSON and entity.name.split()[-1] == name:
                     return entity
         return self._create(name, type_)
+
+    def _joined(self, members: Sequence[Entity], type_: str) -> Entity:
+        """One actor for several named together: ``SPD und Grüne``, ``Jennifer Lopez und Shakira``."""
+        return self._find_or_create(GROUP_JOINT.join(member.name for member in members), type_)
 
     def _create(self, name: str, type_: str) -> Entity:
         entity = Entity(id=next_entity_id(self.doc), name=name, type=type_)

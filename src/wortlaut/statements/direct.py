@@ -93,8 +93,10 @@ def _cue_after(finder: Finder, close_mark: int, sentence: Sentence) -> CueReadin
         return None
     verb = doc.tokens[i]
     lemma = cue_lemma(doc, verb, sentence)
-    if lemma is None and i == close_mark + 1 and misread_past_tense(verb):
-        lemma = verb.text[:-2].lower() + "en"  # "„…“ erklärte sie": no comma, and the tagger read an adjective
+    if lemma is None and i == close_mark + 1:
+        lemma = misread_past_tense(verb)  # "„…“ erklärte sie": no comma, and the tagger read an adjective
+        if lemma is None:
+            return None
     elif lemma is None or verb.tag not in FINITE and verb.tag:
         return None
     cue = [i] + separable_particle(doc, i, sentence)
@@ -104,11 +106,13 @@ def _cue_after(finder: Finder, close_mark: int, sentence: Sentence) -> CueReadin
     return cue, speaker, clause_end(doc, i, sentence)
 
 
-def misread_past_tense(token: Token) -> bool:
-    """``erklärte`` tagged as an adjective: a weak speech verb's past tense (stem + ``te``)."""
+def misread_past_tense(token: Token) -> str | None:
+    """``erklärte`` tagged as an adjective: the weak speech verb (``erklären``) whose past tense it is."""
     text = token.text
-    return normal_tag(token) in {"ADJA", "ADJD"} and text[:1].islower() and text.endswith("te") \
-        and text[:-2].lower() + "en" in cue_verbs()
+    if normal_tag(token) not in {"ADJA", "ADJD"} or not text[:1].islower() or not text.endswith("te"):
+        return None
+    lemma = text[:-2].lower() + "en"
+    return lemma if lemma in cue_verbs() else None
 
 
 def _cue_before(finder: Finder, open_mark: int, sentence: Sentence) -> CueReading | None:
