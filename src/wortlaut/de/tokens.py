@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..model import Token
 from .tags import ADJECTIVE, DETERMINER, FINITE, PREPOSITION, normal
-from .words import ACTOR_PRONOUNS, DETERMINERS, PREPOSITIONS
+from .words import ACTOR_PRONOUNS, DETERMINERS, IRREGULAR_PLURAL_VERBS, PREPOSITIONS
 
 
 def normal_tag(token: Token) -> str:
@@ -47,4 +47,4 @@ def plural_verb_form(word: str) -> bool:
     """A third-person plural finite form: ``fordern``, ``forderten``, ``seien``, ``hätten``;
     ``fordert``, ``forderte``, ``sei``, ``kann`` are singular."""
     lower = word.lower()
-    return lower.endswith(("en", "ern", "eln")) or lower in {"sind", "tun"}
+    return lower.endswith(("en", "ern", "eln")) or lower in IRREGULAR_PLURAL_VERBS

@@ -103,6 +103,7 @@ NAME_INTERNAL_WORDS = word_class("name_internal_words")
 ORGANISATION_PLACE_PREPOSITIONS = word_class("organisation_place_prepositions")  # "die Regierung in Lomé", "der Betreiber von Abgeordnetenwatch"
 PAIR_WORDS = word_class("pair_words")  # "die beiden Politiker": the two persons named before
 PLURAL_DETERMINERS = word_class("plural_determiners")  # "die Forscher": a masculine role noun after them is plural
+IRREGULAR_PLURAL_VERBS = word_class("irregular_plural_verbs")  # third-person plural forms not in -en
 POINTING_DETERMINERS = word_class("pointing_determiners")  # "der Studie", "dieser Studie": one named before
 MASCULINE_GENITIVE_ARTICLES = word_class("masculine_genitive_articles")  # "des Amtes": the noun takes -(e)s
 INTERVIEW_QUESTION_WORDS = word_class("interview_question_words")  # "Frage: …" in an interview: the interviewer
