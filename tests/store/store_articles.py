@@ -35,3 +35,8 @@ def ingest_files(folder: Path, db: Path, files: dict[str, list[dict]]) -> Path:
         write_jsonl(folder / f"{name}.jsonl", articles)
     ingest([folder], db, progress=False)
     return db
+
+
+def ingest_one_file_each(folder: Path, db: Path, articles: list[dict]) -> Path:
+    """Each article in a JSONL file of its own (named by its id), ingested into ``db``."""
+    return ingest_files(folder, db, {article["id"]: [article] for article in articles})

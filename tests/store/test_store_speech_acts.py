@@ -8,7 +8,7 @@ import io
 
 import networkx as nx
 import pytest
-from store_articles import ingest_files
+from store_articles import ingest_one_file_each
 
 from wortlaut.store import Store
 from wortlaut.store.__main__ import main
@@ -26,8 +26,7 @@ ARTICLES = [
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory):
-    return ingest_files(tmp_path_factory.mktemp("acts"), tmp_path_factory.mktemp("db") / "c.db",
-                        {article["id"]: [article] for article in ARTICLES})
+    return ingest_one_file_each(tmp_path_factory.mktemp("acts"), tmp_path_factory.mktemp("db") / "c.db", ARTICLES)
 
 
 def test_statements_keep_their_act_and_filter_by_it(db):

@@ -9,7 +9,7 @@ import json
 
 import networkx as nx
 import pytest
-from store_articles import ingest_files
+from store_articles import ingest_one_file_each
 
 from wortlaut.store import Store
 from wortlaut.store.__main__ import main
@@ -27,8 +27,7 @@ ARTICLES = [
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory):
-    return ingest_files(tmp_path_factory.mktemp("targets"), tmp_path_factory.mktemp("db") / "c.db",
-                        {article["id"]: [article] for article in ARTICLES})
+    return ingest_one_file_each(tmp_path_factory.mktemp("targets"), tmp_path_factory.mktemp("db") / "c.db", ARTICLES)
 
 
 def _pairs(store: Store) -> set[tuple[str, str]]:
