@@ -225,3 +225,24 @@ def test_speaker_case(case):
     expected = None if case["speaker"] == "-" else case["speaker"]
     assert (statement.speaker.name, statement.speaker.resolution) == (expected, case["resolution"])
     assert statement.speaker.confidence == resolution_confidence(case["resolution"])
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("Die Studie wurde in Wien vorgestellt. 95 Prozent der Studienteilnehmer sagten, sie seien zufrieden.",
+     "seien zufrieden"),
+    ("Das Gesetz wurde am Montag beschlossen. Kritiker sagen, das Gesetz sei verfassungswidrig.", "Gesetz sei"),
+])
+def test_a_counted_or_bare_plural_role_is_a_group_not_a_person(text, content):
+    doc = wortlaut.analyze(text, "2025-09-05")
+    statement = next(s for s in doc.statements if content in s.content.text)
+    assert doc.entity(statement.speaker.entity).type == "unknown"
+    assert statement.speaker.resolution == "unresolved"
+
+
+def test_an_acronym_typed_as_a_person_is_no_role_referent():
+    from wortlaut.de.roles import parse_role
+    from wortlaut.speakers.phrases import role_compatible
+
+    role = parse_role("Professor")
+    assert not role_compatible(Entity(id="e1", name="EuGH", type="person"), role, None)
+    assert role_compatible(Entity(id="e2", name="Andreas Hauer", type="person"), role, None)

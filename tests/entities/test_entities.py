@@ -168,7 +168,7 @@ def test_role_prefix_names_the_affiliation():
     assert parse_role("Regierungssprecher").affiliation is None
 
 
-@pytest.mark.parametrize("word", ["Fahrzeuge", "Truppen", "Kreml", "sprecher", "Ex"])
+@pytest.mark.parametrize("word", ["Fahrzeuge", "Truppen", "Kreml", "sprecher", "Ex", "Optimaler", "Vorläufer", "Sicherheitsrat", "Hoffmann"])
 def test_not_role_nouns(word):
     assert parse_role(word) is None
 
@@ -206,3 +206,16 @@ def test_ner_model_adds_names_the_rules_miss():
 
 def test_learned_organisation_replaces_a_shorter_rule_one():
     assert _entities_of("Die Gewerkschaft IG Metall warnte vor Entlassungen.") == [("organisation", "IG Metall")]
+
+
+@pytest.mark.parametrize(("word", "head", "kind"), [
+    ("Bischof", "Bischof", "clergy"), ("Wahlsieger", "Sieger", "winner"),
+    ("Musikverantwortliche", "Verantwortliche", "official"), ("Autorin", "Autorin", "artist"),
+])
+def test_person_nouns_are_roles_for_the_rules_but_not_for_the_trained_features(word, head, kind):
+    from wortlaut.de.roles import parse_trained_role
+
+    parsed = parse_role(word)
+    assert (parsed.head, parsed.kind) == (head, kind)
+    assert parse_trained_role(word) is None  # the taggers were trained without person_nouns.txt
+    assert parse_trained_role("Regierungssprecher") is not None

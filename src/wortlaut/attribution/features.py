@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..de.punctuation import CLAUSE_MARKS, is_quote_mark
-from ..de.roles import org_noun_head, parse_role
+from ..de.roles import org_noun_head, parse_trained_role
 from ..de.tags import FINITE
 from ..de.verbs import communication_nouns, communication_verbs, cue_verb_kinds, is_attribution_noun
 from ..de.words import REPORT_OPENERS
@@ -132,7 +132,7 @@ def token_infos(doc: Document) -> list[TokenInfo]:
                              or token.tag == "NN" and text in communication_nouns()):
                 _flag(base, short, "cw")
             if token.tag == "NN":
-                if parse_role(text) is not None:
+                if parse_trained_role(text) is not None:
                     _flag(base, short, "rn")
                 elif org_noun_head(text) is not None:
                     _flag(base, short, "on")

@@ -3,6 +3,8 @@ what an organisation is called (``Außenministerium``, ``NATO``).
 
 - ``data/role_nouns.txt``: masculine and feminine form of each role noun, and its kind (leader,
   spokesperson, minister, …: roles of one kind may name the same person)
+- ``data/person_nouns.txt``: more person nouns in the same columns (``Bischof``, ``Wahlsieger``),
+  read by the rules only: the learned taggers' features read role_nouns.txt alone (``parse_trained_role``)
 - ``data/role_affiliations.txt``: compound first parts naming a country or organisation (``Kreml``)
 - ``data/org_nouns.txt``, ``data/org_names.txt``: organisation nouns and known names
 """
@@ -41,20 +43,25 @@ class RoleMatch:
     plural: bool
 
 
+ROLE_NOUN_FILES = ("role_nouns.txt", "person_nouns.txt")
+TRAINED_ROLE_NOUN_FILES = ("role_nouns.txt",)  # what the learned taggers' "rn" feature was trained with
+
+
 @cache
-def role_nouns() -> tuple[RoleNoun, ...]:
+def role_nouns(files: tuple[str, ...] = ROLE_NOUN_FILES) -> tuple[RoleNoun, ...]:
     nouns = []
-    for line in entries("role_nouns.txt"):
-        masculine, feminine, kind = (part.strip() for part in line.split("\t"))
-        nouns.append(RoleNoun(masculine, feminine, kind))
+    for name in files:
+        for line in entries(name):
+            masculine, feminine, kind = (part.strip() for part in line.split("\t"))
+            nouns.append(RoleNoun(masculine, feminine, kind))
     return tuple(nouns)
 
 
 @cache
-def _role_forms() -> dict[str, tuple[RoleNoun, str, bool]]:
+def _role_forms(files: tuple[str, ...] = ROLE_NOUN_FILES) -> dict[str, tuple[RoleNoun, str, bool]]:
     """Lower-case ending -> (role noun, gender, plural)."""
     forms: dict[str, tuple[RoleNoun, str, bool]] = {}
-    for noun in role_nouns():
+    for noun in role_nouns(files):
         same = noun.masculine == noun.feminine  # Vorsitzende, Abgeordnete: gender unknown
         feminine = noun.feminine.lower()
         if not same:
@@ -68,8 +75,8 @@ def _role_forms() -> dict[str, tuple[RoleNoun, str, bool]]:
 
 
 @cache
-def _longest_role_form() -> int:
-    return max(map(len, _role_forms()))
+def _longest_role_form(files: tuple[str, ...] = ROLE_NOUN_FILES) -> int:
+    return max(map(len, _role_forms(files)))
 
 
 @cache
@@ -111,14 +118,21 @@ def parse_role(word: str) -> RoleMatch | None:
     """Decompose a role noun, compounds included: ``US-Präsident`` -> Präsident of the USA."""
     if not word[:1].isupper() or not WORD.match(word):
         return None  # before the cache: numbers and small words would only fill it
-    return _parse_capitalised_role(word)
+    return _parse_capitalised_role(word, ROLE_NOUN_FILES)
+
+
+def parse_trained_role(word: str) -> RoleMatch | None:
+    """``parse_role`` over role_nouns.txt alone: the lexicon the learned taggers' features were trained with."""
+    if not word[:1].isupper() or not WORD.match(word):
+        return None
+    return _parse_capitalised_role(word, TRAINED_ROLE_NOUN_FILES)
 
 
 @lru_cache(maxsize=200_000)  # called for every capitalised token; the scan over role forms is slow
-def _parse_capitalised_role(word: str) -> RoleMatch | None:
+def _parse_capitalised_role(word: str, files: tuple[str, ...]) -> RoleMatch | None:
     lower = word.lower()
-    forms = _role_forms()
-    for size in range(min(len(lower), _longest_role_form()), 0, -1):  # the longest ending wins
+    forms = _role_forms(files)
+    for size in range(min(len(lower), _longest_role_form(files)), 0, -1):  # the longest ending wins
         found = forms.get(lower[-size:])
         if found is None:
             continue

@@ -10,6 +10,7 @@ from ..de.tags import NAME_OR_FOREIGN
 from ..de.tokens import is_adjective, is_determiner, is_preposition, normal_tag
 from ..de.words import NAME_INTERNAL_WORDS, NAMELESS_ORGANISATION_NOUNS, NON_SPEAKER_WORDS, TIME_NOUNS
 from ..entities import entity_affiliations, person_gender
+from ..entities.acronyms import is_acronym
 from ..gazetteer import canonical_affiliation
 from ..institutions import adjective_country, country_named, country_of
 from ..model import ORGANISATION, PERSON, UNKNOWN, Document, Entity, Span, Token
@@ -72,6 +73,8 @@ def role_score(entity: Entity, role: RoleMatch, affiliation: str | None) -> int:
 
 
 def role_compatible(entity: Entity, role: RoleMatch, affiliation: str | None) -> bool:
+    if is_acronym(entity.name):
+        return False  # "EuGH" typed as a person by the tagger is no one a role noun refers to
     kinds = role_kinds(entity)
     if affiliation and entity_affiliations(entity) and affiliation not in entity_affiliations(entity):
         return False

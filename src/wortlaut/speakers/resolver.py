@@ -476,7 +476,10 @@ class Resolver(PronounResolution):
         affiliation = canonical_affiliation(affiliation)
         indefinite = any(t.text.lower() in INDEFINITE_ARTICLES for t in words[:1])
         pair = any(t.text.lower() in PAIR_WORDS for t in words)  # "die beiden Politiker": plural, two of them
-        plural = pair or likely_plural(role, words[0].text if words[0].text != role.word else "")
+        plural = pair or likely_plural(role, words[0].text if words[0].text != role.word else "") \
+            or (len(words) == 1 and role.word == role.role and role.gender == "m"
+                and not self._in_heading(span.start)) \
+            or any(t.tag == "CARD" for t in content[:role_index])  # "Kritiker" (no article), "95 Prozent der Teilnehmer"
         owned = any(placed.entity.type == PERSON and self._owner_of_role(placed.mention, span)
                     for placed in self.index.overlapping(span))  # "Der Arzt Lahms": Lahm's doctor, no one named
         if not indefinite and not plural and not owned:
