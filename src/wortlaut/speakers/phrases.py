@@ -6,9 +6,10 @@ from ..de.names import first_names
 from ..de.nominative import noun_gender
 from ..de.punctuation import is_quote_mark
 from ..de.roles import RoleMatch, org_names, org_noun_head, parse_role, role_affiliation
+from ..de.speaker_phrases import document_noun_part
 from ..de.tags import NAME_OR_FOREIGN
 from ..de.tokens import is_adjective, is_determiner, is_preposition, normal_tag
-from ..de.words import NAME_INTERNAL_WORDS, NAMELESS_ORGANISATION_NOUNS, NON_SPEAKER_WORDS, TIME_NOUNS
+from ..de.words import GOVERNMENT_NOUNS, NAME_INTERNAL_WORDS, NAMELESS_ORGANISATION_NOUNS, NON_SPEAKER_WORDS, TIME_NOUNS
 from ..entities import entity_affiliations, person_gender
 from ..entities.acronyms import is_acronym
 from ..gazetteer import canonical_affiliation
@@ -146,6 +147,21 @@ def before_attribute(words: list[Token]) -> list[Token]:
         if is_preposition(token) or token.tag == "APPRART":
             return words[:index]
     return words
+
+
+def country_adjective_noun(tokens: list[Token]) -> Token | None:
+    """The noun a country adjective stands before when it ends the phrase and is no state organ:
+    ``der spanische Rundfunk`` (Spain's broadcaster, not Spain); ``die russische Regierung`` and
+    ``die russische Seite`` stand for the country, and organisation nouns are read elsewhere."""
+    words = [t for t in tokens if t.text[:1].isalnum() and not is_determiner(t) and not is_preposition(t)]
+    nouns = [t for t in words if t.text[:1].isupper()]
+    if len(nouns) != 1 or nouns[0] is not words[-1] or adjective_country(words[:-1]) is None:
+        return None
+    noun = nouns[0]
+    if noun.text.lower() in GOVERNMENT_NOUNS or country_named(noun.text) or org_noun_head(noun.text) is not None \
+            or document_noun_part(noun.text) is not None:
+        return None  # "israelischen Angaben", "einer norwegischen Studie": the country's, as before
+    return noun
 
 
 def owner_like(modifier: str) -> bool:

@@ -47,6 +47,7 @@ from .phrases import (
     GROUP_JOINT,
     bare_organisation_noun,
     before_attribute,
+    country_adjective_noun,
     is_genitive,
     last_role,
     mention_resolution,
@@ -192,8 +193,9 @@ class Resolver(PronounResolution):
         for placed in self.index.overlapping(span):
             entity, mention = placed.entity, placed.mention
             if entity.type == COUNTRY and (self._inside_longer_name(mention, span)
-                                           or self._in_attribute(mention, span)):
-                continue  # "bei Russland Aktuell", "Zeitung China Daily", "Die Entwicklung im Iran"
+                                           or self._in_attribute(mention, span)
+                                           or country_adjective_noun(self.doc.tokens_in(span.start, span.end))):
+                continue  # "bei Russland Aktuell", "Zeitung China Daily", "Die Entwicklung im Iran", "der spanische Rundfunk"
             if entity.type == PERSON and self._owner_of_role(mention, span):
                 continue  # "Der behandelnde Arzt Lahms": the doctor speaks, not Lahm
             overlap = min(span.end, mention.end) - max(span.start, mention.start)
@@ -315,11 +317,25 @@ class Resolver(PronounResolution):
         country = country_of(before_attribute(words))
         if country is not None:
             self.how = INSTITUTION
+            own_name = self._adjective_and_noun(before_attribute(words), country)
+            if own_name is not None:  # "Der spanische Rundfunk": Spain's broadcaster, not Spain
+                return own_name
             return self._find_or_create(country, COUNTRY)
         if all(name_like(t) for t in content) and len(content) <= 4:
             self.how = NAME
             return self._find_or_create(" ".join(t.text for t in content), PERSON)
         return self._find_or_create(nominative(words), UNKNOWN)  # "Experten": unnamed
+
+    def _adjective_and_noun(self, words: list[Token], country: str) -> Entity | None:
+        """``der spanische Rundfunk``, ``des schwedischen Flugdatenproviders``: a country adjective
+        before a noun that is no state organ names that organisation, linked to the country."""
+        if country_adjective_noun(words) is None:
+            return None
+        entity = self._find_or_create(nominative(words), ORGANISATION)
+        affiliated = with_affiliation(entity.name.split()[-1], country)
+        if affiliated not in entity.roles:
+            entity.roles.append(affiliated)
+        return entity
 
     def _group(self, words: list[Token]) -> Entity | None:
         """``SPD und PDS``, ``Polizei und Staatsanwaltschaft``: each part resolved, joined by ``und``."""
