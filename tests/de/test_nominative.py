@@ -17,6 +17,10 @@ from wortlaut.de.nominative import nominative, noun_gender
     ("dem Landgericht Köln", "Landgericht Köln"),
     ("der Experten", "Experten"),
     ("dem Berliner Verfassungsschutz", "Berliner Verfassungsschutz"),
+    # the noun's gender unknown: read from the determiner where it tells
+    ("einer russischen Quelle", "russische Quelle"),
+    ("Die deutschen Brauer", "deutsche Brauer"),
+    ("des schwedischen Flugdatenproviders", "schwedischer Flugdatenprovider"),
 ])
 def test_nominative(phrase, expected):
     assert nominative(tagged(phrase)) == expected

@@ -72,8 +72,11 @@ def nominative(tokens: list[Token], head: str = "") -> str:
         return " ".join(t.text for t in tokens)
     base = head_base_form(tokens[head], determiner)
     gender = noun_gender(base)
-    if gender is None and (determiner == "der" or determiner == "den" and base != tokens[head].text):
-        gender = "pl"  # "der Grünen", "der Vereinten Nationen": feminine or plural, both end in -e
+    if gender is None and (determiner in {"der", "einer"} or determiner == "den" and base != tokens[head].text
+                           or determiner == "die" and any(t.text.endswith("en") for t in tokens[:head] if is_adjective(t))):
+        gender = "pl"  # "der Grünen", "einer russischen Quelle", "die deutschen Brauer": feminine or plural, both -e
+    elif gender is None and determiner in {"des", "eines"} and base.endswith("er"):
+        gender = "m"  # "des schwedischen Flugdatenproviders": an agent noun in -er is masculine
     words = [_strong_adjective(t, gender, determiner) for t in tokens[:head]] + [base]
     words += [t.text for t in tokens[head + 1:]]
     return " ".join(words)

@@ -80,11 +80,17 @@ def _long_form_before(tokens: list[Token], bracket: int, acronym: str) -> str | 
             return _named(tokens, first, bracket)
     # an acronym of another language ("Kinderhilfswerk der Vereinten Nationen (UNICEF)",
     # "Interamerikanische Entwicklungsbank (IADB)"): the organisation phrase before the bracket
-    if start >= 2 and tokens[start - 1].text.lower() in GENITIVE_ARTICLES and org_noun_head(tokens[start - 2].text):
-        start -= 2  # "Kinderhilfswerk | der Vereinten Nationen"
-    if start < bracket and any(org_noun_head(t.text) for t in tokens[start:bracket]) and tokens[start].text[:1].isupper():
+    if start >= 2 and tokens[start - 1].text.lower() in GENITIVE_ARTICLES \
+            and (org_noun_head(tokens[start - 2].text) or _same_initial(tokens[start - 2].text, acronym)):
+        start -= 2  # "Kinderhilfswerk | der Vereinten Nationen", "Welternährungsprogramm | der Vereinten Nationen (WFP)"
+    if start < bracket and tokens[start].text[:1].isupper() \
+            and (any(org_noun_head(t.text) for t in tokens[start:bracket]) or _same_initial(tokens[start].text, acronym)):
         return _named(tokens, start, bracket)
     return None
+
+
+def _same_initial(word: str, acronym: str) -> bool:
+    return len(word) > len(acronym) and word[:1].upper() == acronym[:1].upper()
 
 
 def _named(tokens: list[Token], first: int, bracket: int) -> str:

@@ -407,8 +407,10 @@ class Resolver(PronounResolution):
             name = entity.name.lower()
             if exact:  # the name ends in the very word
                 fit = 2 * name.endswith(head)
-            elif any(word.endswith(head) for word in name.split()) or any(self._introduced_by(m, head) for m in earlier):
-                fit = 2  # "Universität Bayreuth" for "die Universität"; "die Umweltschutzorganisation WWF"
+            elif any(word.endswith((head, head + "s", head + "es")) for word in name.split()) \
+                    or any(self._introduced_by(m, head) for m in earlier):
+                fit = 2  # "Universität Bayreuth" for "die Universität"; "Senat des Oberlandesgerichts" for
+                # "das Gericht"; "die Umweltschutzorganisation WWF"
             else:
                 fit = int(latest and head in GENERIC_ORGANISATION_NOUNS)
             if fit:
