@@ -57,8 +57,8 @@ def document_owner(words: list[Token]) -> DocumentOwner | None:
     """The owner of a document phrase among the first words of a speaker phrase; None when the
     phrase names no document (or a document with no owner: ``nach ersten Angaben``)."""
     for index, token in enumerate(words[:4]):
-        if not token.text[:1].isupper():
-            continue
+        if not token.text[:1].isupper() and not token.text.rpartition("-")[2][:1].isupper():
+            continue  # a noun, or a compound with a lower-case first part: "ai-Bericht"
         part = document_noun_part(token.text)
         if part is None:
             continue

@@ -34,11 +34,15 @@ def long_forms(doc: Document) -> dict[str, str]:
     found: dict[str, str] = {}
     tokens = doc.tokens
     for i in range(1, len(tokens) - 2):
-        if tokens[i].text == "(" and tokens[i + 2].text == ")" and is_acronym(tokens[i + 1].text):
-            acronym = tokens[i + 1].text
+        if tokens[i].text != "(" or tokens[i + 2].text != ")":
+            continue
+        acronym = tokens[i + 1].text
+        if is_acronym(acronym):
             long_form = _long_form_before(tokens, i, acronym)
-            if long_form and acronym not in found:
-                found[acronym] = long_form
+        else:
+            long_form = _lower_case_long_form(tokens, i, acronym)
+        if long_form and acronym not in found:
+            found[acronym] = long_form
     for acronym, long_form in known_acronyms().items():
         if acronym in found or (first_acronym := _first_word(doc.text, acronym)) < 0:
             continue
@@ -89,6 +93,24 @@ def _long_form_before(tokens: list[Token], bracket: int, acronym: str) -> str | 
     return None
 
 
+def initials_of(name: str) -> str:
+    """``amnesty international`` -> ``ai``, ``Organisation für Sicherheit und Zusammenarbeit in
+    Europa`` -> ``OSZE``: the first letters of a name's words but its small words."""
+    return "".join(word[0] for word in name.replace("-", " ").split()
+                   if word.lower() not in LONG_FORM_FUNCTION_WORDS and word[:1].isalpha())
+
+
+def _lower_case_long_form(tokens: list[Token], bracket: int, acronym: str) -> str | None:
+    """``amnesty international (ai)``: words written in lower case whose initials spell the
+    lower-case acronym after them, one word per letter."""
+    if not 2 <= len(acronym) <= 5 or not acronym.isalpha() or not acronym.islower() or bracket < len(acronym):
+        return None
+    words = tokens[bracket - len(acronym):bracket]
+    if "".join(w.text[:1] for w in words) != acronym or not all(w.text.isalpha() for w in words):
+        return None
+    return " ".join(w.text for w in words)
+
+
 def _same_initial(word: str, acronym: str) -> bool:
     return len(word) > len(acronym) and word[:1].upper() == acronym[:1].upper()
 
@@ -109,4 +131,4 @@ def _letters_in_order(acronym: str, words: list[Token]) -> bool:
     return True
 
 
-__all__ = ["is_acronym", "known_acronyms", "long_forms"]
+__all__ = ["initials_of", "is_acronym", "known_acronyms", "long_forms"]

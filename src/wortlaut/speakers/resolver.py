@@ -30,6 +30,7 @@ from ..de.words import (
     STANDALONE_ORGANISATION_NOUNS,
 )
 from ..entities import next_entity_id, sentence_start
+from ..entities.acronyms import initials_of, long_forms
 from ..gazetteer import canonical_affiliation
 from ..institutions import (
     adjective_country,
@@ -173,9 +174,10 @@ class Resolver(PronounResolution):
         country = country_named(modifier)
         if country and org_noun_head(modifier) is None:
             return self._find_or_create(country, COUNTRY)  # "Kreml-Angaben"
-        named = next((e for e in self.doc.entities if e.type != UNKNOWN and e.name.split()[-1] == modifier), None)
+        named = next((e for e in self.doc.entities if e.type != UNKNOWN and e.name.split()[-1] == modifier), None) \
+            or self._organisation_by_initials(modifier)
         if named is not None:
-            return named  # "Bahnangaben" after "die Deutsche Bahn"
+            return named  # "Bahnangaben" after "die Deutsche Bahn"; "ai-Bericht" after "amnesty international"
         if not owner_like(modifier):
             self.how = UNRESOLVED  # "Rundschreiben", "Endergebnis", "Medienberichte": no owner named
             return None
@@ -184,6 +186,16 @@ class Resolver(PronounResolution):
         if country and with_affiliation(modifier, country) not in entity.roles:
             entity.roles.append(with_affiliation(modifier, country))  # "französischen Armeeangaben"
         return entity
+
+    def _organisation_by_initials(self, word: str) -> Entity | None:
+        """``ai`` (in ``ai-Bericht``, ``Ansicht von ai``) after ``amnesty international``: the
+        organisation named before whose initials the word spells (case aside)."""
+        if not 2 <= len(word) <= 6 or not word.isalpha():
+            return None
+        found = next((e for e in self.doc.entities if e.type == ORGANISATION and len(e.name.split()) >= 2
+                      and initials_of(e.name).lower() == word.lower()), None)
+        long_form = long_forms(self.doc).get(word) if found is None else None
+        return self._find_or_create(long_form, ORGANISATION) if long_form else found
 
     # -- 1. mentions the entities stage found -----------------------------------------
 
@@ -299,6 +311,9 @@ class Resolver(PronounResolution):
         if quoted:
             self.how = INSTITUTION
             return self._find_or_create(quoted, ORGANISATION)  # "Die „Kampagne für ein Freies Tibet“"
+        if len(content) == 1 and (by_initials := self._organisation_by_initials(content[0].text)) is not None:
+            self.how = INSTITUTION
+            return by_initials  # "nach Ansicht von ai"
         if len(content) == 1 and web_address(content[0].text):
             self.how = INSTITUTION
             return self._find_or_create(content[0].text, ORGANISATION)  # "laut bildblog.de"
