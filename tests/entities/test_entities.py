@@ -219,3 +219,19 @@ def test_person_nouns_are_roles_for_the_rules_but_not_for_the_trained_features(w
     assert (parsed.head, parsed.kind) == (head, kind)
     assert parse_trained_role(word) is None  # the taggers were trained without person_nouns.txt
     assert parse_trained_role("Regierungssprecher") is not None
+
+
+@pytest.mark.parametrize(("word", "head"), [("Polizeidirektion", "direktion"), ("Sportverein", "verein"),
+                                            ("Forscherteam", "team"), ("Militärjunta", "junta")])
+def test_institution_nouns_are_organisation_nouns_for_the_rules_only(word, head):
+    from wortlaut.de.roles import org_noun_head, trained_org_noun_head
+
+    assert org_noun_head(word) == head
+    assert trained_org_noun_head(word) is None  # the taggers were trained without institution_nouns.txt
+
+
+@pytest.mark.parametrize("word", ["Traiskirchen", "Verdienst", "Gesinnung", "Schwache", "Truppen"])
+def test_words_ending_in_an_institution_noun_are_not_organisation_nouns(word):
+    from wortlaut.de.roles import org_noun_head
+
+    assert org_noun_head(word) is None

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..de.punctuation import CLAUSE_MARKS, is_quote_mark
-from ..de.roles import org_noun_head, parse_trained_role
+from ..de.roles import parse_trained_role, trained_org_noun_head
 from ..de.tags import FINITE
 from ..de.verbs import communication_nouns, communication_verbs, cue_verb_kinds, is_attribution_noun
 from ..de.words import REPORT_OPENERS
@@ -134,7 +134,7 @@ def token_infos(doc: Document) -> list[TokenInfo]:
             if token.tag == "NN":
                 if parse_trained_role(text) is not None:
                     _flag(base, short, "rn")
-                elif org_noun_head(text) is not None:
+                elif trained_org_noun_head(text) is not None:
                     _flag(base, short, "on")
             entity = entity_types.get(i)
             if entity:

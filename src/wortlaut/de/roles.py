@@ -6,7 +6,8 @@ what an organisation is called (``Außenministerium``, ``NATO``).
 - ``data/person_nouns.txt``: more person nouns in the same columns (``Bischof``, ``Wahlsieger``),
   read by the rules only: the learned taggers' features read role_nouns.txt alone (``parse_trained_role``)
 - ``data/role_affiliations.txt``: compound first parts naming a country or organisation (``Kreml``)
-- ``data/org_nouns.txt``, ``data/org_names.txt``: organisation nouns and known names
+- ``data/org_nouns.txt``, ``data/org_names.txt``: organisation nouns and known names;
+  ``data/institution_nouns.txt``: more organisation nouns, for the rules only (``trained_org_noun_head``)
 """
 
 from __future__ import annotations
@@ -85,19 +86,23 @@ def org_names() -> dict[str, str]:
     return {written: canonical or written for written, canonical in table("org_names.txt").items()}
 
 
+ORG_NOUN_FILES = ("org_nouns.txt", "institution_nouns.txt")
+TRAINED_ORG_NOUN_FILES = ("org_nouns.txt",)  # what the learned taggers' "on" feature was trained with
+
+
 @cache
-def _org_noun_forms() -> dict[str, tuple[str, ...]]:
+def _org_noun_forms(files: tuple[str, ...] = ORG_NOUN_FILES) -> dict[str, tuple[str, ...]]:
     """Inflected lower-case form -> the organisation nouns it inflects (``ministeriums`` -> ministerium)."""
     forms: dict[str, set[str]] = {}
-    for noun in {noun.lower() for noun in entries("org_nouns.txt")}:
+    for noun in {noun.lower() for name in files for noun in entries(name)}:
         for ending in ("", "en", "n", "s", "es"):
             forms.setdefault(noun + ending, set()).add(noun)
     return {form: tuple(nouns) for form, nouns in forms.items()}
 
 
 @cache
-def _longest_org_noun_form() -> int:
-    return max(map(len, _org_noun_forms()))
+def _longest_org_noun_form(files: tuple[str, ...] = ORG_NOUN_FILES) -> int:
+    return max(map(len, _org_noun_forms(files)))
 
 
 def affiliation_of(modifier: str) -> str | None:
@@ -184,14 +189,21 @@ def org_noun_head(word: str) -> str | None:
     """``Außenministerium`` -> ``ministerium``; None when the word is no organisation noun."""
     if not word[:1].isupper() or not WORD.match(word):
         return None  # before the cache, as in parse_role
-    return _capitalised_org_noun_head(word)
+    return _capitalised_org_noun_head(word, ORG_NOUN_FILES)
+
+
+def trained_org_noun_head(word: str) -> str | None:
+    """``org_noun_head`` over org_nouns.txt alone: the lexicon the learned taggers' features were trained with."""
+    if not word[:1].isupper() or not WORD.match(word):
+        return None
+    return _capitalised_org_noun_head(word, TRAINED_ORG_NOUN_FILES)
 
 
 @lru_cache(maxsize=200_000)
-def _capitalised_org_noun_head(word: str) -> str | None:
+def _capitalised_org_noun_head(word: str, files: tuple[str, ...]) -> str | None:
     lower = word.lower()
-    forms = _org_noun_forms()
-    longest = min(len(lower), _longest_org_noun_form())  # no suffix longer than a listed form can match
+    forms = _org_noun_forms(files)
+    longest = min(len(lower), _longest_org_noun_form(files))  # no suffix longer than a listed form can match
     heads = [noun for size in range(longest, 0, -1)
              # the whole word, or a compound whose first part has at least three letters
              if size == len(lower) or len(lower) - size >= 3
