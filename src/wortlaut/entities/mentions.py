@@ -160,6 +160,10 @@ def _name_end(doc: Document, context: NameTests, start: int, *, need_first_name:
         if end == start + 1 and _misread_surname(doc, context, start, token):
             end += 1  # "Peter Lang", "Elke Hoff": a surname read as adjective or verb
             continue
+        if end == start + 1 and tokens[start].text in first_names() and token.text in org_names() \
+                and normal_tag(token) in NAME_OR_FOREIGN:
+            end += 1  # "Michael Bloomberg", "Henry Ford": after a first name, a surname that also names a company
+            continue
         if end == start + 1 and _place_surname(context, tokens[end - 1], token):
             end += 1  # "Béla Anda": a surname that is also a place
             continue

@@ -515,6 +515,14 @@ class Resolver(PronounResolution):
             or any(t.tag == "CARD" for t in content[:role_index])  # "Kritiker" (no article), "95 Prozent der Teilnehmer"
         owned = any(placed.entity.type == PERSON and self._owner_of_role(placed.mention, span)
                     for placed in self.index.overlapping(span))  # "Der Arzt Lahms": Lahm's doctor, no one named
+        named = content[role_index + 1:]
+        if named and len(named) <= 3 and all(name_like(t) and country_named(t.text) is None for t in named) \
+                and not indefinite and not plural and not owned:
+            self.how = NAME  # "Präsident Kennedy" where the entities stage found no name: the role and then the name
+            entity = self._find_or_create(" ".join(t.text for t in named), PERSON)
+            if role.role not in entity.roles:
+                entity.roles.append(role.role)
+            return entity
         if not indefinite and not plural and not owned:
             entity = self._best_role_match(role, affiliation, span.start) or self._latest_fitting_speaker(role, affiliation) \
                 or self._recent_fitting_person(role, affiliation, words[0])
