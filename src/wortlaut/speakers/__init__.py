@@ -39,6 +39,7 @@ from .mentions import (
     resolve_statement,
     subject_speaker,
 )
+from .phrases import unnamed
 from .resolutions import RESOLUTIONS, UNRESOLVED, resolution_confidence
 from .resolver import Resolver
 
@@ -76,7 +77,7 @@ def resolve_speakers(doc: Document, config: SpeakersConfig = SpeakersConfig()) -
             continue
         resolved_at[place] = statement
         statement.speaker = speaker
-        speaker.resolution = resolver.how if entity is not None else UNRESOLVED
+        speaker.resolution = resolver.how if entity is not None and not unnamed(entity) else UNRESOLVED
         speaker.confidence = resolution_confidence(speaker.resolution)
         if entity is None:
             continue

@@ -110,6 +110,19 @@ def mention_resolution(entity: Entity, span: Span) -> str:
     return ALIAS if set(entity.name.split()) & set(span.text.split()) else ROLE
 
 
+def unnamed(entity: Entity) -> bool:
+    """An entity the article never names: a group (``Experten``) or a person known only by a role
+    (``Angeklagte``, ``Sprecher der Firma``).  A pronoun or role phrase resolved to it stays an
+    unresolved mention, never an actor of the store."""
+    if entity.type == UNKNOWN:
+        return True
+    if entity.type != PERSON:
+        return False
+    words = entity.name.split()
+    noun = next((word for word in words if word[:1].isupper()), "")  # "britische Botschafterin"
+    return parse_role(noun) is not None and not any(word in first_names() for word in words)
+
+
 def bare_organisation_noun(name: str) -> bool:
     """``Ministerium``, ``Polizei``: an organisation named by its noun alone."""
     return " " not in name and org_noun_head(name) == name.lower()
