@@ -61,7 +61,7 @@ def resolve_speakers(doc: Document, config: SpeakersConfig = SpeakersConfig()) -
         mention = statement.speaker or pointing_back_cue(doc, statement) or subject_speaker(doc, statement)
         cited = cited_source(doc, statement) if mention is not None else None
         if cited is not None:  # "berichtet die Zeitung Y unter Berufung auf Regierungskreise"
-            mention = cite(doc, statement, mention, cited)
+            mention = statement.speaker = cite(doc, statement, mention, cited)  # kept even when unnamed
         if mention is None:
             if last_spoken is not None and continues_speech(doc, last_spoken, statement, config):
                 statement.speaker = last_spoken.speaker  # "Er erwarte …": the statement before's speaker
