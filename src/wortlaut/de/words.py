@@ -79,6 +79,7 @@ SOURCE_SUFFIXES = tuple(json_data(WORD_CLASSES)["source_suffixes"])  # "Kreml-An
 NOMINAL_CUES = word_class("nominal_cues")  # "nach Angaben X", "laut X", "X zufolge"
 LAUT_WORDS = word_class("laut_words")  # a preposition naming the source after it
 TITLE_PREPOSITIONS = word_class("title_prepositions")  # "laut „Tagesspiegel“": a source named, not quoted
+POINTING_BACK_OBJECTS = word_class("pointing_back_objects")  # "Das teilte die Polizei mit": the sentence before
 POINTING_BACK_CUES = word_class("pointing_back_cues")  # ", wonach …": the last speaker's
 # "Laut einem Bericht … Demnach sei …": the pronominal adverb is cue and source at once
 SELF_SOURCE_CUES = tuple([word] for word in json_data(WORD_CLASSES)["self_source_cues"])

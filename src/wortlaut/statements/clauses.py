@@ -15,7 +15,7 @@ from ..de.phrases import (
 from ..de.punctuation import SENTENCE_STOPS
 from ..de.tags import FINITE
 from ..de.verbs import cue_verbs
-from ..de.words import AGENT_PREPOSITIONS, SUBORDINATORS, W_WORDS
+from ..de.words import AGENT_PREPOSITIONS, POINTING_BACK_OBJECTS, SUBORDINATORS, W_WORDS
 from ..model import Sentence
 from .cues import addressee, cue_lemma, document_source, participle_cue
 from .finder import Finder
@@ -53,6 +53,8 @@ def verb_cues(finder: Finder, sentence: Sentence) -> list[SpeechAct]:
             subject = document_source(doc, i, sentence)
         if not subject and not impersonal:
             continue
+        if subject and _pointing_back(finder, sentence, i, cue, subject):
+            continue
         if "clause" in kinds and _indirect(finder, sentence, i, cue, subject, start):
             continue
         passive = cue[0] != i and (doc.tokens[i].lemma or "").lower() == "werden"
@@ -61,6 +63,25 @@ def verb_cues(finder: Finder, sentence: Sentence) -> list[SpeechAct]:
         if "act" in kinds and subject and not _has_content_clause(finder, i, sentence):
             acts.append((cue, subject))
     return acts
+
+
+def _pointing_back(finder: Finder, sentence: Sentence, verb: int, cue: list[int], subject: list[int]) -> bool:
+    """``Das teilte die Polizei mit``, ``Dies sagte Merkel``: a demonstrative before the cue verb
+    stands for the sentence before (same paragraph, not yet anyone's statement): that sentence is
+    the content."""
+    doc = finder.doc
+    first = sentence.token_start
+    if verb != first + 1 or doc.tokens[first].text.lower() not in POINTING_BACK_OBJECTS \
+            or doc.tokens[first].tag != "PDS" or first in subject or sentence.index == 0:
+        return False
+    before = doc.sentences[sentence.index - 1]
+    if before.is_heading or before.paragraph != sentence.paragraph:
+        return False
+    content = [i for i in range(before.token_start, before.token_end) if i not in finder.claimed]
+    if 2 * len(content) < before.token_end - before.token_start:
+        return False  # the sentence before is a statement already
+    form = "indirect" if _reportive(finder, content) else "reported"
+    return finder.add(before, form, content, cue, subject) is not None
 
 
 def _passive_agent(finder: Finder, start: int, end: int) -> list[int]:
