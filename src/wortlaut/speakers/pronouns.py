@@ -62,6 +62,8 @@ class PronounResolution:
                              if fits_pronoun(c.entity, gender)), None)
         if first_person is not None:
             return first_person
+        if gender == "m":  # "Der Vorstand tagte am Freitag. … erklärte er": no man named before
+            return self._organisation_subject(pronoun, "m")
         if gender in {"f", ""}:  # "sie" as an organisation or country ("die Gefahr" is no speaker)
             if previous is not None and previous.type in {ORGANISATION, COUNTRY}:
                 return previous
@@ -104,17 +106,25 @@ class PronounResolution:
             return None
         return found
 
-    def _neuter_organisation(self, pronoun: Token) -> Entity | None:
-        """``es``: the subject of a sentence before, the previous speaker or the latest organisation
-        subject in the last sentences, when a neuter noun names it (``das Gericht``, ``das Unternehmen``)."""
+    def _organisation_subject(self, pronoun: Token, gender: str) -> Entity | None:
+        """The subject of one of the last sentences, when an organisation noun of the pronoun's
+        gender names it: ``Das Gericht nutzte … Es weist … zurück``, ``Der Vorstand tagte … erklärte er``."""
         for number in range(pronoun.sentence - 1, max(-1, pronoun.sentence - 1 - self.pronoun_window), -1):
             subject = [self.doc.tokens[i] for i in sentence_verb_subject(self.doc, self.doc.sentences[number])]
             nouns = [t for t in subject if org_noun_head(t.text) is not None]
-            if nouns and noun_gender(nouns[-1].text) == "n":  # "Das Gericht nutzte … Es weist … zurück"
+            if nouns and noun_gender(nouns[-1].text) == gender:
                 resolver = type(self)(self.doc, None, -1, self.pronoun_window, index=self.index)
                 found = resolver.resolve(self.doc.span(subject[0].start, subject[-1].end), subject)
                 if found is not None and found.type == ORGANISATION and resolver.how != UNRESOLVED:
                     return found
+        return None
+
+    def _neuter_organisation(self, pronoun: Token) -> Entity | None:
+        """``es``: the subject of a sentence before, the previous speaker or the latest organisation
+        subject in the last sentences, when a neuter noun names it (``das Gericht``, ``das Unternehmen``)."""
+        found = self._organisation_subject(pronoun, "n")
+        if found is not None:
+            return found
         if self.previous is not None and neuter_organisation(self.previous) \
                 and pronoun.sentence - self.previous_sentence <= self.pronoun_window:
             return self.previous
