@@ -66,6 +66,13 @@ def country_of(tokens: list[Token]) -> str | None:
     return None
 
 
+def inflects(word: str, noun: str) -> bool:
+    """``Verbandes`` is a singular form of the noun ``verband`` itself, not a compound of it (and
+    ``Behörden`` a plural: the authorities in general, not one named before)."""
+    lower = word.lower()
+    return lower.startswith(noun) and lower[len(noun):] in {"", "s", "es"}
+
+
 def organisation_of(tokens: list[Token]) -> tuple[str | None, str | None, str] | None:
     """(name, country, head noun) of an organisation phrase; the name is None for a bare
     definite noun (``das Ministerium``), which names the one the article named before."""
@@ -88,7 +95,7 @@ def organisation_of(tokens: list[Token]) -> tuple[str | None, str | None, str] |
                 and following[1].text[:1].isupper():  # "die Regierung in Lomé", "die Botschaft in Riad"
             return nominative([*tokens[:index + 1], *following]), country, head
         adjectives = [t for t in tokens[:index] if is_adjective(t)]
-        if not adjectives and not following and (word.lower() == head or head in GENERIC_ORGANISATION_NOUNS):
+        if not adjectives and not following and (inflects(word, head) or head in GENERIC_ORGANISATION_NOUNS):
             return None, country, head  # "das Ministerium", "die Umweltschutzorganisation"
         genitive = following if following and (following[0].text.lower() in GENITIVE_ARTICLES | NAME_INTERNAL_WORDS
                                                  or _bare_genitive(following)) else []

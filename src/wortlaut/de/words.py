@@ -95,6 +95,7 @@ RELATIVE_PRONOUNS = word_class("relative_pronouns")  # ", der …", ", denen zuf
 POINTING_BACK_ADVERBS = word_class("pointing_back_adverbs")  # "Demnach …": the last speaker or subject
 NON_SPEAKER_WORDS = word_class("non_speaker_words")  # a bare "Worten", "Vernehmen": nobody
 GENERIC_ORGANISATION_NOUNS = word_class("generic_organisation_nouns")  # "das Unternehmen": the company named before
+REFERRING_ORGANISATION_NOUNS = word_class("referring_organisation_nouns")  # bare "die Partei": the latest organisation
 # "die Polizei" names an actor even with no organisation named before; "das Ministerium" does not
 STANDALONE_ORGANISATION_NOUNS = word_class("standalone_organisation_nouns")
 NAMELESS_ORGANISATION_NOUNS = word_class("nameless_organisation_nouns")  # "Medienberichten zufolge": unnamed

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from ..de.names import first_names
 from ..de.nominative import nominative
-from ..de.roles import WORD, RoleMatch, is_org_noun, likely_plural, org_names, parse_role, with_affiliation
+from ..de.roles import WORD, RoleMatch, is_org_noun, likely_plural, org_names, org_noun_head, parse_role, with_affiliation
 from ..de.tags import NAME, NAME_OR_FOREIGN
 from ..de.tokens import is_adjective, is_finite_verb, is_preposition, normal_tag
 from ..de.words import BRANCH_COUNTRIES, NAME_PARTICLES
@@ -372,8 +372,9 @@ def add_learned_names(doc: Document, mentions: list[Mention], taken: set[int],
             if longer > last and not taken.intersection(range(last, longer)):
                 last = longer
         taken.update(range(first, last))
-        if LEARNED_TYPES[label] == PERSON:
-            mentions.append(_person_mention(doc, first, last, None))
+        head = org_noun_head(words[-1].text)
+        if LEARNED_TYPES[label] == PERSON and not (head and len(words[-1].text) > len(head)):
+            mentions.append(_person_mention(doc, first, last, None))  # "Robert Koch-Institut" is no person
         else:
             text = " ".join(t.text for t in words)
             mentions.append(_org_mention(first, last, org_names().get(text, text)))

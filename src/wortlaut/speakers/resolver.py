@@ -3,6 +3,7 @@ groups, pronouns, role nouns, organisations and countries (the order is in the p
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -25,6 +26,7 @@ from ..de.words import (
     INTERVIEW_ANSWER_WORDS,
     PAIR_WORDS,
     POINTING_BACK_ADVERBS,
+    REFERRING_ORGANISATION_NOUNS,
     REFLEXIVE_POSSESSIVES,
     RELATIVE_PRONOUNS,
     STANDALONE_ORGANISATION_NOUNS,
@@ -37,6 +39,7 @@ from ..institutions import (
     country_named,
     country_of,
     genitive_country,
+    inflects,
     longer_name,
     organisation_of,
     rename_to_nominative,
@@ -67,6 +70,7 @@ from .phrases import (
 from .pronouns import PronounResolution
 from .resolutions import INSTITUTION, NAME, PRONOUN, ROLE, UNRESOLVED
 
+AGE_NOUN = re.compile(r"^(?:\d+-|[A-ZÄÖÜ][a-zäöü]+)[jJ]ährige[nr]?$")  # "54-Jährige", "Zwölfjährige"
 MAX_OWNER_WORDS = 8  # words after a document noun in which its owner is named ("Studie des …")
 MAX_APPOSITION_WORDS = 8  # words from an apposition's comma to a speaker phrase inside it
 
@@ -317,6 +321,8 @@ class Resolver(PronounResolution):
         if len(content) == 1 and web_address(content[0].text):
             self.how = INSTITUTION
             return self._find_or_create(content[0].text, ORGANISATION)  # "laut bildblog.de"
+        if AGE_NOUN.match(content[-1].text) and not any(t.text.lower() in INDEFINITE_ARTICLES for t in words[:1]):
+            return self._aged_person(content[-1], words[0])  # "der 54-Jährige"
         if not plausible_speaker(content):
             return None  # "Worten", "am Montag": nobody
         role_index = last_role(content)
@@ -351,6 +357,20 @@ class Resolver(PronounResolution):
         if affiliated not in entity.roles:
             entity.roles.append(affiliated)
         return entity
+
+    def _aged_person(self, noun: Token, determiner: Token) -> Entity | None:
+        """``der 54-Jährige``: the person introduced with that age (``der 54-jährige Thomas Müller``),
+        else the latest person named before whose gender fits the article."""
+        gender = {"der": "m", "dem": "m", "den": "m", "des": "m", "die": "f"}.get(determiner.text.lower(), "")
+        age = noun.text.lower().rstrip("nr")
+        for candidate in self._mentions_before(noun):
+            before = self.doc.tokens[candidate.token - 1] if candidate.token > 0 else None
+            if candidate.entity.type == PERSON and before is not None and before.text.lower().rstrip("nr") == age:
+                self.how = ROLE
+                return candidate.entity
+        found = self._latest_person(noun, gender)
+        self.how = ROLE if found is not None else UNRESOLVED
+        return found
 
     def _group(self, words: list[Token]) -> Entity | None:
         """``SPD und PDS``, ``Polizei und Staatsanwaltschaft``: each part resolved, joined by ``und``."""
@@ -394,7 +414,7 @@ class Resolver(PronounResolution):
         if name is None:  # "die Polizei", "das Ministerium": the one named before, else as written
             # a compound ("Umweltschutzorganisation") refers back only to what it names or introduced
             # before; else it is a name itself ("Weltgesundheitsorganisation")
-            compound = not any(t.text.lower() == head for t in content)
+            compound = not any(inflects(t.text, head) for t in content)
             earlier = self._earlier_organisation(head, words[0].start, latest=not compound)
             if earlier is not None:
                 return earlier
@@ -427,7 +447,7 @@ class Resolver(PronounResolution):
                 fit = 2  # "Universität Bayreuth" for "die Universität"; "Senat des Oberlandesgerichts" for
                 # "das Gericht"; "die Umweltschutzorganisation WWF"
             else:
-                fit = int(latest and head in GENERIC_ORGANISATION_NOUNS)
+                fit = int(latest and (head in GENERIC_ORGANISATION_NOUNS or head in REFERRING_ORGANISATION_NOUNS))
             if fit:
                 ranked.append((fit, max(m.start for m in earlier), entity))
         return max(ranked, key=lambda item: item[:2])[2] if ranked else None
