@@ -51,6 +51,7 @@ class DocumentOwner:
     adjectives: tuple[Token, ...] = ()
     possessive: Token | None = None
     document: Token | None = None  # "der Studie" with no owner here: the study named before
+    compound: Token | None = None  # the compound a modifier comes from ("Abschlussbericht")
 
 
 def document_owner(words: list[Token]) -> DocumentOwner | None:
@@ -72,7 +73,7 @@ def document_owner(words: list[Token]) -> DocumentOwner | None:
         if possessives:
             return DocumentOwner(possessive=possessives[-1])
         if part[0]:
-            return DocumentOwner(modifier=part[0], adjectives=tuple(t for t in before if is_adjective(t)))
+            return DocumentOwner(modifier=part[0], adjectives=tuple(t for t in before if is_adjective(t)), compound=token)
         if before and before[-1].text.lower() in POINTING_DETERMINERS:
             return DocumentOwner(document=token)  # "laut der Studie", "dieser Studie zufolge"
         return None

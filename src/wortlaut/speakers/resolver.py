@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from ..de.nominative import nominative
-from ..de.phrases import impersonal_clause
+from ..de.phrases import impersonal_clause, sentence_verb_subject
 from ..de.roles import RoleMatch, likely_plural, org_noun_head, parse_role, with_affiliation
 from ..de.speaker_phrases import DocumentOwner, document_owner, possessive_gender
 from ..de.tokens import (
@@ -25,6 +25,7 @@ from ..de.words import (
     INDEFINITE_ARTICLES,
     INTERVIEW_ANSWER_WORDS,
     PAIR_WORDS,
+    POSSESSIVE_GENDERS,
     POINTING_BACK_ADVERBS,
     REFERRING_ORGANISATION_NOUNS,
     REFLEXIVE_POSSESSIVES,
@@ -136,20 +137,41 @@ class Resolver(PronounResolution):
         return entity
 
     def _document_named_before(self, document: Token) -> Entity | None:
-        """``laut der Studie`` after ``eine Studie des Bundesbildungsministeriums``: that owner."""
-        noun = document.text.lower()
+        """``laut der Studie`` after ``eine Studie des Bundesbildungsministeriums``: that owner; after
+        ``Der Sicherheitsrat verabschiedete eine Resolution`` (no owner in the phrase): the subject
+        of the sentence that introduced the document."""
+        first = None
         for index in range(document.index - 1, -1, -1):
             earlier = self.doc.tokens[index]
-            if earlier.text.lower() != noun:
+            if not inflects(earlier.text, document.text.lower()) and not inflects(document.text, earlier.text.lower()):
                 continue
+            first = earlier
             phrase = self.doc.tokens[index:min(index + MAX_OWNER_WORDS, len(self.doc.tokens))]
             stop = next((i for i, t in enumerate(phrase) if i and (not t.text[:1].isalnum() or t.tag.startswith("V"))),
                         len(phrase))
             owner = document_owner(phrase[:stop])
-            if owner is not None and owner.document is None:
-                return self._document_owner(owner)
+            found = self._document_owner(owner) if owner is not None and owner.document is None else None
+            if found is not None:
+                return found
+        if first is not None and self._introduced(first):
+            subject = [self.doc.tokens[i] for i in sentence_verb_subject(self.doc, self.doc.sentences[first.sentence])]
+            if subject and first not in subject:
+                resolver = Resolver(self.doc, None, -1, self.pronoun_window, index=self.index)
+                found = resolver.resolve(self.doc.span(subject[0].start, subject[-1].end), subject)
+                if found is not None and resolver.how not in {UNRESOLVED, PRONOUN} and found.type != UNKNOWN:
+                    self.how = resolver.how
+                    return found
         self.how = UNRESOLVED
         return None
+
+    def _introduced(self, document: Token) -> bool:
+        """``eine Resolution``, ``ihren Abschlussbericht`` (an adjective may stand between): a document
+        the sentence brings in, so its subject made it; ``dem Grundgesetz`` is one known already."""
+        index = document.index - 1
+        while index >= 0 and is_adjective(self.doc.tokens[index]):
+            index -= 1
+        word = self.doc.tokens[index].text.lower() if index >= 0 else ""
+        return word in INDEFINITE_ARTICLES or word in POSSESSIVE_GENDERS
 
     def _bare_organisation(self, entity: Entity, span: Span, words: list[Token]) -> Entity:
         """``das Ministerium`` as an entity of its own: the ministry named before, else itself,
@@ -182,9 +204,9 @@ class Resolver(PronounResolution):
             or self._organisation_by_initials(modifier)
         if named is not None:
             return named  # "Bahnangaben" after "die Deutsche Bahn"; "ai-Bericht" after "amnesty international"
-        if not owner_like(modifier):
-            self.how = UNRESOLVED  # "Rundschreiben", "Endergebnis", "Medienberichte": no owner named
-            return None
+        if not owner_like(modifier):  # "Rundschreiben", "Endergebnis", "Medienberichte": no owner named,
+            # unless the article introduced the document before ("Die OSZE legte ihren Abschlussbericht vor")
+            return self._document_named_before(owner.compound) if owner.compound is not None else None
         entity = self._find_or_create(nominative(adjectives, head=modifier), ORGANISATION)
         country = adjective_country(adjectives)
         if country and with_affiliation(modifier, country) not in entity.roles:
