@@ -72,6 +72,7 @@ from .pronouns import PronounResolution
 from .resolutions import INSTITUTION, NAME, PRONOUN, ROLE, UNRESOLVED
 
 AGE_NOUN = re.compile(r"^(?:\d+-|[A-ZÄÖÜ][a-zäöü]+)[jJ]ährige[nr]?$")  # "54-Jährige", "Zwölfjährige"
+TEAM_NOUNS = frozenset({"team", "gruppe"})  # "ein Team um Anita Zaidi": researchers around a lead
 MAX_OWNER_WORDS = 8  # words after a document noun in which its owner is named ("Studie des …")
 MAX_APPOSITION_WORDS = 8  # words from an apposition's comma to a speaker phrase inside it
 
@@ -573,6 +574,10 @@ class Resolver(PronounResolution):
             if entity is not None:
                 self.how = ROLE
                 return entity
+        team = self._team_around(words[0]) if plural and not indefinite and role.kind == "expert" else None
+        if team is not None:
+            self.how = ROLE  # "die Forscher" after "ein Team um Anita Zaidi"
+            return team
         both = self._pair_before(role, affiliation, words[0]) if pair else None
         if both is not None:
             self.how = ROLE  # "die beiden Sängerinnen" after Jennifer Lopez and Shakira
@@ -581,6 +586,17 @@ class Resolver(PronounResolution):
         entity.roles.append(with_affiliation(role.role, affiliation) if affiliation and not role.affiliation
                             else role.role)
         return entity
+
+    def _team_around(self, word: Token) -> Entity | None:
+        """``ein Forscherteam um Anna Revedin`` named before: that group, as one actor."""
+        for candidate in self._mentions_before(word):
+            index = candidate.token
+            if candidate.entity.type != PERSON or index < 2 or self.doc.tokens[index - 1].text != "um":
+                continue
+            noun = self.doc.tokens[index - 2]
+            if org_noun_head(noun.text) in TEAM_NOUNS:
+                return self._find_or_create(f"{nominative([noun])} um {candidate.entity.name}", ORGANISATION)
+        return None
 
     def _pair_before(self, role: RoleMatch, affiliation: str | None, word: Token) -> tuple[Entity, Entity] | None:
         """The two persons named last before ``word`` in the last sentences whose roles fit, in the
