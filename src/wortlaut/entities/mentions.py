@@ -19,7 +19,16 @@ from dataclasses import dataclass
 
 from ..de.names import first_names
 from ..de.nominative import nominative
-from ..de.roles import WORD, RoleMatch, is_org_noun, likely_plural, org_names, org_noun_head, parse_role, with_affiliation
+from ..de.roles import (
+    WORD,
+    RoleMatch,
+    is_org_noun,
+    likely_plural,
+    org_names,
+    org_noun_head,
+    parse_role,
+    with_affiliation,
+)
 from ..de.tags import NAME, NAME_OR_FOREIGN
 from ..de.tokens import is_adjective, is_finite_verb, is_preposition, normal_tag
 from ..de.words import BRANCH_COUNTRIES, NAME_PARTICLES
