@@ -246,3 +246,16 @@ def test_an_acronym_typed_as_a_person_is_no_role_referent():
     role = parse_role("Professor")
     assert not role_compatible(Entity(id="e1", name="EuGH", type="person"), role, None)
     assert role_compatible(Entity(id="e2", name="Andreas Hauer", type="person"), role, None)
+
+
+@pytest.mark.parametrize(("title", "text", "speaker"), [
+    ("Bundespräsident Köhler sieht wachsende Kluft",
+     "Der deutsche Bundespräsident gab ein Interview. Der Bundespräsident sagte, die Kluft wachse. Köhler warb "
+     "für Reformen.", "Köhler"),
+    ("12 - Papst Benedikt XVI. tritt zurück (2013-02-11)",
+     "Papst Benedikt XVI. will sein Amt niederlegen. 1415 trat Papst Gregor XII. ab. Der Papst sagte, er sei zu alt.",
+     "Benedikt XVI."),
+])
+def test_a_role_noun_refers_to_the_person_the_title_names_with_it(title, text, speaker):
+    doc = wortlaut.analyze(text, "2025-09-05", title=title)
+    assert [s.speaker.name for s in doc.statements] == [speaker]

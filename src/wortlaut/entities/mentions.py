@@ -180,6 +180,10 @@ def _name_end(doc: Document, context: NameTests, start: int, *, need_first_name:
                 and not (end + 1 < len(tokens) and tokens[end + 1].text[:1].isupper()):
             end += 1  # "Hilda Morales Trujillo", not "Keith Jarretts Köln Concert": a second surname that is a place
             continue
+        if end > start and (_REGNAL_NUMBER.fullmatch(token.text) or _REGNAL_NUMBER.fullmatch(token.text + ".")
+                            and end + 1 < len(tokens) and tokens[end + 1].text == "."):
+            end += 1  # "Benedikt XVI.", "Ludwig XIV." (SpkAtt: "XVI ."): a regnal number ends the name
+            break
         if end > start and _INITIAL.fullmatch(token.text) and end + 1 < len(tokens) \
                 and tokens[end + 1].text[:1].isupper() and tokens[end + 1].text.isalpha():
             end += 1  # "Jürgen R. Thumann", "George W. Bush", "C.Y. Leung": an initial inside a name
@@ -204,6 +208,7 @@ MISREAD_SURNAME_TAGS = frozenset({"ADJA", "ADJD", "ADV", "VVFIN", "VVIMP", "VVIN
 
 
 _INITIAL = re.compile(r"(?:[A-Z]\.){1,3}")  # "R.", "C.Y."
+_REGNAL_NUMBER = re.compile(r"[IVX]{1,5}\.")  # "XVI." after a name
 
 
 def _misread_surname(doc: Document, context: NameTests, first: int, token: Token) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..de.names import first_names
 from ..de.nominative import noun_gender
 from ..de.punctuation import is_quote_mark
@@ -108,6 +110,17 @@ def mention_resolution(entity: Entity, span: Span) -> str:
     if entity.name in span.text:
         return NAME
     return ALIAS if set(entity.name.split()) & set(span.text.split()) else ROLE
+
+
+_TITLE_NUMBER = re.compile(r"^\d+\s+-\s+")  # SpkAtt's "10022 - Der Astronaut …"
+_TITLE_DATE = re.compile(r"\s*\(\d{4}-\d{2}-\d{2}\)$")  # and its "(2005-08-05)"
+
+
+def title_words(title: str | None) -> list[str]:
+    """The words of an article's title, without SpkAtt's number and date around it."""
+    if not title:
+        return []
+    return re.findall(r"[\w.’'-]+", _TITLE_DATE.sub("", _TITLE_NUMBER.sub("", title)))
 
 
 def unnamed(entity: Entity) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from itertools import takewhile
 from dataclasses import dataclass, field
 
 from ..de.nominative import nominative
@@ -64,6 +65,7 @@ from .phrases import (
     quoted_name,
     role_compatible,
     role_score,
+    title_words,
     web_address,
     without_leading_determiner,
     without_leading_prepositions,
@@ -567,8 +569,8 @@ class Resolver(PronounResolution):
                 entity.roles.append(role.role)
             return entity
         if not indefinite and not plural and not owned:
-            entity = self._best_role_match(role, affiliation, span.start) or self._latest_fitting_speaker(role, affiliation) \
-                or self._recent_fitting_person(role, affiliation, words[0])
+            entity = self._named_in_title(role) or self._best_role_match(role, affiliation, span.start) \
+                or self._latest_fitting_speaker(role, affiliation) or self._recent_fitting_person(role, affiliation, words[0])
             if entity is None and self._in_heading(span.start):
                 entity = self._named_later(role, affiliation, span.start)
             if entity is not None:
@@ -630,6 +632,21 @@ class Resolver(PronounResolution):
 
     def _in_heading(self, offset: int) -> bool:
         return any(heading.start <= offset < heading.end for heading in self.doc.headings)
+
+    def _named_in_title(self, role: RoleMatch) -> Entity | None:
+        """``Der Bundespräsident`` under the title ``Bundespräsident Köhler sieht …``: the person the
+        title names right after the same role noun (the article's protagonist)."""
+        words = title_words(self.doc.title)
+        for index, word in enumerate(words[:-1]):
+            found = parse_role(word)
+            if found is None or found.head != role.head:
+                continue
+            name = list(takewhile(lambda w: w[:1].isupper() and w.replace("-", "").isalpha()
+                                  and parse_role(w) is None and org_noun_head(w) is None, words[index + 1:index + 4]))
+            if name:  # the person of the text it names ("Benedikt" names "Benedikt XVI."), else as written
+                return next((e for e in self.doc.entities if e.type == PERSON and set(name) <= set(e.name.split())),
+                            None) or self._find_or_create(" ".join(name), PERSON)
+        return None
 
     def _named_later(self, role: RoleMatch, affiliation: str | None, after: int) -> Entity | None:
         """``Kreml-Sprecher: „Gefahr für uns"`` as a subheading: the person introduced below with
