@@ -259,3 +259,20 @@ def test_an_acronym_typed_as_a_person_is_no_role_referent():
 def test_a_role_noun_refers_to_the_person_the_title_names_with_it(title, text, speaker):
     doc = wortlaut.analyze(text, "2025-09-05", title=title)
     assert [s.speaker.name for s in doc.statements] == [speaker]
+
+
+@pytest.mark.parametrize("phrase", ["die Situation", "Spekulationen", "die Vereinbarkeit des Vorhabens"])
+def test_an_abstract_noun_names_no_speaker(phrase):
+    from helpers import tagged
+    from wortlaut.speakers.phrases import abstract_head, plausible_speaker
+
+    assert abstract_head(tagged(phrase))
+    assert not plausible_speaker(tagged(phrase))
+
+
+@pytest.mark.parametrize("phrase", ["die Regierung", "62 Millionen Bundesbürger", "die Redaktion", "die Kommission"])
+def test_organisations_and_counts_are_no_abstract_heads(phrase):
+    from helpers import tagged
+    from wortlaut.speakers.phrases import abstract_head
+
+    assert not abstract_head(tagged(phrase))

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from ..de.phrases import clause_end, clause_start, noun_phrase_forward, verb_subject
+from ..de.phrases import clause_end, clause_start, noun_phrase_forward, sentence_verb_subject, verb_subject
 from ..de.tags import FINITE
 from ..de.words import POINTING_BACK_ADVERBS
 from ..entities.acronyms import long_forms
@@ -55,10 +55,22 @@ def cue_subject(doc: Document, statement: Statement, speaker_tokens: list[Token]
     taken = {t.index for t in speaker_tokens} | _content_apart_from_cue(statement)
     if statement.via is not None:  # "sagte der Süddeutschen Zeitung": the channel is nobody's subject
         taken |= {t.index for t in doc.tokens_in(statement.via.start, statement.via.end)}
-    for subject in (verb_subject(doc, verb, start, end), noun_phrase_forward(doc, verb + 1, end + 1)):
+    for subject in (verb_subject(doc, verb, start, end), noun_phrase_forward(doc, verb + 1, end + 1),
+                    _shared_subject(doc, verb, sentence)):
         if subject and not taken & set(subject):
             return [doc.tokens[i] for i in subject]
     return []
+
+
+def _shared_subject(doc: Document, verb: int, sentence) -> list[int]:
+    """``Er erklärte, …, und verglich die Lage …``: a verb after ``und`` shares the subject of the
+    sentence's first clause (before any comma)."""
+    if verb == sentence.token_start or doc.tokens[verb - 1].tag != "KON":
+        return []
+    subject = sentence_verb_subject(doc, sentence, exclude=range(verb, verb + 1))
+    if not subject or any(doc.tokens[i].text == "," for i in range(sentence.token_start, subject[0])):
+        return []
+    return subject
 
 
 def subject_speaker(doc: Document, statement: Statement) -> Speaker | None:

@@ -11,7 +11,7 @@ from ..de.roles import RoleMatch, org_names, org_noun_head, parse_role, role_aff
 from ..de.speaker_phrases import document_noun_part
 from ..de.tags import NAME_OR_FOREIGN
 from ..de.tokens import is_adjective, is_determiner, is_preposition, normal_tag
-from ..de.words import GOVERNMENT_NOUNS, NAME_INTERNAL_WORDS, NAMELESS_ORGANISATION_NOUNS, NON_SPEAKER_WORDS, TIME_NOUNS
+from ..de.words import ABSTRACT_NOUN_ENDINGS, CONCRETE_NOUN_ENDINGS, GOVERNMENT_NOUNS, NAME_INTERNAL_WORDS, NAMELESS_ORGANISATION_NOUNS, NON_SPEAKER_WORDS, TIME_NOUNS
 from ..entities import entity_affiliations, person_gender
 from ..entities.acronyms import is_acronym
 from ..gazetteer import canonical_affiliation
@@ -95,7 +95,19 @@ def plausible_speaker(content: list[Token]) -> bool:
     if not nouns:
         return False
     head = nouns[-1].text
-    return not (head.lower() in NON_SPEAKER_WORDS and len(nouns) == 1) and head not in TIME_NOUNS
+    return not (head.lower() in NON_SPEAKER_WORDS and len(nouns) == 1) and head not in TIME_NOUNS \
+        and not abstract_head(content)
+
+
+def abstract_head(content: list[Token]) -> bool:
+    """The phrase's first noun is abstract (``die Situation``, ``Spekulationen``, ``die Vereinbarkeit
+    des Vorhabens``) and no role, organisation or document word: it names no one who speaks."""
+    noun = next((t for t in content if t.text[:1].isupper()), None)
+    if noun is None or normal_tag(noun) != "NN" or parse_role(noun.text) or org_noun_head(noun.text) \
+            or document_noun_part(noun.text) or noun.text in org_names():
+        return False  # a name ("NDRInfo unter Berufung auf …"), a role, an organisation, a document
+    lower = noun.text.lower()
+    return lower.endswith(ABSTRACT_NOUN_ENDINGS) and not lower.endswith(CONCRETE_NOUN_ENDINGS)
 
 
 def mention_resolution(entity: Entity, span: Span) -> str:
