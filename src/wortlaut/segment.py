@@ -116,12 +116,13 @@ class _OnlyWith:
 
 # SoMaJo's patterns (by name, with its pattern text or, for a long one, the text's SHA-256) that
 # cost most on news, and the part every match of each holds, searched with the pattern's flags
-# (case-insensitive where it is): every ISBN holds digits; a three-part date a digit, a separator
-# and a digit ([./-] between day and month, each written with [0-9]); an ordinal a digit and its
-# dot; the others the literal part between their word classes.
+# (case-insensitive where it is): an ISBN nine digits in a row (the forms without separators) or
+# a digit, a separator and a digit (the forms with them: [ -] between digit groups); a three-part
+# date a digit, a separator and a digit ([./-] between day and month, each written with [0-9]); an
+# ordinal a digit and its dot; the others the literal part between their word classes.
 _ISBN_SHA256 = "b9b75246ed34e481"
 _GATES = {
-    "isbn": (_ISBN_SHA256, r"[0-9]"),
+    "isbn": (_ISBN_SHA256, r"[0-9]{9}|[0-9][ -][0-9]"),
     "three_part_date_dmy": (r"(?<![\d.]) (?P<a_day>(?:0?[1-9]|1[0-9]|2[0-9]|3[01])([./-])) "
                             r"(?P<b_month>(?:0?[1-9]|1[0-2])\2) (?P<c_year>(?:\d\d){1,2}) (?!\d)", r"[0-9][./-][0-9]"),
     "three_part_date_mdy": (r"(?<![\d.]) (?P<a_month>(?:0?[1-9]|1[0-2])([./-])) "
