@@ -13,6 +13,7 @@ finish early), both directions in one loop, which keeps the per-token cost of Py
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import chain
 from pathlib import Path
 
 import numpy as np
@@ -107,9 +108,9 @@ class BiLSTMTagger:
         lengths = [len(sentence) for sentence in sentences]
         if not lengths or max(lengths) == 0:
             return [np.zeros((n, len(self.labels)), np.float32) for n in lengths]
-        counts = np.array([len(features) for sentence in sentences for features in sentence])
-        rows = self.embeddings[feature_ids([f for sentence in sentences for features in sentence for f in features],
-                                           self.buckets)]
+        tokens = list(chain.from_iterable(sentences))  # flattened in C: tens of strings per token
+        counts = np.fromiter(map(len, tokens), np.int64, len(tokens))
+        rows = self.embeddings[feature_ids(list(chain.from_iterable(tokens)), self.buckets)]
         if counts.all():
             vectors = np.add.reduceat(rows, np.r_[0, np.cumsum(counts)[:-1]], axis=0)
         else:  # reduceat cannot sum nothing: differences of running sums
