@@ -123,18 +123,19 @@ class _OnlyWith:
 _ISBN_SHA256 = "b9b75246ed34e481"
 _GATES = {
     "isbn": (_ISBN_SHA256, r"[0-9]{9}|[0-9][ -][0-9]"),
-    "three_part_date_dmy": (r"(?<![\d.]) (?P<a_day>(?:0?[1-9]|1[0-9]|2[0-9]|3[01])([./-])) "
-                            r"(?P<b_month>(?:0?[1-9]|1[0-2])\2) (?P<c_year>(?:\d\d){1,2}) (?!\d)", r"[0-9][./-][0-9]"),
-    "three_part_date_mdy": (r"(?<![\d.]) (?P<a_month>(?:0?[1-9]|1[0-2])([./-])) "
-                            r"(?P<b_day>(?:0?[1-9]|1[0-9]|2[0-9]|3[01])\2) (?P<c_year>(?:\d\d){1,2}) (?!\d)",
+    "three_part_date_dmy": ((r"(?<![\d.]) (?P<a_day>(?:0?[1-9]|1[0-9]|2[0-9]|3[01])([./-])) "
+                             r"(?P<b_month>(?:0?[1-9]|1[0-2])\2) (?P<c_year>(?:\d\d){1,2}) (?!\d)"),
+                            r"[0-9][./-][0-9]"),
+    "three_part_date_mdy": ((r"(?<![\d.]) (?P<a_month>(?:0?[1-9]|1[0-2])([./-])) "
+                             r"(?P<b_day>(?:0?[1-9]|1[0-9]|2[0-9]|3[01])\2) (?P<c_year>(?:\d\d){1,2}) (?!\d)"),
                             r"[0-9][./-][0-9]"),
     "ordinal": (r"(?<![\w.])(?:\d{1,3}|\d{5,}|[3-9]\d{3})\.(?!\d)", r"\d\."),
     "nr_abbreviations": (r"(?<![\w.])(\w+\.-?Nr\.)(?!\p{L}{1,3}\.)", r"Nr\."),
     "email": (r"\b[\w.%+-]+(?:@| \[at\] )[\w.-]+(?:\.| \[?dot\]? )\p{L}{2,}\b", r"@| \[at\] "),
-    "url_without_protocol": (r"\b[\w./-]+\.(?:de|com|tv|me|net|us|org|at|cc|ly|be|ch|info|live|eu|edu|gov|jpg|png"
-                             r"|gif|log|txt|xlsx?|docx?|pptx?|pdf)(?:-\w+)?\b",
-                             r"\.(?:de|com|tv|me|net|us|org|at|cc|ly|be|ch|info|live|eu|edu|gov|jpg|png"
-                             r"|gif|log|txt|xlsx?|docx?|pptx?|pdf)"),
+    "url_without_protocol": ((r"\b[\w./-]+\.(?:de|com|tv|me|net|us|org|at|cc|ly|be|ch|info|live|eu|edu|gov|jpg|png"
+                              r"|gif|log|txt|xlsx?|docx?|pptx?|pdf)(?:-\w+)?\b"),
+                             (r"\.(?:de|com|tv|me|net|us|org|at|cc|ly|be|ch|info|live|eu|edu|gov|jpg|png"
+                              r"|gif|log|txt|xlsx?|docx?|pptx?|pdf)")),
     "simple_plus_ampersand_candidates": (r"\b\w+[&+]\w+\b", r"[&+]"),
     "gender_marker": (r"\b\p{L}+[*:/]in(?:nen)?\p{Ll}*\b", r"[*:/]in"),
 }
