@@ -53,7 +53,7 @@ def test_repeated_words_are_analysed_once() -> None:
 
 
 def test_words_with_digits_are_cached_within_a_bound(monkeypatch) -> None:
-    import wortlaut.morphology as morphology
+    from wortlaut import morphology
 
     tagger = hanta_tagger()
     tag(make_document([["Im", "Jahr", "2015", "kamen", "1.000", "Menschen", "."]]))
