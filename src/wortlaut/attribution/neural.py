@@ -110,7 +110,7 @@ class BiLSTMTagger:
             return [np.zeros((n, len(self.labels)), np.float32) for n in lengths]
         tokens = list(chain.from_iterable(sentences))  # flattened in C: tens of strings per token
         counts = np.fromiter(map(len, tokens), np.int64, len(tokens))
-        rows = self.embeddings[feature_ids(list(chain.from_iterable(tokens)), self.buckets)]
+        rows = self.embeddings.take(feature_ids(list(chain.from_iterable(tokens)), self.buckets), axis=0)
         if counts.all():
             vectors = np.add.reduceat(rows, np.r_[0, np.cumsum(counts)[:-1]], axis=0)
         else:  # reduceat cannot sum nothing: differences of running sums
