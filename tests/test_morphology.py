@@ -52,6 +52,18 @@ def test_repeated_words_are_analysed_once() -> None:
     assert len(tagger.lemma_cache) == cached
 
 
+def test_words_with_digits_are_cached_within_a_bound(monkeypatch) -> None:
+    from wortlaut import morphology
+
+    tagger = hanta_tagger()
+    tag(make_document([["Im", "Jahr", "2015", "kamen", "1.000", "Menschen", "."]]))
+    assert {"2015", "1.000"} <= {key[0] for key in tagger.word_tag_cache}  # years come again
+    monkeypatch.setattr(morphology, "_NUMBER_LIMIT", 3)
+    tag(make_document([[f"{n}00" for n in range(1, 9)] + ["."]]))
+    assert tagger.word_tag_cache.numbers <= 3
+    assert sum(any(c.isdigit() for c in key[0]) for key in tagger.word_tag_cache) <= 3
+
+
 # The tagger replaces three of HanTa's searches with faster code; they must give HanTa's answers.
 _UNSEEN_WORDS = ["bundesverfassungsgerichtsentscheidung", "kremlsprecher", "friedensverhandlungen",
                  "ukraineverbündeten", "wirtschaftsforum", "xqzt", "selenskyj", "a"]

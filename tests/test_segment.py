@@ -109,26 +109,36 @@ def test_a_token_of_thousands_of_characters_is_one_token():
 
 
 def test_shortcut_searches_find_what_somajo_patterns_find():
-    """The abbreviation pattern tried only near dots, and the plus/ampersand tokens only in texts with
-    + or &, match exactly where SoMaJo's own patterns do (a fresh SoMaJo keeps them unchanged)."""
+    """The abbreviation pattern tried only near dots, and the patterns searched only in texts where
+    a part every match holds occurs (plus/ampersand tokens, dates, e-mail addresses …), match
+    exactly where SoMaJo's own patterns do (a fresh SoMaJo keeps them unchanged)."""
     import random
 
     from somajo import SoMaJo, utils
 
-    from wortlaut.segment import _AbbreviationsNearDots, _OnlyWith, _tokenizer
+    from wortlaut.segment import _GATES, _AbbreviationsNearDots, _OnlyWith, _tokenizer
 
     ours, theirs = _tokenizer()._tokenizer, SoMaJo("de_CMC")._tokenizer
     assert isinstance(ours.abbreviation, _AbbreviationsNearDots)  # installed for this SoMaJo version
-    assert isinstance(ours.token_with_plus_ampersand, _OnlyWith)
+    gated = ["token_with_plus_ampersand", *_GATES]
+    assert all(isinstance(getattr(ours, name), _OnlyWith) for name in gated)
     listed = utils.read_abbreviation_file("abbreviations_de.txt")
-    pieces = [*listed, *"aAbzZ .-+&ßÄ1\n", "z.B.", "U.S.A.", "C++", "AT&T", "Nr.", "St.Gallen", "Abs.1"]
+    pieces = [*listed, *"aAbzZ .-+&ßÄ1\n", "z.B.", "U.S.A.", "C++", "AT&T", "Nr.", "St.Gallen", "Abs.1",
+              *"0123456789./-*:@X", "ISBN ", "978-3-16-148410-0", "12.03.2015", "3/4/99", "Kto.-Nr.", "NR.",
+              "max@example.org", " [at] ", " dot ", "www", ".de", ".COM", ".pdf", "-Link", "Lehrer*innen",
+              "Bürger:Innen", "Kolleg/in", "R&D", "4.", "1.000."]
     pick = random.Random(3).choice
     texts = ["Der Abg. Müller (z.B. in Wien, ca. 3 km) u.a. mit AT&T und C++ bzw. S. 4. Ende.",
+             "Am 12.3.2015 schrieb die Kto.-Nr. 4711 an info@wien.gv.at und Lehrer*innen (ISBN 3-16-148410-X).",
              *("".join(pick(pieces) for _ in range(random.Random(n).randint(0, 40))) for n in range(3000))]
+    found = dict.fromkeys(gated, 0)
     for text in texts:
-        for name in ("abbreviation", "token_with_plus_ampersand"):
+        for name in ("abbreviation", *gated):
             expected = [m.span() for m in getattr(theirs, name).finditer(text)]
             assert [m.span() for m in getattr(ours, name).finditer(text)] == expected, (name, text)
+            if name in found:
+                found[name] += len(expected)
+    assert all(found.values()), found  # each pattern matched somewhere: the texts test its gate
 
 
 @pytest.mark.parametrize(("text", "sentences"), [

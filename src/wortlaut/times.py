@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from .components import component
 from .de.time_words import lexicon, number_value
+from .literals import literal_gate
 from .model import Document, TimeExpression
 
 __all__ = ["TimesConfig", "extract_times", "find_times", "number_value"]
@@ -213,6 +214,9 @@ class _Rule:
     pattern: re.Pattern
     resolve: Handler
     accept: Callable[[re.Match, str], bool] | None = None
+    # finds one of the strings every match holds (``literals.literal_gate``): without one in a
+    # text the pattern is not searched at all (most rules need a word most articles lack)
+    gate: re.Pattern | None = None
 
 
 def _build_rules() -> list[_Rule]:
@@ -233,7 +237,8 @@ def _build_rules() -> list[_Rule]:
 
     def rule(name: str, pattern: str, resolve: Handler, accept=None, flags: int = 0) -> None:
         # Every expression starts a word; the guard lets the scanner skip word-inner positions fast.
-        rules.append(_Rule(name, re.compile(r"(?<!\w)" + pattern, flags), resolve, accept))
+        guarded = r"(?<!\w)" + pattern
+        rules.append(_Rule(name, re.compile(guarded, flags), resolve, accept, literal_gate(guarded, flags)))
 
     # 22. Juni 1941 / Freitag, 5. September 2025 / Morgen des 22. Juni
     rule("date", rf"(?:(?:(?:frühen|späten)\s+)?(?P<part>{day_parts})\s+des\s+)?(?:(?P<wd>{weekday}),?\s+(?:(?:den|dem)\s+)?)?"
@@ -721,6 +726,8 @@ def extract_times(
     """
     candidates: list[tuple[int, int, int, re.Match, _Rule]] = []
     for priority, rule in enumerate(_rules()):
+        if rule.gate is not None and not rule.gate.search(text):
+            continue
         for m in rule.pattern.finditer(text):
             if m.end() > m.start() and (rule.accept is None or rule.accept(m, text)):
                 candidates.append((m.start(), -(m.end() - m.start()), priority, m, rule))

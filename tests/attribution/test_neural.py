@@ -49,6 +49,35 @@ def test_one_token_is_one_lstm_step_each_way(tmp_path):
     assert np.allclose(probabilities[0], expected, atol=1e-5)
 
 
+def plain_bilstm(stored, tokens: list[list[str]], buckets: int) -> np.ndarray:
+    """The model of ``training/attribution/neural.py`` written out step by step in float64, one
+    sentence, PyTorch's gate order: what the batched float32 loop must compute."""
+    x = [stored["embeddings"].astype(np.float64)[feature_ids(features, buckets)].sum(axis=0) for features in tokens]
+    states = []
+    for direction, inputs in (("forward", x), ("backward", x[::-1])):
+        size = stored[f"w_hh_{direction}"].shape[1]
+        h, c, hs = np.zeros(size), np.zeros(size), []
+        for vector in inputs:
+            i, f, g, o = np.split(stored[f"w_ih_{direction}"] @ vector + stored[f"w_hh_{direction}"] @ h
+                                  + stored[f"bias_{direction}"], 4)
+            c = sigmoid(f) * c + sigmoid(i) * np.tanh(g)
+            h = sigmoid(o) * np.tanh(c)
+            hs.append(h)
+        states.append(hs if direction == "forward" else hs[::-1])
+    scores = np.array([stored["out_weight"] @ np.concatenate(pair) + stored["out_bias"] for pair in zip(*states)])
+    return np.exp(scores) / np.exp(scores).sum(axis=1, keepdims=True)
+
+
+def test_batched_steps_compute_the_plain_lstm(tmp_path):
+    tagger = random_weights(tmp_path / "t.npz")
+    stored = np.load(tmp_path / "t.npz")
+    sentences = [[[f"w={n}", f"k={k % 3}"] for k in range(length)] for n, length in enumerate([3, 9, 1, 0, 6, 9, 2])]
+    for sentence, probabilities in zip(sentences, tagger.probabilities(sentences)):
+        assert probabilities.shape == (len(sentence), len(LABELS))
+        if sentence:
+            assert np.allclose(probabilities, plain_bilstm(stored, sentence, tagger.buckets), atol=1e-5)
+
+
 def test_a_sentence_gets_the_same_probabilities_alone_and_padded_in_a_batch(tmp_path):
     tagger = random_weights(tmp_path / "t.npz")
     short = [["a"], ["b", "c"], ["d"]]

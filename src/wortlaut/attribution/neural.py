@@ -6,13 +6,14 @@ and a one-layer BiLSTM and a linear layer give each token a probability per labe
 trained with PyTorch by ``training/attribution/neural.py`` and stored as ``.npz`` (embeddings in float16
 to keep the file small); reading them needs numpy only, so PyTorch is no run-time dependency.
 
-The sentences of a document go through the LSTM together, ``BATCH`` at a time (padded to the
-longest), both directions in one loop, which keeps the per-token cost of Python low.
+The sentences of a document go through the LSTM together, ``BATCH`` at a time (the shorter ones
+finish early), both directions in one loop, which keeps the per-token cost of Python low.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import chain
 from pathlib import Path
 
 import numpy as np
@@ -60,10 +61,6 @@ def feature_ids(features: Sequence[str], buckets: int) -> np.ndarray:
     return (hashes >> np.uint64(64 - bits)).astype(np.int64) if bits else np.zeros(len(features), np.int64)
 
 
-def _sigmoid(x: np.ndarray) -> np.ndarray:
-    return 0.5 * (np.tanh(0.5 * x) + 1.0)  # the same function, without overflow warnings
-
-
 class BiLSTMTagger:
     """Weights of ``training/attribution/neural.py``; :meth:`probabilities` tags a batch of sentences."""
 
@@ -81,10 +78,16 @@ class BiLSTMTagger:
                 w_ih.append(stored[f"w_ih_{direction}"][order].T)
                 w_hh.append(stored[f"w_hh_{direction}"][order].T)
                 bias.append(stored[f"bias_{direction}"][order])
-            self.w_ih = np.stack(w_ih).astype(np.float32)  # (2, dim, 4 size)
-            self.w_hh = np.stack(w_hh).astype(np.float32)  # (2, size, 4 size)
-            self.bias = np.stack(bias).astype(np.float32)[:, None, None, :]
-            self.out_weight = stored["out_weight"].astype(np.float32)
+            # The sigmoid gates' columns are halved: sigmoid(x) = (tanh(x / 2) + 1) / 2, and halving
+            # the weights halves every product and sum exactly (a power of two), so one tanh over all
+            # four gates gives the same floats as the halving done at each step.
+            half = np.r_[np.full(3 * size, 0.5), np.ones(size)].astype(np.float32)
+            # both directions' input weights side by side: one product for all tokens of a batch
+            self.w_ih = np.concatenate(w_ih, axis=1).astype(np.float32) * np.r_[half, half]  # (dim, 8 size)
+            self.w_hh = np.stack(w_hh).astype(np.float32) * half  # (2, size, 4 size)
+            self.bias = np.concatenate(bias).astype(np.float32) * np.r_[half, half]  # (8 size,)
+            # transposed once, contiguous: the product numpy made of the transposed view before, same floats
+            self.out_weight = np.ascontiguousarray(stored["out_weight"].astype(np.float32).T)  # (2 size, labels)
             self.out_bias = stored["out_bias"].astype(np.float32)
 
     def probabilities(self, sentences: Sequence[Sequence[Sequence[str]]]) -> list[np.ndarray]:
@@ -105,49 +108,71 @@ class BiLSTMTagger:
         lengths = [len(sentence) for sentence in sentences]
         if not lengths or max(lengths) == 0:
             return [np.zeros((n, len(self.labels)), np.float32) for n in lengths]
-        counts = np.array([len(features) for sentence in sentences for features in sentence])
-        rows = self.embeddings[feature_ids([f for sentence in sentences for features in sentence for f in features],
-                                           self.buckets)]
+        tokens = list(chain.from_iterable(sentences))  # flattened in C: tens of strings per token
+        counts = np.fromiter(map(len, tokens), np.int64, len(tokens))
+        rows = self.embeddings.take(feature_ids(list(chain.from_iterable(tokens)), self.buckets), axis=0)
         if counts.all():
             vectors = np.add.reduceat(rows, np.r_[0, np.cumsum(counts)[:-1]], axis=0)
         else:  # reduceat cannot sum nothing: differences of running sums
             running = np.r_[np.zeros((1, rows.shape[1])), np.cumsum(rows, axis=0, dtype=np.float64)]
             ends = np.cumsum(counts)
             vectors = (running[ends] - running[ends - counts]).astype(np.float32)
-        mask = np.arange(max(lengths))[None, :] < np.array(lengths)[:, None]
-        inputs = np.zeros((*mask.shape, self.embeddings.shape[1]), np.float32)
-        inputs[mask] = vectors
-        hidden = self._bilstm(inputs, np.array(lengths))
-        scores = hidden @ self.out_weight.T + self.out_bias
-        scores -= scores.max(axis=2, keepdims=True)
+        hidden = self._bilstm(vectors, np.array(lengths))  # (sentences, longest, 2 size)
+        # the product over padded sentences, as many rows each as the longest: the floats of a
+        # matrix product can depend on its number of rows in the last bit
+        scores = (hidden @ self.out_weight)[np.arange(hidden.shape[1]) < np.array(lengths)[:, None]] + self.out_bias
+        scores -= scores.max(axis=1, keepdims=True)
         probabilities = np.exp(scores)
-        probabilities /= probabilities.sum(axis=2, keepdims=True)
-        return [probabilities[row, :n] for row, n in enumerate(lengths)]
+        probabilities /= probabilities.sum(axis=1, keepdims=True)
+        return np.split(probabilities, np.cumsum(lengths)[:-1])
 
-    def _bilstm(self, inputs: np.ndarray, lengths: np.ndarray) -> np.ndarray:
-        """Both LSTM directions at once; the backward one reads each sentence reversed and
-        left-aligned, so that padding (always at the end) never reaches a real token's state.
-        Sentences are taken longest first, so that each step only computes the ones still running."""
+    def _bilstm(self, vectors: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+        """The hidden states (forward, backward) of each token of the sentences of ``lengths``,
+        whose token vectors ``vectors`` holds one after the other: ``(sentences, longest, 2 size)``,
+        zeros after a sentence's end.
+
+        Both directions run at once, over the sentences longest first, so that the ones still
+        running at a step are the first rows; the backward direction reads each sentence from its
+        end, so its padding comes at the end too and never reaches a real token's state.  A step
+        is a dozen numpy calls on small arrays, so their count and allocations are what costs: one
+        tanh over all gates (the sigmoid ones pre-halved, see ``__init__``), results written into
+        buffers allocated once, each step's inputs adjacent, and the input projection computed
+        for the real tokens only, not for padding."""
         order = np.argsort(-lengths, kind="stable")
-        inputs, lengths = inputs[order], lengths[order]
-        batch, steps = inputs.shape[:2]
-        size = self.w_hh.shape[1]
-        position = np.arange(steps)[None, :]
-        reverse = np.where(position < lengths[:, None], lengths[:, None] - 1 - position, position)
-        backward = np.take_along_axis(inputs, reverse[:, :, None], axis=1)
-        projected = np.stack([inputs, backward]) @ self.w_ih[:, None] + self.bias  # (2, batch, steps, 4 size)
-        running = np.searchsorted(-lengths, -np.arange(steps), side="left")  # sentences longer than t
-        h = np.zeros((2, batch, size), np.float32)
-        c = np.zeros_like(h)
-        output = np.zeros((2, batch, steps, size), np.float32)
+        by_length = lengths[order]
+        batch, steps, size = len(lengths), int(by_length[0]), self.w_hh.shape[1]
+        # each token by (row of its sentence in ``order``, position), with its step backwards
+        row = np.repeat(np.arange(batch), by_length)
+        position = np.arange(len(vectors)) - np.repeat(np.cumsum(by_length) - by_length, by_length)
+        token = np.repeat((np.cumsum(lengths) - lengths)[order], by_length) + position
+        back_step = np.repeat(by_length, by_length) - 1 - position
+        projected = vectors @ self.w_ih + self.bias  # (tokens, 8 size): both directions
+        inputs = np.empty((steps, 2, batch, 4 * size), np.float32)  # only rows still running are read
+        inputs[position, 0, row] = projected[token, :4 * size]
+        inputs[back_step, 1, row] = projected[token, 4 * size:]
+        running = np.searchsorted(-by_length, -np.arange(steps), side="left")  # sentences longer than t
+        output = np.empty((steps, 2, batch, size), np.float32)  # h of each step: the next step's input
+        start = np.zeros((2, batch, size), np.float32)
+        c = np.zeros((2, batch, size), np.float32)
+        gates = np.empty((2, batch, 4 * size), np.float32)
+        product = np.empty((2, batch, size), np.float32)
+        w_hh = self.w_hh
         for t in range(steps):
-            k = running[t]
-            gates = projected[:, :k, t] + h[:, :k] @ self.w_hh
-            sigmoids = _sigmoid(gates[..., :3 * size])
-            c[:, :k] = sigmoids[..., size:2 * size] * c[:, :k] + sigmoids[..., :size] * np.tanh(gates[..., 3 * size:])
-            h[:, :k] = sigmoids[..., 2 * size:] * np.tanh(c[:, :k])
-            output[:, :k, t] = h[:, :k]
-        hidden = np.concatenate([output[0], np.take_along_axis(output[1], reverse[:, :, None], axis=1)], axis=2)
-        restored = np.empty_like(hidden)
-        restored[order] = hidden
-        return restored
+            k = running[t]  # the first k rows were running at t - 1 too
+            g, ck, pk, hk = gates[:, :k], c[:, :k], product[:, :k], output[t, :, :k]
+            np.matmul(output[t - 1, :, :k] if t else start[:, :k], w_hh, out=g)
+            g += inputs[t, :, :k]
+            np.tanh(g, out=g)
+            sigmoids = g[..., :3 * size]
+            sigmoids += 1.0
+            sigmoids *= 0.5  # gates i, f, o: (tanh(x / 2) + 1) / 2
+            np.multiply(g[..., size:2 * size], ck, out=ck)  # f c
+            np.multiply(g[..., :size], g[..., 3 * size:], out=pk)  # i tanh(g)
+            ck += pk
+            np.tanh(ck, out=hk)
+            hk *= g[..., 2 * size:3 * size]  # o tanh(c)
+        hidden = np.zeros((batch, steps, 2 * size), np.float32)
+        sentence = order[row]
+        hidden[sentence, position, :size] = output[position, 0, row]
+        hidden[sentence, position, size:] = output[back_step, 1, row]
+        return hidden

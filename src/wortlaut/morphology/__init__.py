@@ -57,6 +57,19 @@ def split_compound(word: str) -> tuple[str, str]:
     return modifier + hyphen, head
 
 
+_NUMBER_LIMIT = 20_000  # words with a digit a word cache takes in before it is emptied
+
+
+class _WordCache(dict):
+    """A per-word cache that counts the words with a digit it took in since it was last emptied."""
+
+    numbers = 0
+
+    def clear(self) -> None:
+        super().clear()
+        self.numbers = 0
+
+
 @cache
 def _tagger(cache_limit: int, max_word_chars: int = MorphologyConfig.max_word_chars,
             shipped_analyses: bool = MorphologyConfig.shipped_analyses):
@@ -71,21 +84,25 @@ def _tagger(cache_limit: int, max_word_chars: int = MorphologyConfig.max_word_ch
 
     from .analyses import shipped_analyses as read_shipped
 
-    def keep(cache: dict, key, word: str, value) -> None:
-        """Remember ``value``, unless ``word`` holds a digit: numbers seldom come again and would
-        only grow the caches over a long run (an article number each in the memory benchmark)."""
-        if any(character.isdigit() for character in word):
-            return
+    def keep(cache: _WordCache, key, word: str, value) -> None:
+        """Remember ``value``.  Words with a digit are remembered too (years and round numbers
+        come again: a tenth of the searches in news), but most numbers never do and would grow the
+        caches over a long run (an article number each in the memory benchmark), so a cache that
+        took in ``_NUMBER_LIMIT`` of them since it was last emptied is emptied."""
         if len(cache) > cache_limit:
             cache.clear()
+        if any(character.isdigit() for character in word):
+            if cache.numbers >= _NUMBER_LIMIT:
+                cache.clear()
+            cache.numbers += 1
         cache[key] = value
 
     class CachingTagger(HanoverTagger):
         def __init__(self, filename: str):
             super().__init__(filename)
-            self.word_tag_cache: dict = {}
-            self.lemma_cache: dict[tuple[str, int], str] = {}
-            self.forward_cache: dict[str, list[tuple[int, float]]] = {}
+            self.word_tag_cache = _WordCache()
+            self.lemma_cache = _WordCache()  # (word, tag) -> lemma
+            self.forward_cache = _WordCache()  # word -> [(tag, score)]
             self.tag_names = {number: _stts(name) for number, name in self.int2tag.items() if isinstance(name, str)}
             self.lemma_is_form = frozenset(self.tag2int[name] for name in _LEMMA_IS_FORM if name in self.tag2int)
             self.shipped = read_shipped() if shipped_analyses else None
