@@ -276,3 +276,12 @@ def test_organisations_and_counts_are_no_abstract_heads(phrase):
     from wortlaut.speakers.phrases import abstract_head
 
     assert not abstract_head(tagged(phrase))
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Sie sagte am Montag, die Gespräche seien gut verlaufen.", "Annalena Baerbock"),
+    ("Er sagte am Montag, die Gespräche seien gut verlaufen.", None),  # the title names a woman
+])
+def test_a_pronoun_opening_the_text_refers_to_the_person_in_the_title(text, speaker):
+    doc = wortlaut.analyze(text, "2025-09-05", title="Außenministerin Annalena Baerbock in Kiew")
+    assert doc.statements[0].speaker.name == speaker

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..de.names import first_names
 from ..de.nominative import noun_gender
 from ..de.phrases import sentence_verb_subject
 from ..de.roles import org_noun_head, parse_role
@@ -14,7 +15,7 @@ from ..de.tags import FINITE
 from ..de.tokens import plural_verb_form, pronoun_gender
 from ..de.words import POINTING_BACK_ADVERBS, RELATIVE_PRONOUNS
 from ..model import COUNTRY, ORGANISATION, PERSON, UNKNOWN, Entity, Token
-from .phrases import GROUP_JOINT, fits_pronoun, last_role, neuter_organisation
+from .phrases import GROUP_JOINT, fits_pronoun, last_role, neuter_organisation, title_words
 from .resolutions import ACRONYM, ALIAS, INSTITUTION, NAME, PRONOUN, UNRESOLVED
 
 if TYPE_CHECKING:
@@ -62,6 +63,9 @@ class PronounResolution:
                              if fits_pronoun(c.entity, gender)), None)
         if first_person is not None:
             return first_person
+        titled = self._person_in_title(gender)
+        if titled is not None:
+            return titled  # "Er" opening the text under the title "Außenminister Steinmeier reist nach Kiew"
         if gender == "m":  # "Der Vorstand tagte am Freitag. … erklärte er": no man named before
             return self._organisation_subject(pronoun, "m")
         if gender in {"f", ""}:  # "sie" as an organisation or country ("die Gefahr" is no speaker)
@@ -202,6 +206,20 @@ class PronounResolution:
         if first is None:
             return None
         return self._joined((first, candidate.entity), PERSON)
+
+    def _person_in_title(self, gender: str) -> Entity | None:
+        """The one person of the article whose name the title holds, when the pronoun fits."""
+        words = title_words(self.doc.title)
+        found = [e for e in self.doc.entities if e.type == PERSON and e.name.split()[-1] in words
+                 and fits_pronoun(e, gender)]
+        if found:
+            return found[0] if len(found) == 1 else None
+        named = [" ".join(words[i:i + 2]) for i in range(len(words) - 1)  # a first name and a surname
+                 if words[i] in first_names() and words[i + 1][:1].isupper() and words[i + 1].isalpha()]
+        if len(named) != 1:
+            return None
+        person = self._find_or_create(named[0], PERSON)
+        return person if fits_pronoun(person, gender) else None
 
     def _latest_person(self, word: Token, gender: str) -> Entity | None:
         return next((c.entity for c in self._mentions_before(word) if fits_pronoun(c.entity, gender)), None)
