@@ -11,7 +11,15 @@ from ..de.roles import RoleMatch, org_names, org_noun_head, parse_role, role_aff
 from ..de.speaker_phrases import document_noun_part
 from ..de.tags import NAME_OR_FOREIGN
 from ..de.tokens import is_adjective, is_determiner, is_preposition, normal_tag
-from ..de.words import ABSTRACT_NOUN_ENDINGS, CONCRETE_NOUN_ENDINGS, GOVERNMENT_NOUNS, NAME_INTERNAL_WORDS, NAMELESS_ORGANISATION_NOUNS, NON_SPEAKER_WORDS, TIME_NOUNS
+from ..de.words import (
+    ABSTRACT_NOUN_ENDINGS,
+    CONCRETE_NOUN_ENDINGS,
+    GOVERNMENT_NOUNS,
+    NAME_INTERNAL_WORDS,
+    NAMELESS_ORGANISATION_NOUNS,
+    NON_SPEAKER_WORDS,
+    TIME_NOUNS,
+)
 from ..entities import entity_affiliations, person_gender
 from ..entities.acronyms import is_acronym
 from ..gazetteer import canonical_affiliation

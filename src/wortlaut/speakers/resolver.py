@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from itertools import takewhile
 from dataclasses import dataclass, field
+from itertools import takewhile
 
 from ..de.nominative import nominative
 from ..de.phrases import impersonal_clause, sentence_verb_subject
