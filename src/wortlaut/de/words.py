@@ -33,6 +33,8 @@ RELATIVE_DETERMINERS = word_class("relative_determiners")  # "nach dessen Angabe
 REFLEXIVE_POSSESSIVES = word_class("reflexive_possessives")  # "eigene", "eigenen", …
 OWN_POSSESSIVES = word_class("own_possessives")  # "nach eigenen Angaben": the sentence subject's
 ACTOR_PRONOUNS: dict[str, str] = json_data(WORD_CLASSES)["actor_pronouns"]  # pronoun -> gender ("m", "f", "n", "")
+# the article before a noun for a person in the singular -> the person's gender ("der 54-Jährige", "die Sängerin")
+PERSON_ARTICLE_GENDERS: dict[str, str] = json_data(WORD_CLASSES)["person_article_genders"]
 
 # particles, adverbs, conjunctions
 NEGATIONS = word_class("negations")

@@ -26,6 +26,7 @@ from ..de.words import (
     INDEFINITE_ARTICLES,
     INTERVIEW_ANSWER_WORDS,
     PAIR_WORDS,
+    PERSON_ARTICLE_GENDERS,
     POINTING_BACK_ADVERBS,
     POSSESSIVE_GENDERS,
     REFERRING_ORGANISATION_NOUNS,
@@ -219,8 +220,8 @@ class Resolver(PronounResolution):
     def _organisation_by_initials(self, word: str) -> Entity | None:
         """``ai`` (in ``ai-Bericht``, ``Ansicht von ai``) after ``amnesty international``: the
         organisation named before whose initials the word spells (case aside)."""
-        if not 2 <= len(word) <= 6 or not word.isalpha():
-            return None
+        if not 2 <= len(word) <= 6 or not word.isalpha() or not (word.islower() or word.isupper()):
+            return None  # "ai", "OSZE"; not a name like "Merkel"
         found = next((e for e in self.doc.entities if e.type == ORGANISATION and len(e.name.split()) >= 2
                       and initials_of(e.name).lower() == word.lower()), None)
         long_form = long_forms(self.doc).get(word) if found is None else None
@@ -386,7 +387,7 @@ class Resolver(PronounResolution):
     def _aged_person(self, noun: Token, determiner: Token) -> Entity | None:
         """``der 54-Jährige``: the person introduced with that age (``der 54-jährige Thomas Müller``),
         else the latest person named before whose gender fits the article."""
-        gender = {"der": "m", "dem": "m", "den": "m", "des": "m", "die": "f"}.get(determiner.text.lower(), "")
+        gender = PERSON_ARTICLE_GENDERS.get(determiner.text.lower(), "")
         age = noun.text.lower().rstrip("nr")
         for candidate in self._mentions_before(noun):
             before = self.doc.tokens[candidate.token - 1] if candidate.token > 0 else None
