@@ -14,6 +14,7 @@ import hashlib
 import json
 import re
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -40,6 +41,20 @@ def _now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
 
 
+BUSY_TIMEOUT_MS = 10_000
+
+
+def _retry_while_locked(action):
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            return action()
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
 class Store:
     """A wortlaut corpus database: ``Store("corpus.db")``; ``readonly=True`` for queries only."""
 
@@ -58,7 +73,7 @@ class Store:
         except sqlite3.Error as error:  # a folder that does not exist or cannot be written
             raise StoreError(f"cannot open the database {self.path}: {error}") from None
         try:
-            self.conn.execute("PRAGMA busy_timeout = 10000")
+            self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             self.conn.execute("PRAGMA foreign_keys = ON")
             self._check_schema()
         except sqlite3.DatabaseError as error:
@@ -77,9 +92,11 @@ class Store:
             if version > LATEST_VERSION:
                 raise SchemaError(f"{self.path} has schema version {version}; upgrade wortlaut")
             return
-        self.conn.execute("PRAGMA journal_mode = WAL")
+        # switching a new database to WAL answers "locked" at once while another process creates it
+        # (SQLite calls no busy handler there): wait as the busy timeout would
+        _retry_while_locked(lambda: self.conn.execute("PRAGMA journal_mode = WAL"))
         self.conn.execute("PRAGMA synchronous = NORMAL")  # in WAL mode: durable against a killed process
-        migrate(self.conn)  # all or nothing, under the write lock
+        _retry_while_locked(lambda: migrate(self.conn))  # all or nothing, under the write lock
 
     # -- connection -------------------------------------------------------------------------
 
