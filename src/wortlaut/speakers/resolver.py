@@ -459,6 +459,10 @@ class Resolver(PronounResolution):
         (``die Umweltschutzorganisation WWF``); for a generic noun (``das Unternehmen``,
         ``die Agentur``) else the latest organisation, when ``latest``."""
         ranked: list[tuple[int, int, Entity]] = []
+        # "die Landesregierung kritisierte den Konzern. … Der Konzern wies …": the noun was used bare
+        # before, for an organisation never named; only one named after that use can be meant
+        bare_before = next((t.start for t in self.doc.tokens if t.start < before and t.text[:1].isupper()
+                            and org_noun_head(t.text) == head and inflects(t.text, head)), None)
         for entity in self.doc.entities:
             if entity.type != ORGANISATION or entity is besides or bare_organisation_noun(entity.name):
                 continue  # another bare "das Ministerium" is no antecedent
@@ -473,7 +477,8 @@ class Resolver(PronounResolution):
                 fit = 2  # "Universität Bayreuth" for "die Universität"; "Senat des Oberlandesgerichts" for
                 # "das Gericht"; "die Umweltschutzorganisation WWF"
             else:
-                fit = int(latest and (head in GENERIC_ORGANISATION_NOUNS or head in REFERRING_ORGANISATION_NOUNS))
+                fit = int(latest and (head in GENERIC_ORGANISATION_NOUNS or head in REFERRING_ORGANISATION_NOUNS)
+                          and (bare_before is None or max(m.start for m in earlier) > bare_before))
             if fit:
                 ranked.append((fit, max(m.start for m in earlier), entity))
         return max(ranked, key=lambda item: item[:2])[2] if ranked else None
