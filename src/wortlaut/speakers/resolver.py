@@ -35,7 +35,7 @@ from ..de.words import (
     STANDALONE_ORGANISATION_NOUNS,
 )
 from ..entities import next_entity_id, sentence_start
-from ..entities.acronyms import initials_of, long_forms
+from ..entities.acronyms import initials_of, is_acronym, long_forms
 from ..gazetteer import canonical_affiliation
 from ..institutions import (
     adjective_country,
@@ -220,8 +220,8 @@ class Resolver(PronounResolution):
     def _organisation_by_initials(self, word: str) -> Entity | None:
         """``ai`` (in ``ai-Bericht``, ``Ansicht von ai``) after ``amnesty international``: the
         organisation named before whose initials the word spells (case aside)."""
-        if not 2 <= len(word) <= 6 or not word.isalpha() or not (word.islower() or word.isupper()):
-            return None  # "ai", "OSZE"; not a name like "Merkel"
+        if not 2 <= len(word) <= 6 or not word.isalpha() or not (word.islower() or is_acronym(word)):
+            return None  # "ai", "OSZE", "EuGH"; not a name like "Merkel"
         found = next((e for e in self.doc.entities if e.type == ORGANISATION and len(e.name.split()) >= 2
                       and initials_of(e.name).lower() == word.lower()), None)
         long_form = long_forms(self.doc).get(word) if found is None else None
