@@ -119,18 +119,16 @@ def affiliation_of(modifier: str) -> str | None:
     return metonym_country(modifier) or country_name(modifier)
 
 
-def parse_role(word: str) -> RoleMatch | None:
+def parse_role(word: str, files: tuple[str, ...] = ROLE_NOUN_FILES) -> RoleMatch | None:
     """Decompose a role noun, compounds included: ``US-Präsident`` -> Präsident of the USA."""
     if not word[:1].isupper() or not WORD.match(word):
         return None  # before the cache: numbers and small words would only fill it
-    return _parse_capitalised_role(word, ROLE_NOUN_FILES)
+    return _parse_capitalised_role(word, files)
 
 
 def parse_trained_role(word: str) -> RoleMatch | None:
     """``parse_role`` over role_nouns.txt alone: the lexicon the learned taggers' features were trained with."""
-    if not word[:1].isupper() or not WORD.match(word):
-        return None
-    return _parse_capitalised_role(word, TRAINED_ROLE_NOUN_FILES)
+    return parse_role(word, TRAINED_ROLE_NOUN_FILES)
 
 
 @lru_cache(maxsize=200_000)  # called for every capitalised token; the scan over role forms is slow
@@ -185,18 +183,16 @@ def likely_plural(role: RoleMatch, word_before: str) -> bool:
     return word_before.lower() not in SINGULAR_OBLIQUE
 
 
-def org_noun_head(word: str) -> str | None:
+def org_noun_head(word: str, files: tuple[str, ...] = ORG_NOUN_FILES) -> str | None:
     """``Außenministerium`` -> ``ministerium``; None when the word is no organisation noun."""
     if not word[:1].isupper() or not WORD.match(word):
         return None  # before the cache, as in parse_role
-    return _capitalised_org_noun_head(word, ORG_NOUN_FILES)
+    return _capitalised_org_noun_head(word, files)
 
 
 def trained_org_noun_head(word: str) -> str | None:
     """``org_noun_head`` over org_nouns.txt alone: the lexicon the learned taggers' features were trained with."""
-    if not word[:1].isupper() or not WORD.match(word):
-        return None
-    return _capitalised_org_noun_head(word, TRAINED_ORG_NOUN_FILES)
+    return org_noun_head(word, TRAINED_ORG_NOUN_FILES)
 
 
 @lru_cache(maxsize=200_000)
