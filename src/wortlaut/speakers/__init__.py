@@ -85,7 +85,7 @@ def resolve_speakers(doc: Document, config: SpeakersConfig = SpeakersConfig()) -
         previous = entity
         previous_sentence = tokens[0].sentence if tokens else statement.sentence
         last_spoken = statement
-    name_by_long_forms(doc)
+    name_by_long_forms(doc, index.long_forms())
     return doc
 
 

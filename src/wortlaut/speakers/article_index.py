@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ..entities import add_mention
+from ..entities.acronyms import long_forms
 from ..model import Document, Entity, Span
 
 
@@ -42,9 +43,16 @@ class ArticleIndex:
     _entities: tuple[int, int] = (0, 0)  # identity and length of doc.entities when last indexed
     _ids: list[int] = field(default_factory=list)  # id() of each entity indexed, by position
     _longest: int = 0
+    _long_forms: dict[str, str] | None = None
 
     def __post_init__(self) -> None:
         self._rebuild()
+
+    def long_forms(self) -> dict[str, str]:
+        """The article's acronyms and their long forms (``entities.acronyms.long_forms``), read once."""
+        if self._long_forms is None:
+            self._long_forms = long_forms(self.doc)
+        return self._long_forms
 
     def overlapping(self, span: Span) -> list[Placed]:
         """Mentions overlapping ``span``, in the order a scan over the entities meets them."""

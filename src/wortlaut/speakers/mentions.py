@@ -6,7 +6,6 @@ from __future__ import annotations
 from ..de.phrases import clause_end, clause_start, noun_phrase_forward, sentence_verb_subject, verb_subject
 from ..de.tags import FINITE
 from ..de.words import POINTING_BACK_ADVERBS
-from ..entities.acronyms import long_forms
 from ..model import Document, Entity, Span, Speaker, Statement, Token
 from .config import SpeakersConfig
 from .phrases import last_role
@@ -147,9 +146,9 @@ def continues_speech(doc: Document, before: Statement, statement: Statement, con
         sentences[statement.sentence].paragraph - sentences[before.sentence].paragraph <= 1
 
 
-def name_by_long_forms(doc: Document) -> None:
-    """``BVG`` after ``Berliner Verkehrsbetriebe (BVG)``: one entity, named by the long form."""
-    forms = long_forms(doc)
+def name_by_long_forms(doc: Document, forms: dict[str, str]) -> None:
+    """``BVG`` after ``Berliner Verkehrsbetriebe (BVG)``: one entity, named by the long form
+    (``forms``: the article's acronyms and long forms)."""
     if not forms:
         return
     by_name = {entity.name: entity for entity in doc.entities}

@@ -35,7 +35,7 @@ from ..de.words import (
     STANDALONE_ORGANISATION_NOUNS,
 )
 from ..entities import next_entity_id, sentence_start
-from ..entities.acronyms import initials_of, is_acronym, long_forms
+from ..entities.acronyms import initials_of, is_acronym
 from ..gazetteer import canonical_affiliation
 from ..institutions import (
     adjective_country,
@@ -78,6 +78,11 @@ AGE_NOUN = re.compile(r"^(?:\d+-|[A-ZÄÖÜ][a-zäöü]+)[jJ]ährige[nr]?$")  # 
 TEAM_NOUNS = frozenset({"team", "gruppe"})  # "ein Team um Anita Zaidi": researchers around a lead
 MAX_OWNER_WORDS = 8  # words after a document noun in which its owner is named ("Studie des …")
 MAX_APPOSITION_WORDS = 8  # words from an apposition's comma to a speaker phrase inside it
+
+
+def add_role(entity: Entity, role: str) -> None:
+    if role not in entity.roles:
+        entity.roles.append(role)
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,8 +218,8 @@ class Resolver(PronounResolution):
             return self._document_named_before(owner.compound) if owner.compound is not None else None
         entity = self._find_or_create(nominative(adjectives, head=modifier), ORGANISATION)
         country = adjective_country(adjectives)
-        if country and with_affiliation(modifier, country) not in entity.roles:
-            entity.roles.append(with_affiliation(modifier, country))  # "französischen Armeeangaben"
+        if country:
+            add_role(entity, with_affiliation(modifier, country))  # "französischen Armeeangaben"
         return entity
 
     def _organisation_by_initials(self, word: str) -> Entity | None:
@@ -224,7 +229,7 @@ class Resolver(PronounResolution):
             return None  # "ai", "OSZE", "EuGH"; not a name like "Merkel"
         found = next((e for e in self.doc.entities if e.type == ORGANISATION and len(e.name.split()) >= 2
                       and initials_of(e.name).lower() == word.lower()), None)
-        long_form = long_forms(self.doc).get(word) if found is None else None
+        long_form = self.index.long_forms().get(word) if found is None else None
         return self._find_or_create(long_form, ORGANISATION) if long_form else found
 
     # -- 1. mentions the entities stage found -----------------------------------------
@@ -379,9 +384,7 @@ class Resolver(PronounResolution):
         if country_adjective_noun(words) is None:
             return None
         entity = self._find_or_create(nominative(words), ORGANISATION)
-        affiliated = with_affiliation(entity.name.split()[-1], country)
-        if affiliated not in entity.roles:
-            entity.roles.append(affiliated)
+        add_role(entity, with_affiliation(entity.name.split()[-1], country))
         return entity
 
     def _aged_person(self, noun: Token, determiner: Token) -> Entity | None:
@@ -448,8 +451,8 @@ class Resolver(PronounResolution):
             if head not in STANDALONE_ORGANISATION_NOUNS and not compound:
                 self.how = UNRESOLVED  # "das Ministerium" with none named before: unnamed, no actor
         entity = self._find_or_create(name, ORGANISATION)
-        if country and head and with_affiliation(head, country) not in entity.roles:
-            entity.roles.append(with_affiliation(head, country))
+        if country and head:
+            add_role(entity, with_affiliation(head, country))
         return entity
 
     def _earlier_organisation(self, head: str, before: int, besides: Entity | None = None,
@@ -459,16 +462,18 @@ class Resolver(PronounResolution):
         (``die Umweltschutzorganisation WWF``); for a generic noun (``das Unternehmen``,
         ``die Agentur``) else the latest organisation, when ``latest``."""
         ranked: list[tuple[int, int, Entity]] = []
+        any_latest = latest and (head in GENERIC_ORGANISATION_NOUNS or head in REFERRING_ORGANISATION_NOUNS)
         # "die Landesregierung kritisierte den Konzern. … Der Konzern wies …": the noun was used bare
         # before, for an organisation never named; only one named after that use can be meant
-        bare_before = next((t.start for t in self.doc.tokens if t.start < before and t.text[:1].isupper()
-                            and org_noun_head(t.text) == head and inflects(t.text, head)), None)
+        bare_use = next((t.start for t in self.doc.tokens if t.start < before and t.text[:1].isupper()
+                         and org_noun_head(t.text) == head and inflects(t.text, head)), None) if any_latest else None
         for entity in self.doc.entities:
             if entity.type != ORGANISATION or entity is besides or bare_organisation_noun(entity.name):
                 continue  # another bare "das Ministerium" is no antecedent
             earlier = [m for m in entity.mentions if m.start < before]
             if not earlier:
                 continue
+            last = max(m.start for m in earlier)
             name = entity.name.lower()
             if exact:  # the name ends in the very word
                 fit = 2 * name.endswith(head)
@@ -477,10 +482,9 @@ class Resolver(PronounResolution):
                 fit = 2  # "Universität Bayreuth" for "die Universität"; "Senat des Oberlandesgerichts" for
                 # "das Gericht"; "die Umweltschutzorganisation WWF"
             else:
-                fit = int(latest and (head in GENERIC_ORGANISATION_NOUNS or head in REFERRING_ORGANISATION_NOUNS)
-                          and (bare_before is None or max(m.start for m in earlier) > bare_before))
+                fit = int(any_latest and (bare_use is None or last > bare_use))
             if fit:
-                ranked.append((fit, max(m.start for m in earlier), entity))
+                ranked.append((fit, last, entity))
         return max(ranked, key=lambda item: item[:2])[2] if ranked else None
 
     def _introduced_by(self, mention: Span, head: str) -> bool:
@@ -571,8 +575,7 @@ class Resolver(PronounResolution):
                 and not indefinite and not plural and not owned:
             self.how = NAME  # "Präsident Kennedy" where the entities stage found no name: the role and then the name
             entity = self._find_or_create(" ".join(t.text for t in named), PERSON)
-            if role.role not in entity.roles:
-                entity.roles.append(role.role)
+            add_role(entity, role.role)
             return entity
         if not indefinite and not plural and not owned:
             entity = self._named_in_title(role) or self._best_role_match(role, affiliation, span.start) \
