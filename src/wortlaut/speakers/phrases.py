@@ -143,6 +143,11 @@ def title_words(title: str | None) -> list[str]:
     return re.findall(r"[\w.’'-]+", _TITLE_DATE.sub("", _TITLE_NUMBER.sub("", title)))
 
 
+def add_role(entity: Entity, role: str) -> None:
+    if role not in entity.roles:
+        entity.roles.append(role)
+
+
 def unnamed(entity: Entity) -> bool:
     """An entity the article never names: a group (``Experten``) or a person known only by a role
     (``Angeklagte``, ``Sprecher der Firma``).  A pronoun or role phrase resolved to it stays an

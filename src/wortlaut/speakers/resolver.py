@@ -1,17 +1,17 @@
 """Resolve one speaker mention to an entity of the article: names, documents and their owners,
-groups, pronouns, role nouns, organisations and countries (the order is in the package docstring)."""
+groups, pronouns, role nouns, organisations and countries (the order is in the package docstring).
+Three parts live in mixins of their own: documents (:mod:`.documents`), pronouns
+(:mod:`.pronouns`) and role nouns (:mod:`.role_nouns`)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import takewhile
 
 from ..de.nominative import nominative
-from ..de.phrases import impersonal_clause, sentence_verb_subject
-from ..de.roles import RoleMatch, likely_plural, org_noun_head, parse_role, with_affiliation
-from ..de.speaker_phrases import DocumentOwner, document_owner, possessive_gender
+from ..de.phrases import impersonal_clause
+from ..de.roles import likely_plural, org_noun_head, parse_role, with_affiliation
+from ..de.speaker_phrases import document_owner
 from ..de.tokens import (
     is_adjective,
     is_conjunction,
@@ -25,23 +25,17 @@ from ..de.words import (
     GENERIC_ORGANISATION_NOUNS,
     INDEFINITE_ARTICLES,
     INTERVIEW_ANSWER_WORDS,
-    PAIR_WORDS,
-    PERSON_ARTICLE_GENDERS,
     POINTING_BACK_ADVERBS,
-    POSSESSIVE_GENDERS,
     REFERRING_ORGANISATION_NOUNS,
     REFLEXIVE_POSSESSIVES,
     RELATIVE_PRONOUNS,
     STANDALONE_ORGANISATION_NOUNS,
 )
 from ..entities import next_entity_id, sentence_start
-from ..entities.acronyms import initials_of, is_acronym
 from ..gazetteer import canonical_affiliation
 from ..institutions import (
     adjective_country,
-    country_named,
     country_of,
-    genitive_country,
     inflects,
     longer_name,
     organisation_of,
@@ -50,8 +44,10 @@ from ..institutions import (
 from ..model import COUNTRY, ORGANISATION, PERSON, UNKNOWN, Document, Entity, Span, Token
 from .article_index import ArticleIndex
 from .config import SpeakersConfig
+from .documents import DocumentResolution
 from .phrases import (
     GROUP_JOINT,
+    add_role,
     bare_organisation_noun,
     before_attribute,
     country_adjective_noun,
@@ -61,28 +57,17 @@ from .phrases import (
     name_after_nationality,
     name_like,
     organisation_head,
-    owner_like,
     plausible_speaker,
     quoted_name,
-    role_compatible,
-    role_score,
-    title_words,
     web_address,
     without_leading_determiner,
     without_leading_prepositions,
 )
 from .pronouns import PronounResolution
-from .resolutions import INSTITUTION, NAME, PRONOUN, ROLE, UNRESOLVED
+from .resolutions import INSTITUTION, NAME, PRONOUN, UNRESOLVED
+from .role_nouns import AGE_NOUN, RoleResolution
 
-AGE_NOUN = re.compile(r"^(?:\d+-|[A-ZÄÖÜ][a-zäöü]+)[jJ]ährige[nr]?$")  # "54-Jährige", "Zwölfjährige"
-TEAM_NOUNS = frozenset({"team", "gruppe"})  # "ein Team um Anita Zaidi": researchers around a lead
-MAX_OWNER_WORDS = 8  # words after a document noun in which its owner is named ("Studie des …")
 MAX_APPOSITION_WORDS = 8  # words from an apposition's comma to a speaker phrase inside it
-
-
-def add_role(entity: Entity, role: str) -> None:
-    if role not in entity.roles:
-        entity.roles.append(role)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +80,7 @@ class Candidate:
 
 
 @dataclass
-class Resolver(PronounResolution):
+class Resolver(PronounResolution, DocumentResolution, RoleResolution):
     doc: Document
     previous: Entity | None  # the previous statement's speaker
     previous_sentence: int = -1  # the sentence of its speaker mention
@@ -145,43 +130,6 @@ class Resolver(PronounResolution):
             self.index.add(entity, span)
         return entity
 
-    def _document_named_before(self, document: Token) -> Entity | None:
-        """``laut der Studie`` after ``eine Studie des Bundesbildungsministeriums``: that owner; after
-        ``Der Sicherheitsrat verabschiedete eine Resolution`` (no owner in the phrase): the subject
-        of the sentence that introduced the document."""
-        first = None
-        for index in range(document.index - 1, -1, -1):
-            earlier = self.doc.tokens[index]
-            if not inflects(earlier.text, document.text.lower()) and not inflects(document.text, earlier.text.lower()):
-                continue
-            first = earlier
-            phrase = self.doc.tokens[index:min(index + MAX_OWNER_WORDS, len(self.doc.tokens))]
-            stop = next((i for i, t in enumerate(phrase) if i and (not t.text[:1].isalnum() or t.tag.startswith("V"))),
-                        len(phrase))
-            owner = document_owner(phrase[:stop])
-            found = self._document_owner(owner) if owner is not None and owner.document is None else None
-            if found is not None:
-                return found
-        if first is not None and self._introduced(first):
-            subject = [self.doc.tokens[i] for i in sentence_verb_subject(self.doc, self.doc.sentences[first.sentence])]
-            if subject and first not in subject:
-                resolver = Resolver(self.doc, None, -1, self.pronoun_window, index=self.index)
-                found = resolver.resolve(self.doc.span(subject[0].start, subject[-1].end), subject)
-                if found is not None and resolver.how not in {UNRESOLVED, PRONOUN} and found.type != UNKNOWN:
-                    self.how = resolver.how
-                    return found
-        self.how = UNRESOLVED
-        return None
-
-    def _introduced(self, document: Token) -> bool:
-        """``eine Resolution``, ``ihren Abschlussbericht`` (an adjective may stand between): a document
-        the sentence brings in, so its subject made it; ``dem Grundgesetz`` is one known already."""
-        index = document.index - 1
-        while index >= 0 and is_adjective(self.doc.tokens[index]):
-            index -= 1
-        word = self.doc.tokens[index].text.lower() if index >= 0 else ""
-        return word in INDEFINITE_ARTICLES or word in POSSESSIVE_GENDERS
-
     def _bare_organisation(self, entity: Entity, span: Span, words: list[Token]) -> Entity:
         """``das Ministerium`` as an entity of its own: the ministry named before, else itself,
         unnamed unless the noun names an actor on its own (``die Polizei``); a name after the
@@ -194,43 +142,6 @@ class Resolver(PronounResolution):
         earlier = self._earlier_organisation(head, span.start, besides=entity)
         self.how = INSTITUTION if earlier is not None or head in STANDALONE_ORGANISATION_NOUNS else UNRESOLVED
         return earlier or entity
-
-    def _document_owner(self, owner: DocumentOwner) -> Entity | None:
-        if owner.possessive is not None:
-            self.how = PRONOUN
-            return self._antecedent(owner.possessive, possessive_gender(owner.possessive.text))
-        if owner.document is not None:
-            return self._document_named_before(owner.document)
-        if owner.tokens:  # "des Kraftfahrt-Bundesamtes (in Flensburg)", "des Innenministeriums (vom November)"
-            tokens = before_attribute(list(owner.tokens))
-            return self.resolve(self.doc.span(tokens[0].start, tokens[-1].end), tokens)
-        self.how = INSTITUTION
-        modifier, adjectives = owner.modifier, list(owner.adjectives)
-        country = country_named(modifier)
-        if country and org_noun_head(modifier) is None:
-            return self._find_or_create(country, COUNTRY)  # "Kreml-Angaben"
-        named = next((e for e in self.doc.entities if e.type != UNKNOWN and e.name.split()[-1] == modifier), None) \
-            or self._organisation_by_initials(modifier)
-        if named is not None:
-            return named  # "Bahnangaben" after "die Deutsche Bahn"; "ai-Bericht" after "amnesty international"
-        if not owner_like(modifier):  # "Rundschreiben", "Endergebnis", "Medienberichte": no owner named,
-            # unless the article introduced the document before ("Die OSZE legte ihren Abschlussbericht vor")
-            return self._document_named_before(owner.compound) if owner.compound is not None else None
-        entity = self._find_or_create(nominative(adjectives, head=modifier), ORGANISATION)
-        country = adjective_country(adjectives)
-        if country:
-            add_role(entity, with_affiliation(modifier, country))  # "französischen Armeeangaben"
-        return entity
-
-    def _organisation_by_initials(self, word: str) -> Entity | None:
-        """``ai`` (in ``ai-Bericht``, ``Ansicht von ai``) after ``amnesty international``: the
-        organisation named before whose initials the word spells (case aside)."""
-        if not 2 <= len(word) <= 6 or not word.isalpha() or not (word.islower() or is_acronym(word)):
-            return None  # "ai", "OSZE", "EuGH"; not a name like "Merkel"
-        found = next((e for e in self.doc.entities if e.type == ORGANISATION and len(e.name.split()) >= 2
-                      and initials_of(e.name).lower() == word.lower()), None)
-        long_form = self.index.long_forms().get(word) if found is None else None
-        return self._find_or_create(long_form, ORGANISATION) if long_form else found
 
     # -- 1. mentions the entities stage found -----------------------------------------
 
@@ -387,20 +298,6 @@ class Resolver(PronounResolution):
         add_role(entity, with_affiliation(entity.name.split()[-1], country))
         return entity
 
-    def _aged_person(self, noun: Token, determiner: Token) -> Entity | None:
-        """``der 54-Jährige``: the person introduced with that age (``der 54-jährige Thomas Müller``),
-        else the latest person named before whose gender fits the article."""
-        gender = PERSON_ARTICLE_GENDERS.get(determiner.text.lower(), "")
-        age = noun.text.lower().rstrip("nr")
-        for candidate in self._mentions_before(noun):
-            before = self.doc.tokens[candidate.token - 1] if candidate.token > 0 else None
-            if candidate.entity.type == PERSON and before is not None and before.text.lower().rstrip("nr") == age:
-                self.how = ROLE
-                return candidate.entity
-        found = self._latest_person(noun, gender)
-        self.how = ROLE if found is not None else UNRESOLVED
-        return found
-
     def _group(self, words: list[Token]) -> Entity | None:
         """``SPD und PDS``, ``Polizei und Staatsanwaltschaft``: each part resolved, joined by ``und``."""
         joints = [i for i, t in enumerate(words) if t.text in {"und", "sowie"} and 0 < i < len(words) - 1
@@ -516,7 +413,7 @@ class Resolver(PronounResolution):
         head = org_noun_head(word.text)
         return self._earlier_organisation(head, word.start, latest=False) if head else None
 
-    # -- 2. pronouns: pronouns.py (PronounResolution) -------------------------------
+    # -- 2. pronouns: pronouns.py (PronounResolution); 3. role nouns: role_nouns.py -------
 
     def _mentions_before(self, token: Token, besides: frozenset[str] = frozenset()) -> Iterator[Candidate]:
         """Entity mentions ending before ``token``, latest first (none of the entities ``besides``)."""
@@ -554,136 +451,6 @@ class Resolver(PronounResolution):
         if j >= start and is_preposition(tokens[j]):
             return False
         return not (mention.text.endswith("s") and is_genitive(self.doc, mention))
-
-    # -- 3. role nouns ---------------------------------------------------------------
-
-    def _role(self, span: Span, words: list[Token], content: list[Token], role_index: int) -> Entity:
-        role = parse_role(content[role_index].text)
-        assert role is not None
-        affiliation = role.affiliation or adjective_country(content[:role_index]) or genitive_country(content[role_index + 1 :])
-        affiliation = canonical_affiliation(affiliation)
-        indefinite = any(t.text.lower() in INDEFINITE_ARTICLES for t in words[:1])
-        pair = any(t.text.lower() in PAIR_WORDS for t in words)  # "die beiden Politiker": plural, two of them
-        plural = pair or likely_plural(role, words[0].text if words[0].text != role.word else "") \
-            or (len(words) == 1 and role.word == role.role and role.gender == "m"
-                and not self._in_heading(span.start)) \
-            or any(t.tag == "CARD" for t in content[:role_index])  # "Kritiker" (no article), "95 Prozent der Teilnehmer"
-        owned = any(placed.entity.type == PERSON and self._owner_of_role(placed.mention, span)
-                    for placed in self.index.overlapping(span))  # "Der Arzt Lahms": Lahm's doctor, no one named
-        named = content[role_index + 1:]
-        if named and len(named) <= 3 and all(name_like(t) and country_named(t.text) is None for t in named) \
-                and not indefinite and not plural and not owned:
-            self.how = NAME  # "Präsident Kennedy" where the entities stage found no name: the role and then the name
-            entity = self._find_or_create(" ".join(t.text for t in named), PERSON)
-            add_role(entity, role.role)
-            return entity
-        if not indefinite and not plural and not owned:
-            entity = self._named_in_title(role) or self._best_role_match(role, affiliation, span.start) \
-                or self._latest_fitting_speaker(role, affiliation) or self._recent_fitting_person(role, affiliation, words[0])
-            if entity is None and self._in_heading(span.start):
-                entity = self._named_later(role, affiliation, span.start)
-            if entity is not None:
-                self.how = ROLE
-                return entity
-        team = self._team_around(words[0]) if plural and not indefinite and role.kind == "expert" else None
-        if team is not None:
-            self.how = ROLE  # "die Forscher" after "ein Team um Anita Zaidi"
-            return team
-        both = self._pair_before(role, affiliation, words[0]) if pair else None
-        if both is not None:
-            self.how = ROLE  # "die beiden Sängerinnen" after Jennifer Lopez and Shakira
-            return self._joined(both, PERSON)
-        entity = self._find_or_create(nominative(words), UNKNOWN if plural else PERSON)
-        entity.roles.append(with_affiliation(role.role, affiliation) if affiliation and not role.affiliation
-                            else role.role)
-        return entity
-
-    def _team_around(self, word: Token) -> Entity | None:
-        """``ein Forscherteam um Anna Revedin`` named before: that group, as one actor."""
-        for candidate in self._mentions_before(word):
-            index = candidate.token
-            if candidate.entity.type != PERSON or index < 2 or self.doc.tokens[index - 1].text != "um":
-                continue
-            noun = self.doc.tokens[index - 2]
-            if org_noun_head(noun.text) in TEAM_NOUNS:
-                return self._find_or_create(f"{nominative([noun])} um {candidate.entity.name}", ORGANISATION)
-        return None
-
-    def _pair_before(self, role: RoleMatch, affiliation: str | None, word: Token) -> tuple[Entity, Entity] | None:
-        """The two persons named last before ``word`` in the last sentences whose roles fit, in the
-        order the article names them."""
-        found: list[Entity] = []
-        for candidate in self._mentions_before(word):
-            if self.doc.tokens[candidate.token].sentence < word.sentence - self.pronoun_window:
-                break
-            entity = candidate.entity
-            if entity.type == PERSON and entity not in found and GROUP_JOINT not in entity.name \
-                    and role_compatible(entity, role, affiliation):
-                found.append(entity)
-                if len(found) == 2:
-                    first = lambda person: min(m.start for m in person.mentions)
-                    return tuple(sorted(found, key=first))  # type: ignore[return-value]
-        return None
-
-    def _best_role_match(self, role: RoleMatch, affiliation: str | None, before: int) -> Entity | None:
-        best, best_key = None, None
-        for entity in self.doc.entities:
-            if entity.type != PERSON:
-                continue
-            score = role_score(entity, role, affiliation)
-            latest = max((m.start for m in entity.mentions if m.start < before), default=None)
-            if score == 0 or latest is None:
-                continue
-            key = (score, latest)
-            if best_key is None or key > best_key:
-                best, best_key = entity, key
-        return best
-
-    def _in_heading(self, offset: int) -> bool:
-        return any(heading.start <= offset < heading.end for heading in self.doc.headings)
-
-    def _named_in_title(self, role: RoleMatch) -> Entity | None:
-        """``Der Bundespräsident`` under the title ``Bundespräsident Köhler sieht …``: the person the
-        title names right after the same role noun (the article's protagonist)."""
-        words = title_words(self.doc.title)
-        for index, word in enumerate(words[:-1]):
-            found = parse_role(word)
-            if found is None or found.head != role.head:
-                continue
-            name = list(takewhile(lambda w: w[:1].isupper() and w.replace("-", "").isalpha()
-                                  and parse_role(w) is None and org_noun_head(w) is None, words[index + 1:index + 4]))
-            if name:  # the person of the text it names ("Benedikt" names "Benedikt XVI."), else as written
-                return next((e for e in self.doc.entities if e.type == PERSON and set(name) <= set(e.name.split())),
-                            None) or self._find_or_create(" ".join(name), PERSON)
-        return None
-
-    def _named_later(self, role: RoleMatch, affiliation: str | None, after: int) -> Entity | None:
-        """``Kreml-Sprecher: „Gefahr für uns"`` as a subheading: the person introduced below with
-        the same role noun (``Kreml-Sprecher Dmitri Peskow``)."""
-        later = [(first, entity) for entity in self.doc.entities
-                 if entity.type == PERSON and entity.mentions and role_score(entity, role, affiliation) == 3
-                 and (first := min(m.start for m in entity.mentions)) > after]
-        return min(later, key=lambda item: item[0])[1] if later else None
-
-    def _latest_fitting_speaker(self, role: RoleMatch, affiliation: str | None) -> Entity | None:
-        """The most recent person speaker whose known roles do not contradict ``role``."""
-        speakers = [s.speaker.entity for s in self.doc.statements if s.speaker and s.speaker.entity]
-        for entity_id in reversed(speakers):
-            entity = self.doc.entity(entity_id)
-            if entity is not None and entity.type == PERSON and role_compatible(entity, role, affiliation):
-                return entity
-        return None
-
-    def _recent_fitting_person(self, role: RoleMatch, affiliation: str | None, word: Token) -> Entity | None:
-        """``Der Sänger`` a few sentences after ``Bounty Killer``: the latest person named in the last
-        sentences whose known roles do not contradict the role noun."""
-        recent = word.sentence - self.pronoun_window
-        for candidate in self._mentions_before(word):
-            if self.doc.tokens[candidate.token].sentence < recent:
-                break
-            if candidate.entity.type == PERSON and role_compatible(candidate.entity, role, affiliation):
-                return candidate.entity
-        return None
 
     # -- entities --------------------------------------------------------------------
 
