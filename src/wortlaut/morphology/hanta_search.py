@@ -8,8 +8,9 @@ HanTa (``HanTa.HanoverTagger``) spends nearly all its time in three Viterbi sear
 - over the characters of an unknown word, for its tag scores (:func:`word_tag_scores`)
   and for the morphemes behind its lemma (:func:`best_segmentation`): HanTa scores every
   substring under every tag, one method call per score; here the listed substrings are found
-  once per position with the tags listing them, tags that cannot guess unknown morphemes only
-  try those, and scores are kept per state in lists over positions (2 to 2.5 times faster).
+  once per word with the tags listing them, tags that cannot guess unknown morphemes only
+  try those, and the search runs compiled by numba over arrays (:func:`_character_search`,
+  about 15 times faster than HanTa; numba adds about 110 MB to a process).
 
 ``tests/test_morphology.py`` compares each with HanTa's own method.  The functions read
 HanTa's model tables from the tagger object; ``wortlaut.morphology`` plugs them into its tagger.
@@ -22,6 +23,12 @@ from collections.abc import Sequence
 from functools import cache
 
 import numpy as np
+
+try:
+    from numba import njit
+except ImportError:  # pragma: no cover - numba has no wheel for this platform: the same code, interpreted (slow)
+    def njit(*args, **kwargs):
+        return (lambda function: function) if not args or not callable(args[0]) else args[0]
 
 _LOWER_BOUND = -1e6  # HanTa's floor for log probabilities worth keeping
 _KEPT_STATES = 3  # HanTa continues from a row's best states only (and ties): in a word
@@ -151,7 +158,7 @@ def best_segmentation(tagger, word: str, target: int) -> list[tuple[int, int]]:
     path = [(best, end)]
     state, i = best, end
     while i > 0:
-        state, i = last_origins[state] if i == end else origins[state][i]
+        state, i = last_origins[state] if i == end else origins.of(state, i)
         path.append((state, i))
     return [(state[1], i) for state, i in reversed(path[:-1])]
 
@@ -159,156 +166,318 @@ def best_segmentation(tagger, word: str, target: int) -> list[tuple[int, int]]:
 def _morpheme_table(tagger, word: str, *, guess: bool, reachable: frozenset | None = None, pointers: bool = False):
     """HanTa's Viterbi over the word's characters: the best score of each (previous tag, tag)
     state at the word's end, in the order the states first reached it, and with ``pointers``,
-    for each state and position, where its best path there came from ((state, position)).
+    :class:`_Origins` telling for each state and position where its best path there came from.
 
-    Scores are kept per state in a list over positions (a list index instead of hashing the
-    state for every substring), with the order in which states first reach each position
-    (HanTa's dict order): it decides which state is expanded first, and so the order of the
-    final row, whose scores word_tag_scores sums in that order.
+    The search runs compiled (:func:`_character_search`); the order in which states first reach
+    each position is HanTa's dict order: it decides which state is expanded first, and so the
+    order of the final row, whose scores word_tag_scores sums in that order.
     """
-    from HanTa.HanoverTagger import EMPTY, START
-
-    length = len(word)
-    nonfinal = tagger.LP_trans_nonfinal
-    guessable = _guess_models(tagger) if guess else {}
-    base_lengths = _guess_base_lengths(tagger) if guess else {}
-    suffix_keys = _suffix_keys(_guess_suffixes(tagger), word) if guess else []
-    listed, longest = _listed_morphemes(tagger)
-    tags_listing = _tags_listing(tagger)
-    lower_bound, minus_infinity = _LOWER_BOUND, _MINUS_INFINITY
-    start = (EMPTY, START)
-    columns: dict[tuple[int, int], list[float]] = {start: [0.0] + [minus_infinity] * length}
-    origins: dict[tuple[int, int], list] | None = {start: [None] * (length + 1)} if pointers else None
-    arrivals: list[list[tuple[int, int]]] = [[start]] + [[] for _ in range(length)]
-    for i in range(length + 1):
-        states = arrivals[i]
-        if not states:  # no segmentation reaches this position (common without guessing)
-            continue
-        row = [columns[state][i] for state in states]
-        bound = sorted(row, reverse=True)[_KEPT_STATES] - 1 if len(row) > _KEPT_STATES else lower_bound
-        # Substrings from i that some tag lists as a morpheme: the only ones a tag
-        # without a guessing model can take.
-        last_end = length if guessable else min(length, i + longest)
-        candidates = [(j, segment) for j in range(i + 1, last_end + 1) if (segment := word[i:j]) in listed]
-        # Per tag, (end, score) of each substring from i it lists, in the order of the ends: built
-        # from the substrings here (a handful) rather than by asking each of the ~150 tags.
-        listed_scores: dict[int, list[tuple[int, float]]] = {}
-        for j, segment in candidates:
-            for tag, found in tags_listing[segment]:
-                scores = listed_scores.get(tag)
-                if scores is None:
-                    listed_scores[tag] = [(j, found)]
-                else:
-                    scores.append((j, found))
-        morpheme_scores: dict[int, list[tuple[int, float]]] = {}  # per tag: (end, score) of each substring
-        plan = None  # what a guess at each end needs, the same for every guessing tag of this row
-        for state, score in zip(states, row):
-            if score < bound:
-                continue
-            followers = nonfinal.get(state)
-            if not followers:
-                continue
-            previous = state[1]
-            origin = (state, i)
-            for tag, transition in followers:
-                if reachable is not None and tag not in reachable:
-                    continue
-                scores = morpheme_scores.get(tag)
-                if scores is None:  # the same for every state of this row: computed once
-                    model = guessable.get(tag)
-                    if model is None:  # listed morphemes only
-                        scores = listed_scores.get(tag, _NONE)
-                    else:
-                        if plan is None:
-                            plan = _guess_plan(suffix_keys, i, length)
-                        scores = _guessed_scores(model[1], base_lengths[tag], listed_scores.get(tag), plan)
-                    morpheme_scores[tag] = scores
-                if not scores:
-                    continue
-                key = (previous, tag)
-                column = columns.get(key)
-                if column is None:
-                    column = columns[key] = [minus_infinity] * (length + 1)
-                    if origins is not None:
-                        origins[key] = [None] * (length + 1)
-                base = score + transition
-                # two copies of the innermost loop, with and without back-pointers, so that the
-                # hottest loop of the search tests nothing extra at each step
-                if origins is None:
-                    for j, morpheme in scores:
-                        total = base + morpheme
-                        if total > column[j] and total > lower_bound:
-                            if column[j] == minus_infinity:
-                                arrivals[j].append(key)
-                            column[j] = total
-                else:
-                    came_from = origins[key]
-                    for j, morpheme in scores:
-                        total = base + morpheme
-                        if total > column[j] and total > lower_bound:
-                            if column[j] == minus_infinity:
-                                arrivals[j].append(key)
-                            column[j] = total
-                            came_from[j] = origin
-    return {state: columns[state][length] for state in arrivals[length]}, origins
+    tables = _tables(tagger)
+    lattice = tables.lattice(word, guess)
+    final, final_scores, column_state, origin_column, origin_position = _character_search(
+        len(word), *lattice, tables.guess_slot if guess else tables.no_guess, tables.guess_suffix,
+        tables.guess_base_length, tables.follow_start, tables.follow_tag, tables.follow_transition,
+        tables.reachable(reachable), tables.start, tables.state_column, pointers)
+    states = [tables.state(state_id) for state_id in column_state[final].tolist()]
+    final_row = dict(zip(states, final_scores.tolist()))
+    return final_row, _Origins(tables, column_state, origin_column, origin_position) if pointers else None
 
 
-def _guess_plan(suffix_keys: list[tuple[str, ...]], start: int, length: int) -> list[tuple[int, int, str, bool, bool]]:
-    """For each end ``j`` of a substring from ``start``: ``j``, the index into a guessing model's
-    length scores, the suffix it is scored by, whether it is the whole word, and whether it may be
-    guessed at all (HanTa never guesses morphemes of one or two letters in words of four or more)."""
-    plan = []
-    for j in range(start + 1, length + 1):
-        size = j - start
-        plan.append((j, min(size, 24), suffix_keys[j][min(size - 1, 4)], size == length, length < 4 or size > 2))
-    return plan
+class _Origins:
+    """Back-pointers of a character search: ``origins.of(state, i)`` is the (state, position) the
+    best path to ``state`` at position ``i`` came from."""
+
+    def __init__(self, tables: _Tables, column_state: np.ndarray, origin_column: np.ndarray,
+                 origin_position: np.ndarray):
+        self.tables, self.column_state = tables, column_state
+        self.origin_column, self.origin_position = origin_column, origin_position
+        self.column = {state_id: column for column, state_id in enumerate(column_state.tolist())}
+
+    def of(self, state: tuple[int, int], i: int) -> tuple[tuple[int, int], int]:
+        column = self.column[self.tables.state_id(state)]
+        came_from = int(self.origin_column[column, i])
+        return self.tables.state(int(self.column_state[came_from])), int(self.origin_position[column, i])
 
 
-def _guessed_scores(suffixes: dict[str, float], base_lengths: list[float], listed: list[tuple[int, float]] | None,
-                    plan: list[tuple[int, int, str, bool, bool]]) -> list[tuple[int, float]]:
-    """(end, score) of every substring from the row's position under a tag with a guessing model:
-    its listed score (``listed``: (end, score) pairs), else HanTa's guess (:func:`_guess`: base
-    plus length score, plus suffix score, less 4.6 for the whole word; the same additions in the
-    same order).  Substrings whose guess is -inf are left out: no path can go through them."""
-    if listed is None:
-        return [(j, base_lengths[n] + suffixes[suffix] - 4.6 if whole else base_lengths[n] + suffixes[suffix])
-                for j, n, suffix, whole, guessable in plan if guessable]
-    own = dict(listed)
-    scores = []
-    for j, n, suffix, whole, guessable in plan:
-        morpheme = own.get(j)
-        if morpheme is None:
-            if not guessable:
-                continue
-            morpheme = base_lengths[n] + suffixes[suffix]
-            if whole:
-                morpheme = morpheme - 4.6
-        scores.append((j, morpheme))
-    return scores
+_BEGINS_NOTHING = object()  # a substring no listed morpheme begins with
 
 
-def _suffix_keys(suffixes: frozenset[str], word: str) -> list[tuple[str, ...]]:
-    """For each end ``j`` of a substring and each ``k`` from 0 to 4: the longest suffix
-    ``word[j-n:j]`` with ``n <= k`` the guessing models list, else ``""`` (what :func:`_guess`
-    looks up for a substring ending at ``j`` longer than ``k``)."""
-    table = []
-    for j in range(len(word) + 1):
-        keys = [""]
-        for k in range(1, 5):
-            suffix = word[j - k:j]
-            keys.append(suffix if k <= j and suffix in suffixes else keys[-1])
-        table.append(tuple(keys))
-    return table
+class _Tables:
+    """HanTa's morpheme tables as arrays for the compiled search, built once per tagger.
+
+    Tags are numbered from 0 (``tag + offset``); a state (previous tag, tag) is
+    ``previous * size + tag`` in those numbers."""
+
+    _LATTICE_LIMIT = 4096  # words whose substring lookups are kept (a word's tags, then its lemma)
+
+    def __init__(self, tagger):
+        from HanTa.HanoverTagger import EMPTY, START
+
+        followers = tagger.LP_trans_nonfinal
+        tags = [tag for tag in tagger.int2tag if isinstance(tag, int)]
+        tags += [tag for state, following in followers.items() for tag in (*state, *(t for t, _ in following))]
+        self.offset = -min(tags)
+        self.size = size = max(tags) + self.offset + 1
+        follow_start, follow_tag, follow_transition = [0], [], []
+        for state_id in range(size * size):
+            for tag, transition in followers.get(self.state(state_id), ()):
+                follow_tag.append(tag + self.offset)
+                follow_transition.append(transition)
+            follow_start.append(len(follow_tag))
+        self.follow_start = np.array(follow_start, dtype=np.int64)
+        self.follow_tag = np.array(follow_tag, dtype=np.int64)
+        self.follow_transition = np.array(follow_transition, dtype=np.float64)
+        self.start = self.state_id((EMPTY, START))
+        # every listed morpheme with its tags and scores, and every beginning of one with None:
+        # a substring missing here begins no morpheme, so no longer one from the same start is tried
+        self.listing: dict[str, tuple[list[int], list[float]] | None] = {}
+        for morpheme, found in _tags_listing(tagger).items():
+            for end in range(1, len(morpheme)):
+                self.listing.setdefault(morpheme[:end], None)
+            self.listing[morpheme] = ([tag + self.offset for tag, _ in found], [score for _, score in found])
+        suffixes = sorted(_guess_suffixes(tagger))
+        self.suffix_number = {suffix: n for n, suffix in enumerate(suffixes)}
+        models, base_lengths = _guess_models(tagger), _guess_base_lengths(tagger)
+        self.guess_slot = np.full(size, -1, dtype=np.int64)
+        self.guess_suffix = np.zeros((len(models), len(suffixes)), dtype=np.float64)
+        self.guess_base_length = np.zeros((len(models), 25), dtype=np.float64)
+        for slot, (tag, (_, suffix_scores, _)) in enumerate(models.items()):
+            self.guess_slot[tag + self.offset] = slot
+            self.guess_suffix[slot] = [suffix_scores[suffix] for suffix in suffixes]
+            self.guess_base_length[slot] = base_lengths[tag][:25]
+        self.no_guess = np.full(size, -1, dtype=np.int64)
+        self.everything_reachable = np.ones(size, dtype=np.bool_)
+        self.state_column = np.full(size * size, -1, dtype=np.int64)  # the search's scratch map, left all -1
+        self._reachable: dict[frozenset, np.ndarray] = {}
+        self._lattices: dict[str, tuple] = {}
+        self._no_suffixes = np.zeros((0, 5), dtype=np.int64)
+
+    def state(self, state_id: int) -> tuple[int, int]:
+        return state_id // self.size - self.offset, state_id % self.size - self.offset
+
+    def state_id(self, state: tuple[int, int]) -> int:
+        return (state[0] + self.offset) * self.size + state[1] + self.offset
+
+    def reachable(self, tags: frozenset | None) -> np.ndarray:
+        if tags is None:
+            return self.everything_reachable
+        found = self._reachable.get(tags)
+        if found is None:
+            found = self._reachable[tags] = np.zeros(self.size, dtype=np.bool_)
+            found[[tag + self.offset for tag in tags]] = True
+        return found
+
+    def lattice(self, word: str, guess: bool) -> tuple[np.ndarray, ...]:
+        """The listed substrings of ``word`` by start: where each start's entries begin, and each
+        entry's end, tag and score (ends ascending, tags in HanTa's order); with ``guess``, also
+        the number of the suffix a guess at each end scores by (:func:`_suffix_keys`)."""
+        found = self._lattices.get(word)
+        if found is None:
+            length, listing = len(word), self.listing
+            starts, ends, tags, scores = [0], [], [], []
+            for i in range(length + 1):
+                for j in range(i + 1, length + 1):
+                    entry = listing.get(word[i:j], _BEGINS_NOTHING)
+                    if entry is _BEGINS_NOTHING:
+                        break
+                    if entry is not None:
+                        ends += [j] * len(entry[0])
+                        tags += entry[0]
+                        scores += entry[1]
+                starts.append(len(ends))
+            if len(self._lattices) > self._LATTICE_LIMIT:
+                self._lattices.clear()
+            found = self._lattices[word] = [np.array(starts, dtype=np.int64), np.array(ends, dtype=np.int64),
+                                            np.array(tags, dtype=np.int64), np.array(scores, dtype=np.float64), None]
+        if guess and found[4] is None:
+            found[4] = self.suffix_numbers(word)
+        return (*found[:4], found[4] if guess else self._no_suffixes)
+
+    def suffix_numbers(self, word: str) -> np.ndarray:
+        """For each end ``j`` of a substring and each ``k`` from 0 to 4: the number of the longest
+        suffix ``word[j-n:j]`` with ``n <= k`` the guessing models list, else of ``""`` (the suffix
+        HanTa's guess looks up for a substring ending at ``j`` longer than ``k``)."""
+        number = self.suffix_number
+        flat = []
+        for j in range(len(word) + 1):
+            best = number[""]
+            flat.append(best)
+            for k in range(1, 5):
+                if k <= j:
+                    best = number.get(word[j - k:j], best)
+                flat.append(best)
+        return np.array(flat, dtype=np.int64).reshape(-1, 5)
 
 
 @cache
-def _listed_morphemes(tagger) -> tuple[frozenset[str], int]:
-    """Every morpheme HanTa lists under some tag, and the length of the longest."""
-    listed = frozenset(m for morphemes in tagger.LP_m_t.values() for m in morphemes)
-    return listed, max(map(len, listed))
+def _tables(tagger) -> _Tables:
+    return _Tables(tagger)
 
 
-_NONE: list = []  # no (end, score) pairs; never appended to
+@njit(cache=True)
+def _character_search(length, row_start, entry_end, entry_tag, entry_score, suffix_number, guess_slot, guess_suffix,
+                      guess_base_length, follow_start, follow_tag, follow_transition, reachable, start, state_column,
+                      pointers):
+    """The Viterbi over a word's characters (:func:`_morpheme_table`), on :class:`_Tables`' arrays.
+
+    Columns hold a state's scores over positions; ``arrival[i]`` lists the columns in the order
+    they first reached position ``i``.  Returns the columns at the word's end (in that order),
+    their scores, each column's state, and with ``pointers`` each cell's origin column and
+    position.  The additions are HanTa's, in its order, so the scores are equal to the bit."""
+    size = reachable.shape[0]
+    width = length + 1
+    minus_infinity = -np.inf
+    capacity = 16
+    scores = np.full((capacity, width), minus_infinity)
+    column_state = np.empty(capacity, dtype=np.int64)
+    origin_column = np.full((capacity if pointers else 1, width), -1, dtype=np.int64)
+    origin_position = np.full((capacity if pointers else 1, width), -1, dtype=np.int64)
+    arrival_capacity = 8
+    arrival = np.empty((width, arrival_capacity), dtype=np.int64)
+    arrivals = np.zeros(width, dtype=np.int64)
+    columns = 1
+    column_state[0] = start
+    state_column[start] = 0
+    scores[0, 0] = 0.0
+    arrival[0, 0] = 0
+    arrivals[0] = 1
+    # per tag, the row's listed substrings and its substring scores (valid where the stamp is the row's)
+    listed_stamp = np.zeros(size, dtype=np.int64)
+    listed_count = np.zeros(size, dtype=np.int64)
+    listed_end = np.empty((size, width), dtype=np.int64)
+    listed_score = np.empty((size, width), dtype=np.float64)
+    morpheme_stamp = np.zeros(size, dtype=np.int64)
+    morpheme_count = np.zeros(size, dtype=np.int64)
+    morpheme_end = np.empty((size, width), dtype=np.int64)
+    morpheme_score = np.empty((size, width), dtype=np.float64)
+    own_mark = np.zeros(width, dtype=np.int64)
+    own_score = np.empty(width, dtype=np.float64)
+    marks = 0
+    for i in range(width):
+        count = arrivals[i]
+        if count == 0:  # no segmentation reaches this position (common without guessing)
+            continue
+        if count > _KEPT_STATES:
+            row = np.empty(count, dtype=np.float64)
+            for a in range(count):
+                row[a] = scores[arrival[i, a], i]
+            row.sort()
+            bound = row[count - 1 - _KEPT_STATES] - 1
+        else:
+            bound = _LOWER_BOUND
+        stamp = i + 1
+        for e in range(row_start[i], row_start[i + 1]):
+            tag = entry_tag[e]
+            if listed_stamp[tag] != stamp:
+                listed_stamp[tag] = stamp
+                listed_count[tag] = 0
+            n = listed_count[tag]
+            listed_end[tag, n] = entry_end[e]
+            listed_score[tag, n] = entry_score[e]
+            listed_count[tag] = n + 1
+        for a in range(count):
+            column = arrival[i, a]
+            score = scores[column, i]
+            if score < bound:
+                continue
+            state = column_state[column]
+            previous = state % size
+            for f in range(follow_start[state], follow_start[state + 1]):
+                tag = follow_tag[f]
+                if not reachable[tag]:
+                    continue
+                if morpheme_stamp[tag] != stamp:  # the same for every state of this row: computed once
+                    morpheme_stamp[tag] = stamp
+                    n = 0
+                    has_listed = listed_stamp[tag] == stamp
+                    slot = guess_slot[tag]
+                    if slot < 0:  # listed morphemes only
+                        if has_listed:
+                            for k in range(listed_count[tag]):
+                                morpheme_end[tag, n] = listed_end[tag, k]
+                                morpheme_score[tag, n] = listed_score[tag, k]
+                                n += 1
+                    else:  # its listed score, else HanTa's guess by suffix and length
+                        marks += 1
+                        if has_listed:
+                            for k in range(listed_count[tag]):
+                                own_mark[listed_end[tag, k]] = marks
+                                own_score[listed_end[tag, k]] = listed_score[tag, k]
+                        for j in range(i + 1, width):
+                            span = j - i
+                            if own_mark[j] == marks:
+                                morpheme = own_score[j]
+                            elif length < 4 or span > 2:  # HanTa never guesses 1-2 letters of longer words
+                                morpheme = (guess_base_length[slot, min(span, 24)]
+                                            + guess_suffix[slot, suffix_number[j, min(span - 1, 4)]])
+                                if span == length:  # HanTa penalises the whole word as one unknown morpheme
+                                    morpheme = morpheme - 4.6
+                            else:
+                                continue
+                            morpheme_end[tag, n] = j
+                            morpheme_score[tag, n] = morpheme
+                            n += 1
+                    morpheme_count[tag] = n
+                n = morpheme_count[tag]
+                if n == 0:
+                    continue
+                key = previous * size + tag
+                target = state_column[key]
+                if target < 0:
+                    if columns == capacity:
+                        capacity *= 2
+                        scores = _grown(scores, capacity, minus_infinity)
+                        column_state = _grown_vector(column_state, capacity)
+                        if pointers:
+                            origin_column = _grown(origin_column, capacity, -1)
+                            origin_position = _grown(origin_position, capacity, -1)
+                    target = columns
+                    columns += 1
+                    state_column[key] = target
+                    column_state[target] = key
+                base = score + follow_transition[f]
+                for k in range(n):
+                    j = morpheme_end[tag, k]
+                    total = base + morpheme_score[tag, k]
+                    if total > scores[target, j] and total > _LOWER_BOUND:
+                        if scores[target, j] == minus_infinity:
+                            if arrivals[j] == arrival_capacity:
+                                arrival_capacity *= 2
+                                arrival = _grown_columns(arrival, arrival_capacity)
+                            arrival[j, arrivals[j]] = target
+                            arrivals[j] += 1
+                        scores[target, j] = total
+                        if pointers:
+                            origin_column[target, j] = column
+                            origin_position[target, j] = i
+    for column in range(columns):  # leave the scratch map as it was given
+        state_column[column_state[column]] = -1
+    final = arrival[length, :arrivals[length]].copy()
+    final_scores = np.empty(final.shape[0], dtype=np.float64)
+    for a in range(final.shape[0]):
+        final_scores[a] = scores[final[a], length]
+    return final, final_scores, column_state[:columns].copy(), origin_column, origin_position
+
+
+@njit(cache=True)
+def _grown(table, rows, fill):
+    grown = np.full((rows, table.shape[1]), fill, dtype=table.dtype)
+    grown[:table.shape[0]] = table
+    return grown
+
+
+@njit(cache=True)
+def _grown_vector(vector, size):
+    grown = np.empty(size, dtype=vector.dtype)
+    grown[:vector.shape[0]] = vector
+    return grown
+
+
+@njit(cache=True)
+def _grown_columns(table, columns):
+    grown = np.empty((table.shape[0], columns), dtype=table.dtype)
+    grown[:, :table.shape[1]] = table
+    return grown
 
 
 @cache
@@ -329,7 +498,7 @@ def _guess_suffixes(tagger) -> frozenset[str]:
     """The suffixes the guessing models score (every model lists the same ones)."""
     keys = {frozenset(suffixes) for _, suffixes, _ in _guess_models(tagger).values()}
     if len(keys) != 1:
-        raise ValueError("HanTa's guessing models list different suffixes; _suffix_keys assumes one set")
+        raise ValueError("HanTa's guessing models list different suffixes; the suffix numbers assume one set")
     return next(iter(keys))
 
 
@@ -345,19 +514,3 @@ def _guess_base_lengths(tagger) -> dict[int, list[float]]:
     """Per guessing tag, its base score plus each length score (the first addition of a guess)."""
     return {tag: [base + length for length in lengths] for tag, (base, _, lengths) in _guess_models(tagger).items()}
 
-
-def _guess(model: _GuessModel, segment: str, word_length: int) -> float:
-    """HanTa's score for a substring never seen as a morpheme: by its suffix and length."""
-    size = len(segment)
-    if word_length >= 4 and size <= 2:
-        return -math.inf
-    base, suffixes, lengths = model
-    for n in (4, 3, 2, 1):
-        if size > n and segment[-n:] in suffixes:
-            suffix = suffixes[segment[-n:]]
-            break
-    else:
-        suffix = suffixes[""]
-    score = base + lengths[min(size, 24)] + suffix
-    # HanTa penalises reading the whole word as one unknown morpheme.
-    return score - 4.6 if size == word_length else score
