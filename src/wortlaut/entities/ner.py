@@ -367,15 +367,15 @@ def sentence_features(words: Sequence[str], pos: Sequence[str] | None, features:
 
 
 @cache
-def _tagger():
-    import pycrfsuite
+def _numbered():
+    """The model, read for compiled tagging, with the per-word feature numbers (:mod:`.feature_numbers`)."""
+    from ..crf import read_model
+    from .feature_numbers import NumberedFeatures
 
     path = model_path(MODEL_NAME)
     if not path.exists():
         raise FileNotFoundError(f"NER model missing: {path} (rebuild with python -m training.entities)")
-    tagger = pycrfsuite.Tagger()
-    tagger.open(str(path))
-    return tagger
+    return NumberedFeatures(read_model(path), _features(), _OFFSETS, _PADDING)
 
 
 @cache
@@ -393,9 +393,9 @@ def tag_sentence(words: Sequence[str], pos: Sequence[str] | None = None, *, use_
         from ..morphology import tag_words
 
         pos = [stts for stts, _ in tag_words(words)]
-    attrs = sentence_features(list(words), pos if use_pos else None, _features())
-    tags = _tagger().tag(attrs)
-    return repair_bio(tags)
+    words = list(words)
+    marks = _phrase_matches(words, _features().res.phrases)
+    return repair_bio(_numbered().tag(words, list(pos) if use_pos else None, marks))
 
 
 def repair_bio(tags: Sequence[str]) -> list[str]:

@@ -24,11 +24,7 @@ from functools import cache
 
 import numpy as np
 
-try:
-    from numba import njit
-except ImportError:  # pragma: no cover - numba has no wheel for this platform: the same code, interpreted (slow)
-    def njit(*args, **kwargs):
-        return (lambda function: function) if not args or not callable(args[0]) else args[0]
+from ..jit import njit
 
 _LOWER_BOUND = -1e6  # HanTa's floor for log probabilities worth keeping
 _KEPT_STATES = 3  # HanTa continues from a row's best states only (and ties): in a word
@@ -38,68 +34,167 @@ _RESCALE_BELOW = _LOWER_BOUND / 10  # a sentence's best score this low is shifte
 
 
 def sentence_tags(tagger, words: Sequence[str], case_sensitive: bool) -> list[int]:
-    """The best tag sequence for a sentence (HanTa's trigram HMM over its word tag scores)."""
-    from HanTa.HanoverTagger import EMPTY, END, START, UNKNOWN
+    """The best tag sequence for a sentence (HanTa's trigram HMM over its word tag scores).
 
-    transitions = tagger.LP_trans_word
-    lower_bound, minus_infinity = _LOWER_BOUND, _MINUS_INFINITY
-    back: list[dict[tuple[int, int], tuple[int, int]]] = []
-    previous_row: dict[tuple[int, int], float] = {(EMPTY, START): 0.0}
+    The words' tag scores come from the tagger (cached per word); the search over them runs
+    compiled (:func:`_sentence_search`)."""
+    from HanTa.HanoverTagger import UNKNOWN
+
+    tables = _sentence_tables(tagger)
+    number = tables.number
+    starts, tags, scores = [0], [], []
     for i, word in enumerate(words):
-        scores = dict(tagger._tag_word(word, cutoff=5, casesensitive=case_sensitive and i > 0, conditional=True))
-        if len(scores) == 1 and UNKNOWN in scores:
-            scores = {}
-        word_scores = list(scores.items())
-        row: dict[tuple[int, int], float] = {}
-        pointers: dict[tuple[int, int], tuple[int, int]] = {}
-        if len(previous_row) > _KEPT_SENTENCE_STATES:
-            bound = sorted(previous_row.values(), reverse=True)[_KEPT_SENTENCE_STATES] - 1
+        found = dict(tagger._tag_word(word, cutoff=5, casesensitive=case_sensitive and i > 0, conditional=True))
+        if not (len(found) == 1 and UNKNOWN in found):  # else an unknown word: it may be anything
+            for tag, score in found.items():
+                tags.append(number.get(tag, -1))  # a tag no transition leads to: never taken
+                scores.append(score)
+        starts.append(len(tags))
+    best = _sentence_search(np.array(starts, dtype=np.int64), np.array(tags, dtype=np.int64),
+                            np.array(scores, dtype=np.float64), tables.transitions, tables.follow_start,
+                            tables.follow_tag, tables.follow_transition, tables.start, tables.end,
+                            tables.state_position)
+    if best is None:  # no path at all (cannot happen after rescaling; kept as a safe fallback)
+        return [UNKNOWN] * len(words)
+    return [tables.tags[n] for n in best.tolist()]
+
+
+class _SentenceTables:
+    """HanTa's tag trigram transitions as arrays: word-level tags numbered densely, a state
+    (previous tag, tag) as ``previous * count + tag``; a missing transition is NaN."""
+
+    def __init__(self, tagger):
+        from HanTa.HanoverTagger import EMPTY, END, START
+
+        transitions = tagger.LP_trans_word
+        tags = sorted({tag for state, following in transitions.items() for tag in (*state, *following)})
+        self.tags = tags
+        self.number = {tag: n for n, tag in enumerate(tags)}
+        count = len(tags)
+        self.transitions = np.full((count * count, count), np.nan)
+        follow_start, follow_tag, follow_transition = [0], [], []
+        for state_number in range(count * count):
+            state = (tags[state_number // count], tags[state_number % count])
+            for tag, transition in transitions.get(state, {}).items():
+                self.transitions[state_number, self.number[tag]] = transition
+                follow_tag.append(self.number[tag])
+                follow_transition.append(transition)
+            follow_start.append(len(follow_tag))
+        self.follow_start = np.array(follow_start, dtype=np.int64)
+        self.follow_tag = np.array(follow_tag, dtype=np.int64)
+        self.follow_transition = np.array(follow_transition, dtype=np.float64)
+        self.start = self.number[EMPTY] * count + self.number[START]
+        self.end = self.number[END]
+        self.state_position = np.full(count * count, -1, dtype=np.int64)  # the search's scratch map, left all -1
+
+
+@cache
+def _sentence_tables(tagger) -> _SentenceTables:
+    return _SentenceTables(tagger)
+
+
+@njit(cache=True)
+def _sentence_search(starts, tags, scores, transitions, follow_start, follow_tag, follow_transition, start, end,
+                     state_position):
+    """HanTa's sentence Viterbi on :class:`_SentenceTables`' arrays: each row keeps its states in
+    the order they were first reached (HanTa's dict order), a state's score is replaced only by a
+    higher one, and the additions are HanTa's in its order.  Returns the tag numbers, or None
+    when no path reaches the end."""
+    count = transitions.shape[1]
+    words = starts.shape[0] - 1
+    history_state = np.empty(64, dtype=np.int64)  # every row's states and where each came from
+    history_from = np.empty(64, dtype=np.int64)
+    row_start = np.zeros(words + 1, dtype=np.int64)
+    previous_state = np.array([start], dtype=np.int64)
+    previous_score = np.array([0.0])
+    row_state = np.empty(count * count, dtype=np.int64)
+    row_score = np.empty(count * count)
+    row_from = np.empty(count * count, dtype=np.int64)
+    for i in range(words):
+        size = previous_state.shape[0]
+        if size > _KEPT_SENTENCE_STATES:
+            ordered = np.sort(previous_score)
+            bound = ordered[size - 1 - _KEPT_SENTENCE_STATES] - 1
         else:
-            bound = lower_bound
-        for state, score in previous_row.items():
+            bound = _LOWER_BOUND
+        filled = 0
+        for p in range(size):
+            score = previous_score[p]
             if score < bound:
                 continue
-            following = transitions[state]
-            previous = state[1]
-            if word_scores:  # the word's own tags, those the state may go on to
-                for tag, word_score in word_scores:
-                    transition = following.get(tag)
-                    if transition is None:
+            state = previous_state[p]
+            before = state % count
+            if starts[i + 1] > starts[i]:  # the word's own tags, those the state may go on to
+                for w in range(starts[i], starts[i + 1]):
+                    tag = tags[w]
+                    if tag < 0:
                         continue
-                    total = score + transition + word_score
-                    if total > lower_bound:
-                        key = (previous, tag)
-                        if total > row.get(key, minus_infinity):
-                            row[key] = total
-                            pointers[key] = state
+                    transition = transitions[state, tag]
+                    if np.isnan(transition):
+                        continue
+                    total = score + transition + scores[w]
+                    if total > _LOWER_BOUND:
+                        key = before * count + tag
+                        at = state_position[key]
+                        if at < 0:
+                            state_position[key] = filled
+                            row_state[filled] = key
+                            row_score[filled] = total
+                            row_from[filled] = state
+                            filled += 1
+                        elif total > row_score[at]:
+                            row_score[at] = total
+                            row_from[at] = state
             else:  # an unknown word may be anything
-                for tag, transition in following.items():
-                    if tag == END:
+                for f in range(follow_start[state], follow_start[state + 1]):
+                    tag = follow_tag[f]
+                    if tag == end:
                         continue
-                    total = score + transition + 0.0
-                    if total > lower_bound:
-                        key = (previous, tag)
-                        if total > row.get(key, minus_infinity):
-                            row[key] = total
-                            pointers[key] = state
-        back.append(pointers)
-        top = max(row.values(), default=0.0)
+                    total = score + follow_transition[f] + 0.0
+                    if total > _LOWER_BOUND:
+                        key = before * count + tag
+                        at = state_position[key]
+                        if at < 0:
+                            state_position[key] = filled
+                            row_state[filled] = key
+                            row_score[filled] = total
+                            row_from[filled] = state
+                            filled += 1
+                        elif total > row_score[at]:
+                            row_score[at] = total
+                            row_from[at] = state
+        for r in range(filled):
+            state_position[row_state[r]] = -1
+        at = row_start[i]
+        if at + filled > history_state.shape[0]:
+            grown = max(2 * history_state.shape[0], at + filled)
+            history_state = _grown_vector(history_state, grown)
+            history_from = _grown_vector(history_from, grown)
+        history_state[at:at + filled] = row_state[:filled]
+        history_from[at:at + filled] = row_from[:filled]
+        row_start[i + 1] = at + filled
+        top = row_score[:filled].max() if filled else 0.0
+        previous_state = row_state[:filled].copy()
+        previous_score = row_score[:filled].copy()
         if top < _RESCALE_BELOW:  # a sentence of thousands of words: keep the scores above HanTa's floor
-            row = {key: score - top for key, score in row.items()}
-        previous_row = row
-    best, best_score = None, -math.inf
-    for state, score in previous_row.items():
-        total = score + transitions[state].get(END, -math.inf)
+            previous_score -= top
+    best, best_score = -1, -np.inf
+    for p in range(previous_state.shape[0]):
+        transition = transitions[previous_state[p], end]
+        total = previous_score[p] + (-np.inf if np.isnan(transition) else transition)
         if total > best_score:
-            best, best_score = state, total
-    if best is None:  # no path at all (cannot happen after rescaling; kept as a safe fallback)
-        return [UNKNOWN] * len(back)
-    tags = []
+            best, best_score = previous_state[p], total
+    if best < 0:
+        return None
+    found = np.empty(words, dtype=np.int64)
     state = best
-    for pointers in reversed(back):
-        tags.append(state[1])
-        state = pointers[state]
-    return tags[::-1]
+    for i in range(words - 1, -1, -1):
+        found[i] = state % count
+        for r in range(row_start[i], row_start[i + 1]):
+            if history_state[r] == state:
+                state = history_from[r]
+                break
+    return found
 
 
 def word_tag_scores(tagger, word: str) -> list[tuple[int, float]]:

@@ -1,0 +1,136 @@
+"""Viterbi tagging with a trained crfsuite model, read from its file into arrays and compiled.
+
+python-crfsuite takes each token's attributes as strings and looks each one up in the model's
+attribute table; for a tagger with fifty attributes per token (the NER CRF) that costs more than
+the search.  Here a caller maps attributes to numbers once per word (:meth:`CRFModel.ids`) and
+hands over numbers; the state scores and the Viterbi search follow crfsuite's arithmetic in its
+order (a token's weights added attribute by attribute, ties to the lower label), so the labels
+are crfsuite's.  ``tests/test_crf.py`` compares them with python-crfsuite on real sentences.
+
+The model file (crfsuite's "lCRF"/"FOMC" format) holds a header, the features (type, source,
+destination, weight as a little-endian double) and two string tables (CQDB) for labels and
+attributes, each with an array from number to string.
+"""
+
+from __future__ import annotations
+
+import struct
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+
+from .jit import njit
+
+_HEADER = struct.Struct("<4sI4sIIIIIIIII")
+_FEATURE = struct.Struct("<IIId")
+_STATE_FEATURE, _TRANSITION_FEATURE = 0, 1
+
+
+@dataclass(frozen=True)
+class CRFModel:
+    labels: tuple[str, ...]
+    attributes: dict[str, int]
+    state_weights: np.ndarray  # (attribute, label): the weight of the attribute for the label, else 0
+    transitions: np.ndarray  # (label, next label)
+
+    @classmethod
+    def read(cls, path: Path) -> CRFModel:
+        data = path.read_bytes()
+        magic, _, kind, _, _, label_count, attribute_count, features_at, labels_at, attributes_at, _, _ = (
+            _HEADER.unpack_from(data))
+        if magic != b"lCRF" or kind != b"FOMC":
+            raise ValueError(f"{path}: not a crfsuite linear-chain CRF model")
+        labels = _strings(data, labels_at)
+        attributes = _strings(data, attributes_at)
+        if len(labels) != label_count or len(attributes) != attribute_count:
+            raise ValueError(f"{path}: label or attribute table does not match the header")
+        state_weights = np.zeros((attribute_count, label_count))
+        transitions = np.zeros((label_count, label_count))
+        chunk, _, count = struct.unpack_from("<4sII", data, features_at)
+        if chunk != b"FEAT":
+            raise ValueError(f"{path}: no feature table where the header points")
+        for kind, source, target, weight in _FEATURE.iter_unpack(
+                data[features_at + 12:features_at + 12 + count * _FEATURE.size]):
+            (state_weights if kind == _STATE_FEATURE else transitions)[source, target] = weight
+        return cls(tuple(labels), {name: number for number, name in enumerate(attributes)}, state_weights,
+                   transitions)
+
+    def ids(self, attributes: Iterable[str]) -> list[int]:
+        """The numbers of the attributes the model knows, in order (crfsuite skips the others)."""
+        get = self.attributes.get
+        return [number for number in map(get, attributes) if number is not None]
+
+    def tag(self, sequence: list[list[str]]) -> list[str]:
+        """Labels of a sequence of attribute lists, as python-crfsuite's ``Tagger.tag``."""
+        ids = [self.ids(attributes) for attributes in sequence]
+        starts = np.cumsum([0] + [len(found) for found in ids])
+        flat = np.array([number for found in ids for number in found], dtype=np.int64)
+        return self.labels_of(viterbi(state_scores(flat, starts, self.state_weights), self.transitions))
+
+    def labels_of(self, numbers: np.ndarray) -> list[str]:
+        labels = self.labels
+        return [labels[n] for n in numbers.tolist()]
+
+
+@cache
+def read_model(path: Path) -> CRFModel:
+    return CRFModel.read(path)
+
+
+def _strings(data: bytes, at: int) -> list[str]:
+    """A CQDB table's strings by number: its header gives the array of record offsets from
+    number to (number, size, bytes with a closing NUL)."""
+    chunk, _, _, _, count, array_at = struct.unpack_from("<4sIIIII", data, at)
+    if chunk != b"CQDB":
+        raise ValueError("no string table where the header points")
+    strings = []
+    for (record,) in struct.iter_unpack("<I", data[at + array_at:at + array_at + 4 * count]):
+        _, size = struct.unpack_from("<II", data, at + record)
+        strings.append(data[at + record + 8:at + record + 7 + size].decode("utf-8"))
+    return strings
+
+
+@njit(cache=True)
+def state_scores(ids, starts, weights):
+    """Per token, the sum of its attributes' weight rows, added in the token's order."""
+    scores = np.zeros((starts.shape[0] - 1, weights.shape[1]))
+    for t in range(starts.shape[0] - 1):
+        for a in range(starts[t], starts[t + 1]):
+            row = weights[ids[a]]
+            for label in range(weights.shape[1]):
+                scores[t, label] += row[label]
+    return scores
+
+
+@njit(cache=True)
+def viterbi(scores, transitions):
+    """crfsuite's Viterbi: the best path's labels, a tie going to the lower label."""
+    length, count = scores.shape
+    labels = np.zeros(length, dtype=np.int64)
+    if length == 0:
+        return labels
+    back = np.zeros((length, count), dtype=np.int64)
+    previous = scores[0].copy()
+    current = np.empty(count)
+    lowest = -np.finfo(np.float64).max
+    for t in range(1, length):
+        for j in range(count):
+            best = lowest
+            for i in range(count):
+                score = previous[i] + transitions[i, j]
+                if best < score:
+                    best = score
+                    back[t, j] = i
+            current[j] = best + scores[t, j]
+        previous, current = current, previous
+    best = lowest
+    for i in range(count):
+        if best < previous[i]:
+            best = previous[i]
+            labels[length - 1] = i
+    for t in range(length - 2, -1, -1):
+        labels[t] = back[t + 1, labels[t + 1]]
+    return labels

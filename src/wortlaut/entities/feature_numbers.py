@@ -1,0 +1,124 @@
+"""The NER tagger's features as the model's attribute numbers, built per word once.
+
+:func:`~wortlaut.entities.ner.sentence_features` spells each token's fifty-odd attributes as
+strings, which python-crfsuite then looks up one by one.  Most of them belong to a word and
+come again with it, so here each word's known attributes are numbered once (its own, and what
+each neighbour position sees of it) and a sentence's state scores are added up by compiled code
+in exactly the order of ``sentence_features`` — the same sums, so the same labels (compared in
+``tests/entities/test_feature_numbers.py``).
+"""
+
+from __future__ import annotations
+
+from itertools import accumulate, pairwise
+
+import numpy as np
+
+from ..crf import CRFModel, viterbi
+from ..jit import njit
+
+_NONE = -1  # an attribute the model does not know (crfsuite skips it)
+
+
+class _AttributeNumbers(dict):
+    """``prefix + key`` -> the model's number for that attribute (or ``_NONE``), looked up once."""
+
+    def __init__(self, attributes: dict[str, int], prefix: str) -> None:
+        super().__init__()
+        self.attributes, self.prefix = attributes, prefix
+
+    def __missing__(self, key: str) -> int:
+        found = self[key] = self.attributes.get(self.prefix + key, _NONE)
+        return found
+
+
+class NumberedFeatures:
+    """Per word, the numbers of its known attributes: its own and, for each neighbour offset,
+    those the neighbour sees (``_WordFeatures.seen_from``), in one array."""
+
+    def __init__(self, model: CRFModel, features, offsets: tuple[int, ...], padding: tuple[str, ...],
+                 limit: int = 200_000) -> None:
+        self.model, self.features, self.limit = model, features, limit
+        number = model.attributes.get
+        self.bias = number("b", _NONE)
+        self.first, self.last = number("BOS", _NONE), number("EOS", _NONE)
+        self.phrase = {"": _NONE, "zB": number("zB", _NONE), "zI": number("zI", _NONE)}
+        self.offsets = np.array(offsets, dtype=np.int64)
+        self.padding = np.array([number(name, _NONE) for name in padding], dtype=np.int64)
+        self.tag_numbers = tuple(_AttributeNumbers(model.attributes, prefix) for prefix in ("t=", "-1t=", "+1t="))
+        self.words: dict[str, tuple[np.ndarray, tuple[int, ...], str]] = {}
+
+    def word(self, word: str) -> tuple[np.ndarray, tuple[int, ...], str]:
+        """The word's numbers, where each part ends (own, then each offset's), and the lower-case
+        form its word-pair attributes spell."""
+        found = self.words.get(word)
+        if found is None:
+            seen = self.features(word)
+            ids = self.model.ids
+            parts = [ids(seen.own)] + [ids(names) for names in seen.seen_from]
+            ends = tuple(np.cumsum([len(part) for part in parts]).tolist())
+            found = (np.array([n for part in parts for n in part], dtype=np.int64), ends, seen.own[1][2:])
+            if not any(character.isdigit() for character in word):  # numbers seldom repeat
+                if len(self.words) >= self.limit:
+                    self.words.clear()
+                self.words[word] = found
+        return found
+
+    def scores(self, words: list[str], pos: list[str] | None, phrase_marks: list[str]) -> np.ndarray:
+        """Each token's state scores, as crfsuite adds them for ``sentence_features``' attributes."""
+        n = len(words)
+        parts = [self.word(word) for word in words]
+        flat = np.concatenate([numbers for numbers, _, _ in parts])
+        starts = np.fromiter(accumulate((len(numbers) for numbers, _, _ in parts), initial=0), np.int64, n + 1)
+        ends = np.array([part_ends for _, part_ends, _ in parts], dtype=np.int64) + starts[:-1, None]
+        # the attributes between a word's own and its neighbours': phrase mark, sentence edge, STTS tags
+        edge = [self.first] + [_NONE] * (n - 1)
+        if n > 1:
+            edge[-1] = self.last
+        middle = [[self.phrase[mark] for mark in phrase_marks], edge]
+        if pos is not None:
+            tag, before, after = self.tag_numbers
+            middle += [[tag[p] for p in pos], [_NONE] + [before[p] for p in pos[:-1]],
+                       [after[p] for p in pos[1:]] + [_NONE]]
+        # word pairs (lw=, wr=), in the lower-case forms of ``sentence_features``
+        number = self.model.attributes.get
+        lows = [low for _, _, low in parts]
+        pairs = [[_NONE] + [number("lw=" + left + "|" + right, _NONE) for left, right in pairwise(lows)],
+                 [number("wr=" + left + "|" + right, _NONE) for left, right in pairwise(lows)] + [_NONE]]
+        return _sentence_scores(flat, starts, ends, self.bias, np.array(middle, dtype=np.int64), self.offsets,
+                                self.padding, np.array(pairs, dtype=np.int64), self.model.state_weights)
+
+    def tag(self, words: list[str], pos: list[str] | None, phrase_marks: list[str]) -> list[str]:
+        return self.model.labels_of(viterbi(self.scores(words, pos, phrase_marks), self.model.transitions))
+
+
+@njit(cache=True)
+def _add(scores, t, weights, attribute):
+    if attribute >= 0:
+        row = weights[attribute]
+        for label in range(weights.shape[1]):
+            scores[t, label] += row[label]
+
+
+@njit(cache=True)
+def _sentence_scores(flat, starts, ends, bias, middle, offsets, padding, pairs, weights):
+    """Per token: bias, own attributes, ``middle`` (rows of attribute numbers by token), each
+    neighbour's (or the padding), ``pairs`` (rows too), added in this order (``sentence_features``')."""
+    n = starts.shape[0] - 1
+    scores = np.zeros((n, weights.shape[1]))
+    for t in range(n):
+        _add(scores, t, weights, bias)
+        for a in range(starts[t], ends[t, 0]):
+            _add(scores, t, weights, flat[a])
+        for k in range(middle.shape[0]):
+            _add(scores, t, weights, middle[k, t])
+        for k in range(offsets.shape[0]):
+            j = t + offsets[k]
+            if 0 <= j < n:
+                for a in range(ends[j, k], ends[j, k + 1]):
+                    _add(scores, t, weights, flat[a])
+            else:
+                _add(scores, t, weights, padding[k])
+        for k in range(pairs.shape[0]):
+            _add(scores, t, weights, pairs[k, t])
+    return scores
