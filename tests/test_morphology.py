@@ -178,3 +178,26 @@ def test_tags_and_lemmas_are_the_same_with_and_without_the_table() -> None:
     for sentence in sentences:
         assert reading.tag_words(sentence.split()) == computing.tag_words(sentence.split())
     assert any(table.forward(word.lower()) for sentence in sentences for word in sentence.split())
+
+
+def test_compiled_searches_equal_hantas_to_the_bit_on_random_words() -> None:
+    """The compiled character search adds HanTa's scores in HanTa's order: equal floats, not close ones."""
+    import random
+
+    from HanTa.HanoverTagger import HanoverTagger
+
+    from wortlaut.morphology import hanta_search
+
+    tagger = hanta_tagger()
+    rng = random.Random(5)
+    pieces = ["ver", "handl", "ung", "en", "bundes", "sch", "ä", "ß", "tz", "ei", "st", "er", "x", "q", "o", "an"]
+    for _ in range(40):
+        word = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 7)))
+        expected = HanoverTagger.analyze_forward(tagger, word)
+        found = hanta_search.word_tag_scores(tagger, word)
+        assert [(t, float(p)) for t, p in found] == [(t, float(p)) for t, p in expected], word
+        for tag_number, _ in expected[:2]:
+            assert tagger.analyze_viterbi(word, -tag_number) == HanoverTagger.analyze_viterbi(tagger, word, -tag_number)
+    sentence = [rng.choice(["Die", "Regierung", "sagte", ",", "sie", "werde", "das", "Xqzt", "prüfen", "."])
+                for _ in range(30)]
+    assert tagger.tag_sent_viterbi(sentence) == HanoverTagger.tag_sent_viterbi(tagger, sentence)
