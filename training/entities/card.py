@@ -121,6 +121,7 @@ validation tokens (one core): {cold:.0f} µs per token with every word new, {war
 words are cached (per-word features, including the character model and lexicon look-ups, are cached).
 Loading the package's tables (`resources_()`) and this model took {m.load_seconds:.1f} s in a fresh process.
 Without given tags `tag_sentence` runs HanTa first, which dominates.
+At run time `wortlaut` does not pass strings to CRFsuite: `wortlaut/crf.py` reads this file into arrays and `entities/feature_numbers.py` numbers each word's attributes once; the compiled Viterbi adds the same weights in CRFsuite's order, so the labels are CRFsuite's (`tests/entities/test_feature_numbers.py`).
 
 ## Rebuild
 ```sh

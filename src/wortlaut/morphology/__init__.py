@@ -173,7 +173,11 @@ def _tagger(cache_limit: int, max_word_chars: int = MorphologyConfig.max_word_ch
             tags = self.tag_sent_viterbi(words)
             return [(self.tag_names[tag], self.lemma(word, tag)) for word, tag in zip(words, tags)]
 
-    return CachingTagger("morphmodel_ger.pgz")
+    tagger = CachingTagger("morphmodel_ger.pgz")
+    # An unknown word runs every compiled search once, so that numba compiles them (the first time
+    # after installing: seconds) or loads them from its cache now, while loading, not in the first text.
+    tagger.tag_words(["Xqztbrmflöng"])
+    return tagger
 
 
 def hanta_tagger(config: MorphologyConfig = MorphologyConfig()):
