@@ -94,6 +94,25 @@ def _sentence_tables(tagger) -> _SentenceTables:
 
 
 @njit(cache=True)
+def _reach(key, total, origin, filled, state_position, row_state, row_score, row_from):
+    """Row state ``key`` reached with ``total`` from ``origin``: added to the row's ``filled``
+    states when new, kept when not better (HanTa's ``total > row.get(key, -inf)``); returns the
+    row's new number of states."""
+    if total > _LOWER_BOUND:
+        at = state_position[key]
+        if at < 0:
+            state_position[key] = filled
+            row_state[filled] = key
+            row_score[filled] = total
+            row_from[filled] = origin
+            return filled + 1
+        if total > row_score[at]:
+            row_score[at] = total
+            row_from[at] = origin
+    return filled
+
+
+@njit(cache=True)
 def _sentence_search(starts, tags, scores, transitions, follow_start, follow_tag, follow_transition, start, end,
                      state_position):
     """HanTa's sentence Viterbi on :class:`_SentenceTables`' arrays: each row keeps its states in
@@ -132,37 +151,15 @@ def _sentence_search(starts, tags, scores, transitions, follow_start, follow_tag
                     transition = transitions[state, tag]
                     if np.isnan(transition):
                         continue
-                    total = score + transition + scores[w]
-                    if total > _LOWER_BOUND:
-                        key = before * count + tag
-                        at = state_position[key]
-                        if at < 0:
-                            state_position[key] = filled
-                            row_state[filled] = key
-                            row_score[filled] = total
-                            row_from[filled] = state
-                            filled += 1
-                        elif total > row_score[at]:
-                            row_score[at] = total
-                            row_from[at] = state
+                    filled = _reach(before * count + tag, score + transition + scores[w], state, filled,
+                                    state_position, row_state, row_score, row_from)
             else:  # an unknown word may be anything
                 for f in range(follow_start[state], follow_start[state + 1]):
                     tag = follow_tag[f]
                     if tag == end:
                         continue
-                    total = score + follow_transition[f] + 0.0
-                    if total > _LOWER_BOUND:
-                        key = before * count + tag
-                        at = state_position[key]
-                        if at < 0:
-                            state_position[key] = filled
-                            row_state[filled] = key
-                            row_score[filled] = total
-                            row_from[filled] = state
-                            filled += 1
-                        elif total > row_score[at]:
-                            row_score[at] = total
-                            row_from[at] = state
+                    filled = _reach(before * count + tag, score + follow_transition[f] + 0.0, state, filled,
+                                    state_position, row_state, row_score, row_from)
         for r in range(filled):
             state_position[row_state[r]] = -1
         at = row_start[i]
