@@ -43,7 +43,7 @@ def test_scores_and_labels_equal_crfsuite_on_the_strings(sentence) -> None:
 
 
 def test_a_multi_word_place_is_marked_as_in_the_strings() -> None:
-    words = "Sie flog nach New York .".split()
+    words = ["Sie", "flog", "nach", "New", "York", "."]
     marks = ner._phrase_matches(words, ner._features().res.phrases)
     assert marks[3:5] == ["zB", "zI"]
     assert ner.tag_sentence(words)[3:5] == ["B-LOC", "I-LOC"]
