@@ -63,16 +63,21 @@ class CRFModel:
         get = self.attributes.get
         return [number for number in map(get, attributes) if number is not None]
 
-    def tag(self, sequence: list[list[str]]) -> list[str]:
-        """Labels of a sequence of attribute lists, as python-crfsuite's ``Tagger.tag``."""
+    def scores(self, sequence: list[list[str]]) -> np.ndarray:
+        """Each item's state scores (per label) for a sequence of attribute lists."""
         ids = [self.ids(attributes) for attributes in sequence]
         starts = np.cumsum([0] + [len(found) for found in ids])
         flat = np.array([number for found in ids for number in found], dtype=np.int64)
-        return self.labels_of(viterbi(state_scores(flat, starts, self.state_weights), self.transitions))
+        return state_scores(flat, starts, self.state_weights)
 
-    def labels_of(self, numbers: np.ndarray) -> list[str]:
+    def best_labels(self, scores: np.ndarray) -> list[str]:
+        """The labels of the best path through ``scores`` (crfsuite's Viterbi)."""
         labels = self.labels
-        return [labels[n] for n in numbers.tolist()]
+        return [labels[n] for n in viterbi(scores, self.transitions).tolist()]
+
+    def tag(self, sequence: list[list[str]]) -> list[str]:
+        """Labels of a sequence of attribute lists, as python-crfsuite's ``Tagger.tag``."""
+        return self.best_labels(self.scores(sequence))
 
 
 @cache
@@ -94,14 +99,21 @@ def _strings(data: bytes, at: int) -> list[str]:
 
 
 @njit(cache=True)
+def add_weights(scores, item, weights, attribute):
+    """Add the weight row of ``attribute`` (a number; negative: unknown, skipped) to ``item``'s scores."""
+    if attribute >= 0:
+        row = weights[attribute]
+        for label in range(weights.shape[1]):
+            scores[item, label] += row[label]
+
+
+@njit(cache=True)
 def state_scores(ids, starts, weights):
-    """Per token, the sum of its attributes' weight rows, added in the token's order."""
+    """Per item, the sum of its attributes' weight rows, added in the item's order."""
     scores = np.zeros((starts.shape[0] - 1, weights.shape[1]))
-    for t in range(starts.shape[0] - 1):
-        for a in range(starts[t], starts[t + 1]):
-            row = weights[ids[a]]
-            for label in range(weights.shape[1]):
-                scores[t, label] += row[label]
+    for item in range(starts.shape[0] - 1):
+        for a in range(starts[item], starts[item + 1]):
+            add_weights(scores, item, weights, ids[a])
     return scores
 
 

@@ -7,7 +7,7 @@ import numpy as np
 import pycrfsuite
 import pytest
 
-from wortlaut.crf import read_model, state_scores
+from wortlaut.crf import read_model
 from wortlaut.entities import ner
 from wortlaut.morphology import tag_words
 from wortlaut.resources import model_path
@@ -31,11 +31,7 @@ def test_scores_and_labels_equal_crfsuite_on_the_strings(sentence) -> None:
     numbered = ner._numbered()
     model = read_model(model_path(ner.MODEL_NAME))
     for use_pos in (pos, None):
-        strings = ner.sentence_features(words, use_pos, features)
-        ids = [model.ids(attributes) for attributes in strings]
-        starts = np.cumsum([0] + [len(found) for found in ids])
-        flat = np.array([number for found in ids for number in found], dtype=np.int64)
-        expected = state_scores(flat, starts, model.state_weights)
+        expected = model.scores(ner.sentence_features(words, use_pos, features))
         assert np.array_equal(numbered.scores(words, use_pos, marks), expected)  # bit for bit
     tagger = pycrfsuite.Tagger()
     tagger.open(str(model_path(ner.MODEL_NAME)))

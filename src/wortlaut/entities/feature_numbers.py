@@ -14,7 +14,7 @@ from itertools import accumulate, pairwise
 
 import numpy as np
 
-from ..crf import CRFModel, viterbi
+from ..crf import CRFModel, add_weights
 from ..jit import njit
 
 _NONE = -1  # an attribute the model does not know (crfsuite skips it)
@@ -89,15 +89,7 @@ class NumberedFeatures:
                                 self.padding, np.array(pairs, dtype=np.int64), self.model.state_weights)
 
     def tag(self, words: list[str], pos: list[str] | None, phrase_marks: list[str]) -> list[str]:
-        return self.model.labels_of(viterbi(self.scores(words, pos, phrase_marks), self.model.transitions))
-
-
-@njit(cache=True)
-def _add(scores, t, weights, attribute):
-    if attribute >= 0:
-        row = weights[attribute]
-        for label in range(weights.shape[1]):
-            scores[t, label] += row[label]
+        return self.model.best_labels(self.scores(words, pos, phrase_marks))
 
 
 @njit(cache=True)
@@ -107,18 +99,18 @@ def _sentence_scores(flat, starts, ends, bias, middle, offsets, padding, pairs, 
     n = starts.shape[0] - 1
     scores = np.zeros((n, weights.shape[1]))
     for t in range(n):
-        _add(scores, t, weights, bias)
+        add_weights(scores, t, weights, bias)
         for a in range(starts[t], ends[t, 0]):
-            _add(scores, t, weights, flat[a])
+            add_weights(scores, t, weights, flat[a])
         for k in range(middle.shape[0]):
-            _add(scores, t, weights, middle[k, t])
+            add_weights(scores, t, weights, middle[k, t])
         for k in range(offsets.shape[0]):
             j = t + offsets[k]
             if 0 <= j < n:
                 for a in range(ends[j, k], ends[j, k + 1]):
-                    _add(scores, t, weights, flat[a])
+                    add_weights(scores, t, weights, flat[a])
             else:
-                _add(scores, t, weights, padding[k])
+                add_weights(scores, t, weights, padding[k])
         for k in range(pairs.shape[0]):
-            _add(scores, t, weights, pairs[k, t])
+            add_weights(scores, t, weights, pairs[k, t])
     return scores
