@@ -1,7 +1,7 @@
 """Part of speech, lemma and verb mood for every token.
 
 HanTa (Hanover Tagger) gives STTS tags and lemmas, with faster equivalents of its searches
-(:mod:`.hanta_search`) and per-word caches.  It has no mood feature: the mood of finite verbs
+(:mod:`.hanta_search`, :mod:`.sentence_search`) and per-word caches.  It has no mood feature: the mood of finite verbs
 comes from the Konjunktiv rule in :mod:`wortlaut.de.mood`.
 """
 
@@ -15,7 +15,7 @@ from ..components import component
 from ..de.mood import verb_mood
 from ..de.tags import FINITE, normal
 from ..model import Document
-from . import hanta_search
+from . import hanta_search, sentence_search
 
 
 @dataclass(frozen=True)
@@ -149,7 +149,7 @@ def _tagger(cache_limit: int, max_word_chars: int = MorphologyConfig.max_word_ch
 
         def tag_sent_viterbi(self, sent, casesensitive=True):
             """HanTa's sentence-level Viterbi over tags, same result, faster."""
-            return hanta_search.sentence_tags(self, sent, casesensitive)
+            return sentence_search.sentence_tags(self, sent, casesensitive)
 
         def analyze_viterbi(self, word: str, targetpos: int) -> list[tuple[int, int]]:
             """HanTa's segmentation of a word for its lemma, same result, faster."""
