@@ -1,5 +1,5 @@
-"""Compiled Viterbi tagging with a crfsuite model read from its file (wortlaut.crf): the same
-labels as python-crfsuite, on a model trained here and on the shipped NER model."""
+"""Compiled tagging with a crfsuite model read from its file (wortlaut.crf): the same labels
+and marginal probabilities as python-crfsuite, on a model trained here and on shipped models."""
 
 from __future__ import annotations
 
@@ -59,9 +59,43 @@ def test_labels_equal_python_crfsuite_on_random_sequences(trained) -> None:
         assert model.tag(sequence) == tagger.tag(sequence)
 
 
+def _crfsuite_marginals(tagger: pycrfsuite.Tagger, labels: tuple[str, ...], sequence: list[list[str]]) -> np.ndarray:
+    tagger.set(sequence)
+    return np.array([[tagger.marginal(label, k) for label in labels] for k in range(len(sequence))])
+
+
+def test_marginals_equal_python_crfsuite_to_the_bit_on_random_sequences(trained) -> None:
+    path, vocabulary = trained
+    model = CRFModel.read(Path(path))
+    tagger = pycrfsuite.Tagger()
+    tagger.open(path)
+    rng = random.Random(5)
+    for _ in range(300):
+        sequence = _random_sequence(rng, vocabulary, rng.randint(1, 20))
+        marginals = model.marginals(model.scores(sequence))
+        assert np.array_equal(marginals, _crfsuite_marginals(tagger, model.labels, sequence))
+        assert np.allclose(marginals.sum(axis=1), 1.0)
+
+
+@pytest.mark.parametrize("name", ["spkatt_cue.crfsuite", "spkatt_roles.crfsuite", "spkatt_sentences.crfsuite"])
+def test_marginals_of_shipped_attribution_models_equal_python_crfsuite(name: str) -> None:
+    """Sequences of the model's own attributes (so the scores are large and varied), as
+    ``attribution.taggers`` and ``attribution.cueless`` read them."""
+    model = read_model(model_path(name))
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(model_path(name)))
+    attributes = sorted(model.attributes)
+    rng = random.Random(name)
+    for _ in range(100):
+        sequence = [rng.sample(attributes, rng.randint(1, 40)) for _ in range(rng.randint(1, 60))]
+        assert np.array_equal(model.marginals(model.scores(sequence)), _crfsuite_marginals(tagger, model.labels, sequence))
+        assert model.tag(sequence) == tagger.tag(sequence)
+
+
 def test_an_empty_sequence_has_no_labels(trained) -> None:
     model = CRFModel.read(Path(trained[0]))
     assert model.tag([]) == []
+    assert model.marginals(model.scores([])).shape == (0, len(model.labels))
 
 
 def test_a_file_that_is_no_model_is_refused(tmp_path) -> None:

@@ -1,11 +1,13 @@
-"""Viterbi tagging with a trained crfsuite model, read from its file into arrays and compiled.
+"""Tagging with a trained crfsuite model, read from its file into arrays and compiled.
 
 python-crfsuite takes each token's attributes as strings and looks each one up in the model's
 attribute table; for a tagger with fifty attributes per token (the NER CRF) that costs more than
 the search.  Here a caller maps attributes to numbers once per word (:meth:`CRFModel.ids`) and
 hands over numbers; the state scores and the Viterbi search follow crfsuite's arithmetic in its
 order (a token's weights added attribute by attribute, ties to the lower label), so the labels
-are crfsuite's.  ``tests/test_crf.py`` compares them with python-crfsuite on real sentences.
+are crfsuite's; so are the marginal probabilities (:meth:`CRFModel.marginals`: crfsuite's
+scaled forward-backward, operation by operation, equal to the bit).  ``tests/test_crf.py``
+compares both with python-crfsuite.
 
 The model file (crfsuite's "lCRF"/"FOMC" format) holds a header, the features (type, source,
 destination, weight as a little-endian double) and two string tables (CQDB) for labels and
@@ -14,10 +16,11 @@ attributes, each with an array from number to string.
 
 from __future__ import annotations
 
+import math
 import struct
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 import numpy as np
@@ -78,6 +81,16 @@ class CRFModel:
     def tag(self, sequence: list[list[str]]) -> list[str]:
         """Labels of a sequence of attribute lists, as python-crfsuite's ``Tagger.tag``."""
         return self.best_labels(self.scores(sequence))
+
+    @cached_property
+    def exp_transitions(self) -> np.ndarray:
+        # the C library's exp, as crfsuite's: NumPy's own vectorised exp can differ in the last bit
+        return np.array([[math.exp(weight) for weight in row] for row in self.transitions.tolist()])
+
+    def marginals(self, scores: np.ndarray) -> np.ndarray:
+        """``(items, labels)``: each label's marginal probability at each item, given the items'
+        state scores (python-crfsuite's ``Tagger.marginal`` after ``set``)."""
+        return marginals(scores, self.exp_transitions)
 
 
 @cache
@@ -146,3 +159,52 @@ def viterbi(scores, transitions):
     for t in range(length - 2, -1, -1):
         labels[t] = back[t + 1, labels[t + 1]]
     return labels
+
+
+@njit(cache=True)
+def marginals(scores, exp_transitions):
+    """crfsuite's state marginals: forward and backward scores scaled to sum 1 per item, each
+    operation in crfsuite's order (its vector loops are sequential) and the C library's exp
+    (numba's ``math.exp``), so the floats are its own."""
+    length, count = scores.shape
+    result = np.zeros((length, count))
+    if length == 0:
+        return result
+    exp_state = np.empty((length, count))
+    for t in range(length):
+        for j in range(count):
+            exp_state[t, j] = math.exp(scores[t, j])
+    alpha = np.zeros((length, count))
+    beta = np.empty((length, count))
+    scale = np.empty(length)
+    for t in range(length):
+        if t == 0:
+            for j in range(count):
+                alpha[0, j] = exp_state[0, j]
+        else:
+            for i in range(count):
+                for j in range(count):
+                    alpha[t, j] += alpha[t - 1, i] * exp_transitions[i, j]
+            for j in range(count):
+                alpha[t, j] *= exp_state[t, j]
+        total = 0.0
+        for j in range(count):
+            total += alpha[t, j]
+        scale[t] = 1.0 / total if total != 0.0 else 1.0
+        for j in range(count):
+            alpha[t, j] *= scale[t]
+    row = np.empty(count)
+    for j in range(count):
+        beta[length - 1, j] = scale[length - 1]
+    for t in range(length - 2, -1, -1):
+        for j in range(count):
+            row[j] = beta[t + 1, j] * exp_state[t + 1, j]
+        for i in range(count):
+            total = 0.0
+            for j in range(count):
+                total += exp_transitions[i, j] * row[j]
+            beta[t, i] = total * scale[t]
+    for t in range(length):
+        for j in range(count):
+            result[t, j] = alpha[t, j] * beta[t, j] / scale[t]
+    return result

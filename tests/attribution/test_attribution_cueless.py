@@ -3,6 +3,7 @@ tagger of fixed probabilities."""
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from helpers import rules_only, statement_with, words
@@ -11,19 +12,19 @@ from wortlaut.attribution.cueless import add_cueless, covered_sentences
 
 
 class FixedSentenceTagger:
-    """Stands in for the sentence CRF: fixed label probabilities per sentence."""
+    """Stands in for the sentence CRF (a ``wortlaut.crf.CRFModel``): fixed label probabilities per sentence."""
+
+    labels = ("O", "R", "C", "I", "F", "D")
 
     def __init__(self, probabilities: list[dict[str, float]]):
         self.probabilities = probabilities
 
-    def set(self, features):
+    def scores(self, features):
         assert len(features) == len(self.probabilities)
+        return features
 
-    def tag(self, features=None):
-        return [max(p, key=p.get) if p else "O" for p in self.probabilities]
-
-    def marginal(self, label, position):
-        return self.probabilities[position].get(label, 0.0)
+    def marginals(self, scores):
+        return np.array([[p.get(label, 0.0) for label in self.labels] for p in self.probabilities])
 
 
 def test_covered_sentences_need_half_of_their_tokens():

@@ -23,8 +23,8 @@ def with_cue(doc: Document, cue: str) -> Statement:
 @needs_models
 def test_models_load():
     attributor = load_attributor()
-    assert attributor.cue_tagger.labels() and set(attributor.role_tagger.labels()) >= {"S", "M", "O"}
-    assert set(attributor.sentence_tagger.labels()) >= {"O", "C", "R", "I"}
+    assert attributor.cue_tagger.labels and set(attributor.role_tagger.labels) >= {"S", "M", "O"}
+    assert set(attributor.sentence_tagger.labels) >= {"O", "C", "R", "I"}
 
 
 @needs_models

@@ -28,10 +28,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-import pycrfsuite
-
 from wortlaut.attribution.features import CUE_LABELS, ROLE_LABELS
 from wortlaut.attribution.taggers import averaged_labels
+from wortlaut.crf import CRFModel
 from wortlaut.evaluate.split import spkatt_split, split_key
 
 from ..attribution import neural
@@ -98,8 +97,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as folder:
         crf_path = Path(folder) / "crf.crfsuite"
         train_crf(train, crf_params, crf_path)
-        crf = pycrfsuite.Tagger()
-        crf.open(str(crf_path))
+        crf = CRFModel.read(crf_path)
         print("CRF            ", token_scores(gold, [crf.tag(features) for features in held_features], labels),
               flush=True)
 

@@ -11,6 +11,7 @@ The rules' speech acts get the tagger's probability that their sentence is a sta
 
 from __future__ import annotations
 
+from ..crf import CRFModel
 from ..de.phrases import first_verb_subject
 from ..de.punctuation import is_quote_mark
 from ..de.tags import FINITE
@@ -102,16 +103,20 @@ def cueless_features(doc: Document, covered: dict[int, str]) -> list[list[str]]:
     return result
 
 
-def add_cueless(doc: Document, tagger, config: AttributionConfig) -> None:
+def add_cueless(doc: Document, tagger: CRFModel, config: AttributionConfig) -> None:
     """Statements for the sentences the sentence tagger reads as cue-less statements."""
     if not doc.sentences:
         return
     covered = covered_sentences(doc)
-    tagger.set(cueless_features(doc, covered))
-    tagger.tag()
+    marginals = tagger.marginals(tagger.scores(cueless_features(doc, covered)))
+    column = {label: n for n, label in enumerate(tagger.labels)}
+
+    def marginal(label: str, number: int) -> float:
+        return float(marginals[number, column[label]])
+
     for statement in doc.statements:
         if statement.form == "reported" and statement.nested_in is None and statement.content.tokens:
-            statement.confidence = round(max(1 - tagger.marginal("O", n) for n in
+            statement.confidence = round(max(1 - marginal("O", n) for n in
                                              {doc.tokens[i].sentence for i in statement.content.tokens}), 3)
     if config.drop_reported is not None:
         doc.statements = [s for s in doc.statements if s.confidence is None or s.confidence >= 1 - config.drop_reported]
@@ -119,8 +124,8 @@ def add_cueless(doc: Document, tagger, config: AttributionConfig) -> None:
     for number, sentence in enumerate(doc.sentences):
         if number in covered or sentence.token_end - sentence.token_start < 3:
             continue
-        label = max(SENTENCE_FORMS, key=lambda name: tagger.marginal(name, number))
-        if tagger.marginal(label, number) < config.sentence_threshold:
+        label = max(SENTENCE_FORMS, key=lambda name: marginal(name, number))
+        if marginal(label, number) < config.sentence_threshold:
             continue
         earlier = [s for s in doc.statements + added if number - config.max_source_distance <= s.sentence < number]
         if label == "I" and not any(s.sentence < number for s in doc.statements + added):

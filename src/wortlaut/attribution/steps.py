@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import groupby
 
+from ..crf import CRFModel
 from ..de.phrases import colon_sentence_before
 from ..de.punctuation import is_quote_mark
 from ..de.tags import FINITE
@@ -38,7 +39,7 @@ class Run:
     """What a document step may use: the settings and the sentence tagger."""
 
     config: AttributionConfig
-    sentence_tagger: object | None
+    sentence_tagger: CRFModel | None
 
 
 DocumentStep = Callable[[Document, Run], None]

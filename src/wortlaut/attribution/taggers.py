@@ -7,6 +7,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..crf import CRFModel, read_model
 from ..model import Document, Statement
 from ..resources import model_path
 from .config import CUE_MODEL, MODEL_FILES, ROLE_MODEL, AttributionConfig
@@ -17,25 +18,27 @@ from .neural import BiLSTMTagger
 Prediction = tuple[list[int], dict[str, list[int]]]  # cue tokens, {"S"/"M"/"A": tokens}
 
 
-def averaged_labels(crf, neural: BiLSTMTagger | None, weight: float,
+def averaged_labels(crf: CRFModel, neural: BiLSTMTagger | None, weight: float,
                     sequences: list[list[list[str]]]) -> list[list[str]]:
     """The CRF's Viterbi labels per sequence; with a neural tagger, the argmax of its probabilities
     averaged with the CRF's marginals (``weight`` on the neural side)."""
     if neural is None:
         return [crf.tag(features) for features in sequences]
     outside = neural.labels.index("O")
+    columns = [crf.labels.index(label) for label in neural.labels]  # the CRF's column of each neural label
     result = []
     for features, probabilities in zip(sequences, neural.probabilities(sequences)):
-        crf.set(features)
+        marginals = crf.marginals(crf.scores(features))
         mixed = weight * probabilities
-        mixed[:, outside] += (1 - weight) * np.array([crf.marginal("O", k) for k in range(len(features))])
+        mixed[:, outside] += (1 - weight) * marginals[:, columns[outside]]
         labels = ["O"] * len(features)
-        # where ``O`` has at least half of the mass no other label can win: the CRF's other
-        # marginals are only read for the remaining tokens
+        # where ``O`` has at least half of the mass no other label can win: the other labels
+        # are only added for the remaining tokens (each a Python float added to a float32, as
+        # python-crfsuite's marginals were: NumPy rounds it to float32 first)
         for k in np.flatnonzero(mixed[:, outside] < 0.5):
-            for n, label in enumerate(neural.labels):
+            for n in range(len(neural.labels)):
                 if n != outside:
-                    mixed[k, n] += (1 - weight) * crf.marginal(label, k)
+                    mixed[k, n] += (1 - weight) * float(marginals[k, columns[n]])
             labels[k] = neural.labels[int(mixed[k].argmax())]
         result.append(labels)
     return result
@@ -56,16 +59,10 @@ class Attributor:
 
     def __init__(self, cue_model: Path, role_model: Path, sentence_model: Path | None = None,
                  neural_cue_model: Path | None = None, neural_role_model: Path | None = None):
-        import pycrfsuite  # only needed when the models are used
-
-        self.cue_tagger = pycrfsuite.Tagger()
-        self.cue_tagger.open(str(cue_model))
-        self.role_tagger = pycrfsuite.Tagger()
-        self.role_tagger.open(str(role_model))
-        self.sentence_tagger = None
-        if sentence_model is not None and sentence_model.exists():
-            self.sentence_tagger = pycrfsuite.Tagger()
-            self.sentence_tagger.open(str(sentence_model))
+        self.cue_tagger = read_model(cue_model)
+        self.role_tagger = read_model(role_model)
+        self.sentence_tagger = read_model(sentence_model) if sentence_model is not None and sentence_model.exists() \
+            else None
         self.neural_cue_tagger, self.neural_role_tagger = (
             BiLSTMTagger(path) if path is not None and path.exists() else None
             for path in (neural_cue_model, neural_role_model))
