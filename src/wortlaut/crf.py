@@ -21,6 +21,7 @@ import struct
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, cached_property
+from itertools import chain, repeat
 from pathlib import Path
 
 import numpy as np
@@ -68,10 +69,10 @@ class CRFModel:
 
     def scores(self, sequence: list[list[str]]) -> np.ndarray:
         """Each item's state scores (per label) for a sequence of attribute lists."""
-        ids = [self.ids(attributes) for attributes in sequence]
-        starts = np.cumsum([0] + [len(found) for found in ids])
-        flat = np.array([number for found in ids for number in found], dtype=np.int64)
-        return state_scores(flat, starts, self.state_weights)
+        counts = [len(attributes) for attributes in sequence]
+        # all attributes looked up in one pass in C; the unknown ones (-1) add nothing
+        ids = np.fromiter(map(self.attributes.get, chain.from_iterable(sequence), repeat(-1)), np.int64, sum(counts))
+        return state_scores(ids, np.cumsum([0, *counts]), self.state_weights)
 
     def best_labels(self, scores: np.ndarray) -> list[str]:
         """The labels of the best path through ``scores`` (crfsuite's Viterbi)."""
