@@ -29,7 +29,9 @@ NEWS = ROOT.parent / "shared" / "data" / "10kgnad" / "articles.csv"
 RUN = """
 import sys
 sys.path.insert(0, {src!r})
+from wortlaut.analysing_process import analysing_process
 from wortlaut.pipeline import Options
+analysing_process()
 options = Options(pipeline=tuple({pipeline!r}.split(","))) if {pipeline!r} else Options()
 if sys.argv[1] == "analyze":
     from wortlaut.batch import analyze_paths
@@ -61,7 +63,7 @@ def write_corpus(path: Path, size: int, texts: list[str]) -> None:
 def peak_rss_mb(command: str, corpus: Path, db: Path, pipeline: str, script: str = RUN) -> tuple[float, float, float]:
     """(seconds, CPU seconds, peak RSS in MB) of one fresh process running ``command`` on ``corpus``
     (``script`` gets the command, the corpus and the database as arguments), with one BLAS thread
-    as the CLI has (wortlaut.blas)."""
+    and the cycle collector's setting the CLI has (wortlaut.analysing_process)."""
     script = script.format(src=str(ROOT / "src"), pipeline=pipeline)
     started = time.monotonic()
     environment = {**os.environ, "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}

@@ -366,6 +366,9 @@ def main(argv: list[str] | None = None) -> int:
 
     texts, corpus = load_texts(args)
     if args.target != "all":
+        from wortlaut.analysing_process import analysing_process
+
+        analysing_process()  # what the CLI and batch workers set; HanTa's process gets it too
         result = run_target(args.target, args.measure, texts, args, corpus)
         print(json.dumps(result, ensure_ascii=False))
         return 0

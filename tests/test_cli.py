@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
-
 from wortlaut.cli import main
 
 SEED = 'date 2025-09-05 "Das ist gefährlich", betonte Peskow am Freitag. Merkel sagte, die Lage sei ernst.\n'
@@ -178,18 +176,3 @@ def test_progress_counts_articles_when_asked(tmp_path, capsys):
     assert main(["analyze", str(path), "--jsonl", "--json", "--progress"]) == 0
     err = capsys.readouterr().err
     assert "3 articles, " in err and "articles/s" in err and "ETA" in err
-
-
-def test_the_cli_runs_with_one_blas_thread(monkeypatch):
-    import numpy  # noqa: F401  (loads the BLAS library whose threads are limited)
-    from threadpoolctl import threadpool_info
-
-    from wortlaut.blas import one_blas_thread
-
-    for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-        monkeypatch.delenv(name, raising=False)
-    blas = [pool for pool in threadpool_info() if pool["user_api"] == "blas"]
-    if not blas:
-        pytest.skip("numpy without a BLAS library threadpoolctl knows")
-    one_blas_thread()
-    assert {pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"} == {1}

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from . import __version__
 from .batch import Failure, Summary, analyze_paths
-from .blas import one_blas_thread
+from .analysing_process import analysing_process
 from .formats import (
     FORMATS,
     MAX_CHARS,
@@ -284,7 +284,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    one_blas_thread()
+    analysing_process()
     try:
         return args.func(args)
     except KeyboardInterrupt:

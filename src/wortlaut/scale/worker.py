@@ -9,7 +9,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..blas import one_blas_thread
+from ..analysing_process import analysing_process
 from ..pipeline import Options, run
 from .partitions import FailureRow, Partition
 from .tables import PartitionTables
@@ -32,7 +32,7 @@ class PartitionResult:
 def analyse_partition(partition: Partition, options: Options, out: str) -> PartitionResult:
     """Analyse every article of ``partition`` (one that fails is reported in its failures table,
     the rest goes on) and write its tables under ``out``."""
-    one_blas_thread()
+    analysing_process()
     started = time.monotonic()
     tables = PartitionTables(partition.number)
     result = PartitionResult(partition.number)
