@@ -34,16 +34,21 @@ class _AttributeNumbers(dict):
 
 class NumberedFeatures:
     """Per word, the numbers of its known attributes: its own and, for each neighbour offset,
-    those the neighbour sees (``_WordFeatures.seen_from``), in one array."""
+    those the neighbour sees (``_WordFeatures.seen_from``), in one array.  ``features`` gives a
+    word's ``_WordFeatures``; ``prefixes`` spell the neighbour offsets ("-2", "-1", "+1", "+2")."""
 
-    def __init__(self, model: CRFModel, features, offsets: tuple[int, ...], padding: tuple[str, ...],
+    def __init__(self, model: CRFModel, features, prefixes: tuple[str, ...], padding: tuple[str, ...],
                  limit: int = 200_000) -> None:
         self.model, self.features, self.limit = model, features, limit
         number = model.attributes.get
+        # per neighbour offset, its attributes by what follows the prefix: a word's context
+        # features are looked up as they are, not spelled once more per offset
+        self.seen_numbers = tuple({name[len(prefix):]: n for name, n in model.attributes.items()
+                                   if name.startswith(prefix)} for prefix in prefixes)
         self.bias = number("b", _NONE)
         self.first, self.last = number("BOS", _NONE), number("EOS", _NONE)
         self.phrase = {"": _NONE, "zB": number("zB", _NONE), "zI": number("zI", _NONE)}
-        self.offsets = np.array(offsets, dtype=np.int64)
+        self.offsets = np.array([int(prefix) for prefix in prefixes], dtype=np.int64)
         self.padding = np.array([number(name, _NONE) for name in padding], dtype=np.int64)
         self.tag_numbers = tuple(_AttributeNumbers(model.attributes, prefix) for prefix in ("t=", "-1t=", "+1t="))
         self.words: dict[str, tuple[np.ndarray, tuple[int, ...], str]] = {}
@@ -54,8 +59,8 @@ class NumberedFeatures:
         found = self.words.get(word)
         if found is None:
             seen = self.features(word)
-            ids = self.model.ids
-            parts = [ids(seen.own)] + [ids(names) for names in seen.seen_from]
+            parts = [self.model.ids(seen.own)] + [[n for n in map(numbers.get, seen.context) if n is not None]
+                                                  for numbers in self.seen_numbers]
             ends = tuple(np.cumsum([len(part) for part in parts]).tolist())
             found = (np.array([n for part in parts for n in part], dtype=np.int64), ends, seen.own[1][2:])
             if not any(character.isdigit() for character in word):  # numbers seldom repeat

@@ -238,15 +238,19 @@ def _gazetteer_flags(word: str, res: Resources) -> list[str]:
 
 
 _OFFSETS = (-2, -1, 1, 2)  # neighbours whose context features a word sees
-_PADDING = tuple(f"{offset:+d}pad" for offset in _OFFSETS)
+_PREFIXES = tuple(f"{offset:+d}" for offset in _OFFSETS)
+_PADDING = tuple(prefix + "pad" for prefix in _PREFIXES)
 
 
 @dataclass(frozen=True, slots=True)
 class _WordFeatures:
     own: tuple[str, ...]  # features of the word itself
     context: tuple[str, ...]  # the part its neighbours see
-    # ``context`` prefixed by each offset in _OFFSETS ("-1l=merkel"), built once per word, not per use
-    seen_from: tuple[tuple[str, ...], ...]
+
+    def seen_from(self, k: int) -> list[str]:
+        """``context`` as the neighbour at ``_OFFSETS[k]`` sees it: prefixed ("-1l=merkel")."""
+        prefix = _PREFIXES[k]
+        return [prefix + feature for feature in self.context]
 
 
 def _word_features(word: str, res: Resources) -> _WordFeatures:
@@ -289,8 +293,7 @@ def _word_features(word: str, res: Resources) -> _WordFeatures:
         best, bin_, second = looks
         own += ["cm=" + best, "cmb=" + best + bin_, "cm2=" + best + second]
         context.append("cm=" + best)
-    seen_from = tuple(tuple(f"{offset:+d}{feature}" for feature in context) for offset in _OFFSETS)
-    return _WordFeatures(tuple(own), tuple(context), seen_from)
+    return _WordFeatures(tuple(own), tuple(context))
 
 
 class FeatureCache:
@@ -352,7 +355,7 @@ def sentence_features(words: Sequence[str], pos: Sequence[str] | None, features:
         for k, offset in enumerate(_OFFSETS):
             j = i + offset
             if 0 <= j < n:
-                attrs.extend(per_word[j].seen_from[k])
+                attrs.extend(per_word[j].seen_from(k))
             else:
                 attrs.append(_PADDING[k])
         if i > 0:
@@ -375,7 +378,8 @@ def _numbered():
     path = model_path(MODEL_NAME)
     if not path.exists():
         raise FileNotFoundError(f"NER model missing: {path} (rebuild with python -m training.entities)")
-    return NumberedFeatures(read_model(path), _features(), _OFFSETS, _PADDING)
+    res = resources_()
+    return NumberedFeatures(read_model(path), lambda word: _word_features(word, res), _PREFIXES, _PADDING)
 
 
 @cache
