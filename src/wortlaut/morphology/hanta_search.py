@@ -22,6 +22,7 @@ from functools import cache
 import numpy as np
 
 from ..jit import njit
+from .lattice import MorphemeLattices
 
 LOWER_BOUND = -1e6  # HanTa's floor for log probabilities worth keeping
 _KEPT_STATES = 3  # HanTa continues from a row's best states only (and ties)
@@ -98,7 +99,7 @@ def _morpheme_table(tagger, word: str, *, guess: bool, reachable: frozenset | No
     order of the final row, whose scores word_tag_scores sums in that order.
     """
     tables = _tables(tagger)
-    lattice = tables.lattice(word, guess)
+    lattice = tables.lattices.lattice(word, guess)
     final, final_scores, column_state, origin_column, origin_position = _character_search(
         len(word), *lattice, tables.guess_slot if guess else tables.no_guess, tables.guess_suffix,
         tables.guess_base_length, tables.follow_start, tables.follow_tag, tables.follow_transition,
@@ -124,16 +125,11 @@ class _Origins:
         return self.tables.state(int(self.column_state[came_from])), int(self.origin_position[column, i])
 
 
-_BEGINS_NOTHING = object()  # a substring no listed morpheme begins with
-
-
 class _Tables:
     """HanTa's morpheme tables as arrays for the compiled search, built once per tagger.
 
     Tags are numbered from 0 (``tag + offset``); a state (previous tag, tag) is
     ``previous * size + tag`` in those numbers."""
-
-    _LATTICE_LIMIT = 4096  # words whose substring lookups are kept (a word's tags, then its lemma)
 
     def __init__(self, tagger):
         from HanTa.HanoverTagger import EMPTY, START
@@ -147,15 +143,11 @@ class _Tables:
             [(tag + self.offset, transition) for tag, transition in followers.get(self.state(state_id), ())]
             for state_id in range(size * size))
         self.start = self.state_id((EMPTY, START))
-        # every listed morpheme with its tags and scores, and every beginning of one with None:
-        # a substring missing here begins no morpheme, so no longer one from the same start is tried
-        self.listing: dict[str, tuple[list[int], list[float]] | None] = {}
-        for morpheme, found in _tags_listing(tagger).items():
-            for end in range(1, len(morpheme)):
-                self.listing.setdefault(morpheme[:end], None)
-            self.listing[morpheme] = ([tag + self.offset for tag, _ in found], [score for _, score in found])
+        # every listed morpheme with its tags and scores (the tries of :mod:`.lattice` find them in a word)
+        listing = {morpheme: ([tag + self.offset for tag, _ in found], [score for _, score in found])
+                   for morpheme, found in _tags_listing(tagger).items()}
         suffixes = sorted(_guess_suffixes(tagger))
-        self.suffix_number = {suffix: n for n, suffix in enumerate(suffixes)}
+        self.lattices = MorphemeLattices(listing, {suffix: n for n, suffix in enumerate(suffixes)})
         models, base_lengths = _guess_models(tagger), _guess_base_lengths(tagger)
         self.guess_slot = np.full(size, -1, dtype=np.int64)
         self.guess_suffix = np.zeros((len(models), len(suffixes)), dtype=np.float64)
@@ -168,8 +160,6 @@ class _Tables:
         self.everything_reachable = np.ones(size, dtype=np.bool_)
         self.state_column = np.full(size * size, -1, dtype=np.int64)  # the search's scratch map, left all -1
         self._reachable: dict[frozenset, np.ndarray] = {}
-        self._lattices: dict[str, tuple] = {}
-        self._no_suffixes = np.zeros((0, 5), dtype=np.int64)
 
     def state(self, state_id: int) -> tuple[int, int]:
         return state_id // self.size - self.offset, state_id % self.size - self.offset
@@ -185,47 +175,6 @@ class _Tables:
             found = self._reachable[tags] = np.zeros(self.size, dtype=np.bool_)
             found[[tag + self.offset for tag in tags]] = True
         return found
-
-    def lattice(self, word: str, guess: bool) -> tuple[np.ndarray, ...]:
-        """The listed substrings of ``word`` by start: where each start's entries begin, and each
-        entry's end, tag and score (ends ascending, tags in HanTa's order); with ``guess``, also
-        the number of the suffix a guess at each end scores by (:func:`_suffix_keys`)."""
-        found = self._lattices.get(word)
-        if found is None:
-            length, listing = len(word), self.listing
-            starts, ends, tags, scores = [0], [], [], []
-            for i in range(length + 1):
-                for j in range(i + 1, length + 1):
-                    entry = listing.get(word[i:j], _BEGINS_NOTHING)
-                    if entry is _BEGINS_NOTHING:
-                        break
-                    if entry is not None:
-                        ends += [j] * len(entry[0])
-                        tags += entry[0]
-                        scores += entry[1]
-                starts.append(len(ends))
-            if len(self._lattices) > self._LATTICE_LIMIT:
-                self._lattices.clear()
-            found = self._lattices[word] = [np.array(starts, dtype=np.int64), np.array(ends, dtype=np.int64),
-                                            np.array(tags, dtype=np.int64), np.array(scores, dtype=np.float64), None]
-        if guess and found[4] is None:
-            found[4] = self.suffix_numbers(word)
-        return (*found[:4], found[4] if guess else self._no_suffixes)
-
-    def suffix_numbers(self, word: str) -> np.ndarray:
-        """For each end ``j`` of a substring and each ``k`` from 0 to 4: the number of the longest
-        suffix ``word[j-n:j]`` with ``n <= k`` the guessing models list, else of ``""`` (the suffix
-        HanTa's guess looks up for a substring ending at ``j`` longer than ``k``)."""
-        number = self.suffix_number
-        flat = []
-        for j in range(len(word) + 1):
-            best = number[""]
-            flat.append(best)
-            for k in range(1, 5):
-                if k <= j:
-                    best = number.get(word[j - k:j], best)
-                flat.append(best)
-        return np.array(flat, dtype=np.int64).reshape(-1, 5)
 
 
 def follower_table(rows: Iterable[list[tuple[int, float]]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
