@@ -128,3 +128,14 @@ def test_communication_words_beyond_the_cue_verbs_are_a_tagger_feature():
     # a cue verb of the rules' lexicon has its own feature instead
     doc = rules_only("Er sagte , es regne .")
     assert not any("cw" in info.base for info in token_infos(doc))
+
+
+@needs_models
+def test_averaged_labels_of_no_sequences_are_none():
+    from wortlaut.attribution.taggers import averaged_labels
+
+    attributor = load_attributor()
+    assert averaged_labels(attributor.cue_tagger, attributor.neural_cue_tagger, 0.5, []) == []
+    assert averaged_labels(attributor.role_tagger, None, 0.5, []) == []
+    [labels] = averaged_labels(attributor.role_tagger, None, 0.5, [[["w=sagte"], ["w=er"]]])
+    assert len(labels) == 2

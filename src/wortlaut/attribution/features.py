@@ -21,6 +21,7 @@ from ..model import Document, Statement
 CUE_LABELS = ("O", "B", "I")
 ROLE_LABELS = ("O", "S", "M", "A")
 CUE_WINDOW = (-3, -2, -1, 1, 2, 3)  # neighbours whose short features a token sees (5-fold CV Cue +0.011 over ±2)
+_CUE_WINDOW_PREFIXES = tuple(str(offset) for offset in CUE_WINDOW)
 WINDOW = 1  # sentences on each side of the cue's sentence that the role tagger sees
 
 
@@ -189,13 +190,12 @@ def cue_features(doc: Document, infos: Sequence[TokenInfo], first: int, end: int
         features.extend(around[infos[i].clause])
         if i == first:
             features.append("first")
-        for offset in CUE_WINDOW:
+        for offset, prefix in zip(CUE_WINDOW, _CUE_WINDOW_PREFIXES):
             j = i + offset
             if first <= j < end:
-                prefix = f"{offset}"
-                features.extend(prefix + f for f in infos[j].short)
+                features += map(prefix.__add__, infos[j].short)  # "-1w=sagte": mapped in C, no generator
             elif offset in (-1, 1):
-                features.append(f"{offset}edge")
+                features.append(prefix + "edge")
         if i > first:
             features.append("pl=" + infos[i - 1].base[1])
             features.append("bg=" + infos[i - 1].base[1] + "|" + infos[i].base[1])  # lemma bigram
@@ -288,11 +288,11 @@ def role_features(doc: Document, infos: Sequence[TokenInfo], cue: Sequence[int],
         elif rule is None:
             features.append("norule")
         if i > first:
-            features.extend("-1" + f for f in infos[i - 1].short)
+            features += map("-1".__add__, infos[i - 1].short)
             if tokens[i - 1].sentence != token.sentence:
                 features.append("sbegin")
         if i + 1 < end:
-            features.extend("+1" + f for f in infos[i + 1].short)
+            features += map("+1".__add__, infos[i + 1].short)
         if i > first + 1:
             features.append("-2" + infos[i - 2].short[1])
         if i + 2 < end:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import cache
+from itertools import chain
 from pathlib import Path
 
 import numpy as np
@@ -22,16 +23,21 @@ def averaged_labels(crf: CRFModel, neural: BiLSTMTagger | None, weight: float,
                     sequences: list[list[list[str]]]) -> list[list[str]]:
     """The CRF's Viterbi labels per sequence; with a neural tagger, the argmax of its probabilities
     averaged with the CRF's marginals (``weight`` on the neural side)."""
+    if not sequences:
+        return []
+    # the state scores of all sequences' items at once (each item's own), then split by sequence
+    scores = np.split(crf.scores(list(chain.from_iterable(sequences))),
+                      np.cumsum([len(features) for features in sequences])[:-1])
     if neural is None:
-        return [crf.tag(features) for features in sequences]
+        return [crf.best_labels(item_scores) for item_scores in scores]
     outside = neural.labels.index("O")
     columns = [crf.labels.index(label) for label in neural.labels]  # the CRF's column of each neural label
     result = []
-    for features, probabilities in zip(sequences, neural.probabilities(sequences)):
-        marginals = crf.marginals(crf.scores(features))
+    for item_scores, probabilities in zip(scores, neural.probabilities(sequences)):
+        marginals = crf.marginals(item_scores)
         mixed = weight * probabilities
         mixed[:, outside] += (1 - weight) * marginals[:, columns[outside]]
-        labels = ["O"] * len(features)
+        labels = ["O"] * len(mixed)
         # where ``O`` has at least half of the mass no other label can win: the other labels
         # are only added for the remaining tokens (each a Python float added to a float32, as
         # python-crfsuite's marginals were: NumPy rounds it to float32 first)
