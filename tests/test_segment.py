@@ -141,6 +141,33 @@ def test_shortcut_searches_find_what_somajo_patterns_find():
     assert all(found.values()), found  # each pattern matched somewhere: the texts test its gate
 
 
+def test_patched_somajo_gives_the_tokens_of_a_plain_one():
+    """All shortcuts together (patterns searched only where they can match, SoMaJo's patterns only
+    tried on the tokens they match) leave SoMaJo's tokens, classes and sentences as they are."""
+    import random
+
+    from somajo import SoMaJo
+
+    from wortlaut.segment import _tokenizer
+
+    ours = _tokenizer()
+    assert ours._tokenizer._split_all_matches.__name__ == "split_all_matches"  # installed for this SoMaJo
+    plain = SoMaJo("de_CMC", split_camel_case=False, split_sentences=True)
+    pieces = ["Der", " ", "Abg.", " ", "Müller", "sagte", ",", "„", "“", "»", "«", "(", ")", ":-)", "😀", "#tag", "@wer",
+              "z.B.", "3.", "12.3.2015", "info@wien.gv.at", "www.orf.at", "https://x.de/a?b=1", "C++", "AT&T",
+              "Lehrer*innen", "e.V.", "usw.", "...", "!", "?", "\n", "1.000,50", "€", "%", "5km", "ca.", "'s", "&amp;",
+              "<b>", "</b>", "U.S.A.", "St.Gallen", "Nr.", "-", "–", "X-Y", "50er", "O'Neill", "*", "/", "ß"]
+    rng = random.Random(7)
+    texts = ["Kremlsprecher Dmitri Peskow sagte am Freitag (Ortszeit) in Wladiwostok: „Das ist gefährlich.“",
+             *("".join(rng.choice(pieces) + rng.choice(["", " ", " ", "\n"]) for _ in range(rng.randint(1, 60)))
+               for _ in range(1500))]
+    for text in texts:
+        def tokens(tokenizer):
+            return [[(t.text, t.token_class, t.space_after, t.original_spelling) for t in sentence]
+                    for sentence in tokenizer.tokenize_text([text])]
+        assert tokens(ours) == tokens(plain), text
+
+
 @pytest.mark.parametrize(("text", "sentences"), [
     ("„Wir kommen.“ sagte er. Dann ging er.", ["„ Wir kommen . “ sagte er .", "Dann ging er ."]),
     ("»Das ist falsch!« rief sie. Alle schwiegen.", ["» Das ist falsch ! « rief sie .", "Alle schwiegen ."]),

@@ -29,6 +29,7 @@ def _tokenizer(character_offsets: bool = False):
 
     somajo = SoMaJo("de_CMC", split_camel_case=False, split_sentences=True, character_offsets=character_offsets)
     _skip_emoji_scan_without_emoji(somajo._tokenizer)
+    _split_only_tokens_that_match(somajo._tokenizer)
     _search_abbreviations_near_dots(somajo._tokenizer)
     _search_plus_ampersand_tokens_only_with_either(somajo._tokenizer)
     _search_only_where_matches_can_be(somajo._tokenizer)
@@ -52,6 +53,40 @@ def _skip_emoji_scan_without_emoji(tokenizer) -> None:
             split_emojis(node, token_class)
 
     tokenizer._split_emojis = split_emojis_if_any
+
+
+# SHA-256 (first 16 hex digits) of SoMaJo 2.5's ``Tokenizer._split_all_matches`` source, which
+# ``_split_only_tokens_that_match`` stands in for
+_SPLIT_ALL_MATCHES_SHA256 = "0f2021345abdadb9"
+
+
+def _split_only_tokens_that_match(tokenizer) -> None:
+    """SoMaJo tries each of its ~40 patterns on every token, each try a method call that also sorts
+    the pattern's groups and hands an empty list on; a token the pattern does not match is left as
+    it is.  One ``finditer`` step per token first, and the method only for the tokens it matches,
+    gives the same tokens (segmenting the 300 benchmark articles: 1.82 -> 1.71 CPU s); installed only
+    on the SoMaJo code it was read from."""
+    import hashlib
+    import inspect
+
+    try:
+        source = inspect.getsource(type(tokenizer)._split_all_matches)
+    except (OSError, TypeError):
+        return
+    if hashlib.sha256(source.encode()).hexdigest()[:16] != _SPLIT_ALL_MATCHES_SHA256:
+        return
+    split_matches = tokenizer._split_matches
+
+    def split_all_matches(pattern, token_dll, token_class="regular", *, repl=None, split_named_subgroups=True,
+                          delete_whitespace=False):
+        finditer = pattern.finditer
+        for node in token_dll:
+            value = node.value
+            if value.markup or value._locked or next(iter(finditer(value.text)), None) is None:
+                continue
+            split_matches(pattern, node, token_class, repl, split_named_subgroups, delete_whitespace)
+
+    tokenizer._split_all_matches = split_all_matches
 
 
 class _AbbreviationsNearDots:
