@@ -144,3 +144,26 @@ def test_scorer_refuses_different_tokens(tmp_path: Path) -> None:
         evaluate_ner(gold, pred)
     with pytest.raises(ValueError, match="sentence 1"):
         score_tag_sequences([["O", "O"]], [["O"]])
+
+
+def test_compiled_character_sums_equal_adding_each_ngram_in_order():
+    """The compiled sums over the n-gram trie (entities/char_ngrams.py) add what char_ngrams lists,
+    in its order, so they equal the plain loop to the bit."""
+    import random
+
+    from wortlaut.entities.char_ngrams import CharNgramTable
+
+    res = resources_()
+    if not res.char_weights:
+        pytest.skip("no character model shipped")
+    table = CharNgramTable(res.char_weights, res.char_prior)
+    rng = random.Random(9)
+    words = ["Wrzesniewski", "Müller-Lüdenscheidt", "X", "", "O'Neill", "\udc80Ab", "😀Zug"]
+    words += ["".join(rng.choice("AaBbeinrstÄäßéX-'") for _ in range(rng.randint(1, 14))) for _ in range(2000)]
+    for word in words:
+        totals = list(res.char_prior)
+        for gram in char_ngrams(word):
+            weights = res.char_weights.get(gram)
+            if weights is not None:
+                totals = [total + weight for total, weight in zip(totals, weights)]
+        assert table.totals(word) == totals, word

@@ -27,6 +27,7 @@ from ..de.names import first_names
 from ..gazetteer import gazetteer
 from ..model import Document
 from ..resources import data_text, model_path
+from .char_ngrams import CharNgramTable
 
 ENTITY_TYPES = ("PER", "LOC", "ORG", "OTH")
 LABELS = frozenset(
@@ -87,7 +88,7 @@ def gazetteer_tables(text: str) -> tuple[dict[str, tuple[str, ...]], dict[str, t
     return names, {first: tuple(sorted(rests, key=len, reverse=True)) for first, rests in phrases.items()}
 
 
-def _char_table(text: str) -> tuple[dict[str, tuple[float, ...]], tuple[float, ...]]:
+def _read_char_table(text: str) -> tuple[dict[str, tuple[float, ...]], tuple[float, ...]]:
     weights: dict[str, tuple[float, ...]] = {}
     prior = (0.0,) * len(CHAR_CLASSES)
     for line in text.splitlines():
@@ -120,17 +121,7 @@ def char_class(word: str, res: Resources) -> tuple[str, ...]:
 
 
 def char_decide(word: str, weights: dict[str, tuple[float, ...]], prior: Sequence[float]) -> tuple[str, ...]:
-    per, loc, org, oth, other = prior  # unrolled over CHAR_CLASSES: this runs once per new word
-    get = weights.get
-    for gram in char_ngrams(word):
-        w = get(gram)
-        if w is not None:
-            per += w[0]
-            loc += w[1]
-            org += w[2]
-            oth += w[3]
-            other += w[4]
-    totals = [per, loc, org, oth, other]
+    totals = _char_table(weights, tuple(prior)).totals(word)  # compiled: this runs once per new word
     best = max(range(len(totals)), key=totals.__getitem__)
     top = totals[best]
     margin = top - max(v for k, v in enumerate(totals) if k != best)
@@ -140,6 +131,19 @@ def char_decide(word: str, weights: dict[str, tuple[float, ...]], prior: Sequenc
     # quarter of margins < 2, half of 2-5, 0.6 of 5-10, 0.8 of 10-20 and 0.94 above.
     bin_ = "4" if margin >= 20 else "3" if margin >= 10 else "2" if margin >= 5 else "1" if margin >= 2 else "0"
     return CHAR_CLASSES[best], bin_, CHAR_CLASSES[second]
+
+
+_char_tables: dict[int, tuple[dict, tuple[float, ...], CharNgramTable]] = {}
+
+
+def _char_table(weights: dict[str, tuple[float, ...]], prior: tuple[float, ...]) -> CharNgramTable:
+    """The compiled table of ``weights`` (the shipped ones, or a training fold's), built once per dict."""
+    found = _char_tables.get(id(weights))
+    if found is None or found[0] is not weights or found[1] != prior:
+        if len(_char_tables) >= 4:  # training builds a few; keep the newest
+            _char_tables.clear()
+        found = _char_tables[id(weights)] = (weights, prior, CharNgramTable(weights, prior))
+    return found[2]
 
 
 def _optional_data(name: str) -> str:
@@ -159,7 +163,7 @@ def resources_() -> Resources:
     role_heads = tuple(sorted({part.strip().lower() for parts in role_lines for part in parts[:2] if part.strip()}))
     clusters = cluster_table(_optional_data(CLUSTERS_NAME))
     gazetteer_names, phrases = gazetteer_tables(_optional_data(GAZETTEER_NAME))
-    char_weights, char_prior = _char_table(_optional_data(CHARMODEL_NAME))
+    char_weights, char_prior = _read_char_table(_optional_data(CHARMODEL_NAME))
     lexicon = cluster_table(_optional_data(LEXICON_NAME))  # same layout: word, then columns
     return Resources(
         places=places,

@@ -1,0 +1,58 @@
+"""The NER's character n-gram model, summed by compiled code walking a trie of its n-grams.
+
+``ner.char_decide`` adds, for each 2-, 3- and 4-gram of a word padded with ``<``/``>`` (in the
+order of ``ner.char_ngrams``), the n-gram's weight per class to the prior.  Spelling each n-gram
+and looking it up from Python cost about as much as all other features of a new word; here a
+trie of the model's n-grams is walked by numba, and the weights are added in the same order, so
+the sums are equal to the bit (``tests/entities/test_ner.py`` compares them).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..jit import njit
+from ..trie import Trie, alphabet, character_numbers, child, code_points
+
+N_GRAM_SIZES = (2, 3, 4)
+
+
+class CharNgramTable:
+    """``weights`` (n-gram -> weight per class) and ``prior`` as a trie and arrays."""
+
+    def __init__(self, weights: dict[str, tuple[float, ...]], prior: tuple[float, ...]) -> None:
+        self.prior = np.array(prior, dtype=np.float64)
+        grams = list(weights)
+        self.codepoints = alphabet(grams)
+        self.trie = Trie(grams, self.codepoints)
+        self.row_of_node = np.full(self.trie.size, -1, dtype=np.int64)
+        self.row_of_node[[self.trie.node_of[gram] for gram in grams]] = np.arange(len(grams))
+        self.weights = np.array([weights[gram] for gram in grams], dtype=np.float64).reshape(len(grams), len(prior))
+
+    def totals(self, word: str) -> list[float]:
+        """The prior plus the weights of the padded word's n-grams, per class."""
+        trie = self.trie
+        characters = character_numbers(code_points("<" + word + ">"), self.codepoints)
+        return _totals(characters, trie.child_start, trie.child_char, trie.child_node, self.row_of_node,
+                       self.weights, self.prior).tolist()
+
+
+@njit(cache=True)
+def _totals(characters, child_start, child_char, child_node, row_of_node, weights, prior):
+    totals = prior.copy()
+    length = characters.shape[0]
+    for size in range(2, 5):  # N_GRAM_SIZES, the order of ner.char_ngrams
+        for start in range(length - size + 1):
+            node = 0
+            for position in range(start, start + size):
+                if characters[position] < 0:
+                    node = -1
+                    break
+                node = child(node, characters[position], child_start, child_char, child_node)
+                if node < 0:
+                    break
+            if node >= 0 and row_of_node[node] >= 0:
+                row = row_of_node[node]
+                for k in range(totals.shape[0]):
+                    totals[k] += weights[row, k]
+    return totals
