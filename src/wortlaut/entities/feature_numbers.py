@@ -10,7 +10,7 @@ in exactly the order of ``sentence_features`` — the same sums, so the same lab
 
 from __future__ import annotations
 
-from itertools import accumulate, pairwise
+from itertools import accumulate, chain, pairwise
 
 import numpy as np
 
@@ -61,8 +61,8 @@ class NumberedFeatures:
             seen = self.features(word)
             parts = [self.model.ids(seen.own)] + [[n for n in map(numbers.get, seen.context) if n is not None]
                                                   for numbers in self.seen_numbers]
-            ends = tuple(np.cumsum([len(part) for part in parts]).tolist())
-            found = (np.array([n for part in parts for n in part], dtype=np.int64), ends, seen.own[1][2:])
+            ends = tuple(accumulate(map(len, parts)))
+            found = (np.array(list(chain.from_iterable(parts)), dtype=np.int64), ends, seen.own[1][2:])
             if not any(character.isdigit() for character in word):  # numbers seldom repeat
                 if len(self.words) >= self.limit:
                     self.words.clear()
