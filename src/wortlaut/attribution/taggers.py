@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import cache
-from itertools import chain
+from itertools import accumulate, chain
 from pathlib import Path
 
 import numpy as np
@@ -26,28 +26,27 @@ def averaged_labels(crf: CRFModel, neural: BiLSTMTagger | None, weight: float,
     if not sequences:
         return []
     # the state scores of all sequences' items at once (each item's own), then split by sequence
-    scores = np.split(crf.scores(list(chain.from_iterable(sequences))),
-                      np.cumsum([len(features) for features in sequences])[:-1])
+    lengths = [len(features) for features in sequences]
+    scores = np.split(crf.scores(list(chain.from_iterable(sequences))), np.cumsum(lengths)[:-1])
     if neural is None:
         return [crf.best_labels(item_scores) for item_scores in scores]
     outside = neural.labels.index("O")
     columns = [crf.labels.index(label) for label in neural.labels]  # the CRF's column of each neural label
-    result = []
-    for item_scores, probabilities in zip(scores, neural.probabilities(sequences)):
-        marginals = crf.marginals(item_scores)
-        mixed = weight * probabilities
-        mixed[:, outside] += (1 - weight) * marginals[:, columns[outside]]
-        labels = ["O"] * len(mixed)
-        # where ``O`` has at least half of the mass no other label can win: the other labels
-        # are only added for the remaining tokens (each a Python float added to a float32, as
-        # python-crfsuite's marginals were: NumPy rounds it to float32 first)
-        for k in np.flatnonzero(mixed[:, outside] < 0.5):
-            for n in range(len(neural.labels)):
-                if n != outside:
-                    mixed[k, n] += (1 - weight) * float(marginals[k, columns[n]])
-            labels[k] = neural.labels[int(mixed[k].argmax())]
-        result.append(labels)
-    return result
+    # all sequences' items at once: each item's numbers are its own (elementwise operations)
+    marginals = np.concatenate([crf.marginals(item_scores) for item_scores in scores])
+    mixed = weight * np.concatenate(neural.probabilities(sequences))
+    mixed[:, outside] += (1 - weight) * marginals[:, columns[outside]]
+    labels = ["O"] * len(mixed)
+    # where ``O`` has at least half of the mass no other label can win: the other labels
+    # are only added for the remaining tokens (each a Python float added to a float32, as
+    # python-crfsuite's marginals were: NumPy rounds it to float32 first)
+    for k in np.flatnonzero(mixed[:, outside] < 0.5).tolist():
+        for n in range(len(neural.labels)):
+            if n != outside:
+                mixed[k, n] += (1 - weight) * float(marginals[k, columns[n]])
+        labels[k] = neural.labels[int(mixed[k].argmax())]
+    ends = list(accumulate(lengths))
+    return [labels[end - length:end] for end, length in zip(ends, lengths)]
 
 
 def matching_rule(doc: Document, cue: list[int]) -> Statement | None:
