@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
 from ..de.punctuation import CLAUSE_MARKS, is_quote_mark
 from ..de.roles import parse_trained_role, trained_org_noun_head
@@ -255,6 +256,10 @@ def role_features(doc: Document, infos: Sequence[TokenInfo], cue: Sequence[int],
         sentence = doc.sentences[number]
         if sentence.token_end > sentence.token_start:
             clauses[number] = clause_summaries(doc, infos, sentence.token_start, sentence.token_end)
+    # finite verbs among the window's first k tokens, for "another finite verb between" below
+    finite = list(accumulate((tokens[j].tag in FINITE for j in range(first, end)), initial=0))
+    # the features of a token's place relative to the cue: few distinct ones per cue
+    relative: dict[tuple, tuple[str, ...]] = {}
     sequence = []
     for i in range(first, end):
         token = tokens[i]
@@ -271,14 +276,17 @@ def role_features(doc: Document, infos: Sequence[TokenInfo], cue: Sequence[int],
         bucket = distance_bucket(distance)
         clause = ("cl" if same_clause else f"cd{min(abs(info.clause - cue_clause), 3)}") \
             if sentence_offset == 0 else f"so{sentence_offset}"
-        features += [
-            "side=" + side, "d=" + bucket, "sd=" + side + bucket, "cl=" + clause + side,
-            "cw=" + cue_word + side, "cwd=" + cue_word + side + bucket, "ct=" + cue_tag + side, n_cue,
-            f"cq={cue_quoted}{token.in_quote}", "tc=" + token.tag + side + clause,
-        ]
+        key = (side, bucket, clause, token.tag, token.in_quote)
+        place = relative.get(key)
+        if place is None:
+            place = relative[key] = (
+                "side=" + side, "d=" + bucket, "sd=" + side + bucket, "cl=" + clause + side,
+                "cw=" + cue_word + side, "cwd=" + cue_word + side + bucket, "ct=" + cue_tag + side, n_cue,
+                f"cq={cue_quoted}{token.in_quote}", "tc=" + token.tag + side + clause)
+        features += place
         if sentence_offset == 0 and side != "C":
-            between = range(i + 1, low) if side == "L" else range(high + 1, i)
-            if any(tokens[j].tag in FINITE for j in between):
+            start, stop = (i + 1, low) if side == "L" else (high + 1, i)
+            if finite[stop - first] > finite[start - first]:
                 features.append("vb")  # another finite verb between: likely another clause's subject
         features.extend("k" + f for f in clauses[token.sentence].get(info.clause, ()))
         role = rule_roles.get(i)
