@@ -48,7 +48,12 @@ def test_trained_model_is_read_as_crfsuite_dumps_it(trained) -> None:
         assert model.transitions[model.labels.index(before), model.labels.index(after)] == pytest.approx(weight, abs=1e-6)
 
 
-def test_labels_equal_python_crfsuite_on_random_sequences(trained) -> None:
+def _crfsuite_marginals(tagger: pycrfsuite.Tagger, labels: tuple[str, ...], sequence: list[list[str]]) -> np.ndarray:
+    tagger.set(sequence)
+    return np.array([[tagger.marginal(label, k) for label in labels] for k in range(len(sequence))])
+
+
+def test_labels_and_marginals_equal_python_crfsuite_on_random_sequences(trained) -> None:
     path, vocabulary = trained
     model = CRFModel.read(Path(path))
     tagger = pycrfsuite.Tagger()
@@ -57,23 +62,8 @@ def test_labels_equal_python_crfsuite_on_random_sequences(trained) -> None:
     for _ in range(300):
         sequence = _random_sequence(rng, vocabulary, rng.randint(1, 20))
         assert model.tag(sequence) == tagger.tag(sequence)
-
-
-def _crfsuite_marginals(tagger: pycrfsuite.Tagger, labels: tuple[str, ...], sequence: list[list[str]]) -> np.ndarray:
-    tagger.set(sequence)
-    return np.array([[tagger.marginal(label, k) for label in labels] for k in range(len(sequence))])
-
-
-def test_marginals_equal_python_crfsuite_to_the_bit_on_random_sequences(trained) -> None:
-    path, vocabulary = trained
-    model = CRFModel.read(Path(path))
-    tagger = pycrfsuite.Tagger()
-    tagger.open(path)
-    rng = random.Random(5)
-    for _ in range(300):
-        sequence = _random_sequence(rng, vocabulary, rng.randint(1, 20))
         marginals = model.marginals(model.scores(sequence))
-        assert np.array_equal(marginals, _crfsuite_marginals(tagger, model.labels, sequence))
+        assert np.array_equal(marginals, _crfsuite_marginals(tagger, model.labels, sequence))  # to the bit
         assert np.allclose(marginals.sum(axis=1), 1.0)
 
 
