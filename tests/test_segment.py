@@ -161,11 +161,12 @@ def test_patched_somajo_gives_the_tokens_of_a_plain_one():
     texts = ["Kremlsprecher Dmitri Peskow sagte am Freitag (Ortszeit) in Wladiwostok: „Das ist gefährlich.“",
              *("".join(rng.choice(pieces) + rng.choice(["", " ", " ", "\n"]) for _ in range(rng.randint(1, 60)))
                for _ in range(1500))]
+    def tokens(tokenizer, text: str) -> list[list[tuple]]:
+        return [[(t.text, t.token_class, t.space_after, t.original_spelling) for t in sentence]
+                for sentence in tokenizer.tokenize_text([text])]
+
     for text in texts:
-        def tokens(tokenizer):
-            return [[(t.text, t.token_class, t.space_after, t.original_spelling) for t in sentence]
-                    for sentence in tokenizer.tokenize_text([text])]
-        assert tokens(ours) == tokens(plain), text
+        assert tokens(ours, text) == tokens(plain, text), text
 
 
 @pytest.mark.parametrize(("text", "sentences"), [

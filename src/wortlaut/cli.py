@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .batch import Failure, Summary, analyze_paths
 from .analysing_process import analysing_process
+from .batch import Failure, Summary, analyze_paths
 from .formats import (
     FORMATS,
     MAX_CHARS,
