@@ -26,7 +26,7 @@ SENTENCES = [
 def test_scores_and_labels_equal_crfsuite_on_the_strings(sentence) -> None:
     words = sentence.split()
     pos = [stts for stts, _ in tag_words(words)]
-    features = ner._features()
+    features = ner.FeatureCache(ner.resources_())
     marks = ner._phrase_matches(words, features.res.phrases)
     numbered = ner._numbered()
     model = read_model(model_path(ner.MODEL_NAME))
@@ -40,6 +40,6 @@ def test_scores_and_labels_equal_crfsuite_on_the_strings(sentence) -> None:
 
 def test_a_multi_word_place_is_marked_as_in_the_strings() -> None:
     words = ["Sie", "flog", "nach", "New", "York", "."]
-    marks = ner._phrase_matches(words, ner._features().res.phrases)
+    marks = ner._phrase_matches(words, ner.resources_().phrases)
     assert marks[3:5] == ["zB", "zI"]
     assert ner.tag_sentence(words)[3:5] == ["B-LOC", "I-LOC"]

@@ -14,7 +14,7 @@ import numpy as np
 from ..jit import njit
 from ..trie import Trie, alphabet, character_numbers, child, code_points
 
-N_GRAM_SIZES = (2, 3, 4)
+N_GRAM_SIZES = (2, 3, 4)  # the n-gram lengths, in the order ner.char_ngrams lists and the sums add them
 
 
 class CharNgramTable:
@@ -41,7 +41,7 @@ class CharNgramTable:
 def _totals(characters, child_start, child_char, child_node, row_of_node, weights, prior):
     totals = prior.copy()
     length = characters.shape[0]
-    for size in range(2, 5):  # N_GRAM_SIZES, the order of ner.char_ngrams
+    for size in N_GRAM_SIZES:
         for start in range(length - size + 1):
             node = 0
             for position in range(start, start + size):

@@ -27,7 +27,7 @@ from ..de.names import first_names
 from ..gazetteer import gazetteer
 from ..model import Document
 from ..resources import data_text, model_path
-from .char_ngrams import CharNgramTable
+from .char_ngrams import N_GRAM_SIZES, CharNgramTable
 
 ENTITY_TYPES = ("PER", "LOC", "ORG", "OTH")
 LABELS = frozenset(
@@ -105,7 +105,7 @@ def char_ngrams(word: str) -> list[str]:
     """Character 2- to 4-grams of a word with ``<``/``>`` marking its edges; the letters only
     (case kept for the first letter, because ``Mc``/``Van`` and ``mc``/``van`` differ)."""
     padded = "<" + word + ">"
-    return [padded[i:i + n] for n in (2, 3, 4) for i in range(len(padded) - n + 1)]
+    return [padded[i:i + n] for n in N_GRAM_SIZES for i in range(len(padded) - n + 1)]
 
 
 def char_class(word: str, res: Resources) -> tuple[str, ...]:
@@ -386,11 +386,6 @@ def _numbered():
     return NumberedFeatures(read_model(path), lambda word: _word_features(word, res), _PREFIXES, _PADDING)
 
 
-@cache
-def _features() -> FeatureCache:
-    return FeatureCache(resources_())
-
-
 def tag_sentence(words: Sequence[str], pos: Sequence[str] | None = None, *, use_pos: bool = True) -> list[str]:
     """GermEval outer BIO tags for one tokenised sentence.  The model reads STTS tags (``pos``,
     computed by HanTa when absent) unless it was trained without them (``use_pos=False``; the
@@ -402,7 +397,7 @@ def tag_sentence(words: Sequence[str], pos: Sequence[str] | None = None, *, use_
 
         pos = [stts for stts, _ in tag_words(words)]
     words = list(words)
-    marks = _phrase_matches(words, _features().res.phrases)
+    marks = _phrase_matches(words, resources_().phrases)
     return repair_bio(_numbered().tag(words, list(pos) if use_pos else None, marks))
 
 
