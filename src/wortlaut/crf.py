@@ -3,7 +3,8 @@
 python-crfsuite takes each token's attributes as strings and looks each one up in the model's
 attribute table; for a tagger with fifty attributes per token (the NER CRF) that costs more than
 the search.  Here a caller maps attributes to numbers once per word (:meth:`CRFModel.ids`) and
-hands over numbers; the state scores and the Viterbi search follow crfsuite's arithmetic in its
+hands over numbers, or hands over strings, which are hashed all at once and looked up in a compiled
+table of the model's attributes (:mod:`wortlaut.feature_hashing`); the state scores and the Viterbi search follow crfsuite's arithmetic in its
 order (a token's weights added attribute by attribute, ties to the lower label), so the labels
 are crfsuite's; so are the marginal probabilities (:meth:`CRFModel.marginals`: crfsuite's
 scaled forward-backward, operation by operation, equal to the bit).  ``tests/test_crf.py``
@@ -21,11 +22,12 @@ import struct
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, cached_property
-from itertools import chain, repeat
+from itertools import chain
 from pathlib import Path
 
 import numpy as np
 
+from .feature_hashing import HashTable, feature_hashes
 from .jit import njit
 
 _HEADER = struct.Struct("<4sI4sIIIIIIIII")
@@ -69,10 +71,17 @@ class CRFModel:
 
     def scores(self, sequence: list[list[str]]) -> np.ndarray:
         """Each item's state scores (per label) for a sequence of attribute lists."""
-        counts = [len(attributes) for attributes in sequence]
-        # all attributes looked up in one pass in C; the unknown ones (-1) add nothing
-        ids = np.fromiter(map(self.attributes.get, chain.from_iterable(sequence), repeat(-1)), np.int64, sum(counts))
-        return state_scores(ids, np.cumsum([0, *counts]), self.state_weights)
+        return self.hashed_scores(feature_hashes(list(chain.from_iterable(sequence))),
+                                  np.cumsum([0, *map(len, sequence)]))
+
+    def hashed_scores(self, hashes: np.ndarray, starts: np.ndarray) -> np.ndarray:
+        """:meth:`scores` of items whose attributes' ``feature_hashes`` are ``hashes[starts[k]:starts[k + 1]]``."""
+        # the unknown attributes (-1) add nothing
+        return state_scores(self.attribute_table.find(hashes), starts, self.state_weights)
+
+    @cached_property
+    def attribute_table(self) -> HashTable:
+        return HashTable(list(self.attributes))  # numbered in order by ``read``
 
     def best_labels(self, scores: np.ndarray) -> list[str]:
         """The labels of the best path through ``scores`` (crfsuite's Viterbi)."""

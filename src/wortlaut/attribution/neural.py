@@ -1,7 +1,7 @@
-"""A small bidirectional LSTM tagger, run with numpy alone.
+"""A small bidirectional LSTM tagger, run with numpy (and numba for summing a token's rows).
 
 Its input is what a CRF of this package sees: a list of feature strings per token.  Each string is
-hashed (``feature_ids``) into one of ``buckets`` rows of an embedding table; a token is the sum of its rows,
+hashed (``feature_ids``, :mod:`wortlaut.feature_hashing`) into one of ``buckets`` rows of an embedding table; a token is the sum of its rows,
 and a one-layer BiLSTM and a linear layer give each token a probability per label.  The weights are
 trained with PyTorch by ``training/attribution/neural.py`` and stored as ``.npz`` (embeddings in float16
 to keep the file small); reading them needs numpy only, so PyTorch is no run-time dependency.
@@ -18,47 +18,35 @@ from pathlib import Path
 
 import numpy as np
 
+from ..feature_hashing import buckets as hash_buckets
+from ..feature_hashing import feature_hashes
+from ..jit import njit
+
 MAX_STEPS = 256  # tokens of a sentence the LSTM reads in one pass (SpkAtt's longest sentences have ~150)
 BATCH = 32  # sentences that go through the LSTM together
-_BASE = 0xD6E8FEB86659FD93  # odd: invertible modulo 2^64
-_MIX = 0x9E3779B97F4A7C15
-_powers = np.ones(1, np.uint64)  # _BASE^i and its inverse^i modulo 2^64, grown on demand
-_inverse_powers = np.ones(1, np.uint64)
-
-
-def _power_tables(n: int) -> tuple[np.ndarray, np.ndarray]:
-    global _powers, _inverse_powers
-    if len(_powers) < n:
-        size = max(n, 2 * len(_powers))
-        _powers = np.cumprod(np.r_[1, np.full(size - 1, _BASE, np.uint64)].astype(np.uint64), dtype=np.uint64)
-        inverse = pow(_BASE, -1, 1 << 64)
-        _inverse_powers = np.cumprod(np.r_[1, np.full(size - 1, inverse, np.uint64)].astype(np.uint64),
-                                     dtype=np.uint64)
-    return _powers, _inverse_powers
 
 
 def feature_ids(features: Sequence[str], buckets: int) -> np.ndarray:
-    """The bucket of each feature string (``buckets`` a power of two).  A polynomial hash of the
-    UTF-8 bytes modulo 2^64, then a multiplicative mix: computed for all strings at once with
-    numpy prefix sums, not string by string in Python, because the taggers hash tens of feature
-    strings for every token."""
-    bits = buckets.bit_length() - 1
-    if buckets != 1 << bits:
-        raise ValueError(f"buckets must be a power of two, not {buckets}")
-    if not features:
-        return np.zeros(0, np.int64)
-    data = np.frombuffer("\0".join(features).encode(), np.uint8)
-    ends = np.flatnonzero(data == 0)
-    if len(ends) != len(features) - 1:  # a NUL inside a feature: hash it as a space
-        return feature_ids([f.replace("\0", " ") for f in features], buckets)
-    starts = np.r_[0, ends + 1]
-    stops = np.r_[ends, len(data)]
-    powers, inverse_powers = _power_tables(len(data) + 1)
-    prefix = np.r_[np.uint64(0), np.cumsum(data.astype(np.uint64) * powers[:len(data)], dtype=np.uint64)]
-    hashes = (prefix[stops] - prefix[starts]) * inverse_powers[starts]  # as if each string started at 0
-    hashes ^= hashes >> np.uint64(29)
-    hashes *= np.uint64(_MIX)
-    return (hashes >> np.uint64(64 - bits)).astype(np.int64) if bits else np.zeros(len(features), np.int64)
+    """The embedding row of each feature string out of ``buckets`` (a power of two): the top bits
+    of its ``feature_hashes``."""
+    return hash_buckets(feature_hashes(features), buckets)
+
+
+@njit(cache=True)
+def _token_sums(embeddings, rows, starts):
+    """Per token, the sum of the embedding rows ``rows[starts[k]:starts[k + 1]]``, added row after
+    row in float32 (the floats of numpy's ``add.reduceat`` over them); zeros for no rows."""
+    dimensions = embeddings.shape[1]
+    sums = np.zeros((starts.shape[0] - 1, dimensions), np.float32)
+    for token in range(starts.shape[0] - 1):
+        if starts[token + 1] > starts[token]:
+            total = sums[token]
+            total[:] = embeddings[rows[starts[token]]]
+            for k in range(starts[token] + 1, starts[token + 1]):
+                row = embeddings[rows[k]]
+                for d in range(dimensions):
+                    total[d] += row[d]
+    return sums
 
 
 class BiLSTMTagger:
@@ -92,32 +80,35 @@ class BiLSTMTagger:
 
     def probabilities(self, sentences: Sequence[Sequence[Sequence[str]]]) -> list[np.ndarray]:
         """One ``(tokens, labels)`` array of probabilities per sentence, label order ``self.labels``."""
+        tokens = list(chain.from_iterable(sentences))
+        return self.hashed_probabilities(feature_hashes(list(chain.from_iterable(tokens))),
+                                         np.cumsum([0, *map(len, tokens)]), [len(sentence) for sentence in sentences])
+
+    def hashed_probabilities(self, hashes: np.ndarray, starts: np.ndarray, lengths: Sequence[int]) -> list[np.ndarray]:
+        """:meth:`probabilities` of sentences of ``lengths`` tokens, one after the other, whose
+        features' ``feature_hashes`` are ``hashes``, token k's ``hashes[starts[k]:starts[k + 1]]``."""
+        vectors = _token_sums(self.embeddings, hash_buckets(hashes, self.buckets), starts)
+        return self._tagged(np.split(vectors, np.cumsum(lengths)[:-1]))
+
+    def _tagged(self, sentences: list[np.ndarray]) -> list[np.ndarray]:
+        """The probabilities of sentences given as their tokens' vectors."""
         if any(len(sentence) > MAX_STEPS for sentence in sentences):
             # a sentence of thousands of tokens would make thousands of sequential LSTM steps; its
             # windows of MAX_STEPS run side by side instead (context across a window edge is lost)
             windows = [(number, sentence[start:start + MAX_STEPS]) for number, sentence in enumerate(sentences)
                        for start in range(0, max(len(sentence), 1), MAX_STEPS)]
-            parts = self.probabilities([window for _, window in windows])
+            parts = self._tagged([window for _, window in windows])
             joined: list[list[np.ndarray]] = [[] for _ in sentences]
             for (number, _), part in zip(windows, parts):
                 joined[number].append(part)
             return [np.concatenate(part) for part in joined]
         if len(sentences) > BATCH:  # bounds the memory a long document takes
             return [p for start in range(0, len(sentences), BATCH)
-                    for p in self.probabilities(sentences[start:start + BATCH])]
+                    for p in self._tagged(sentences[start:start + BATCH])]
         lengths = [len(sentence) for sentence in sentences]
         if not lengths or max(lengths) == 0:
             return [np.zeros((n, len(self.labels)), np.float32) for n in lengths]
-        tokens = list(chain.from_iterable(sentences))  # flattened in C: tens of strings per token
-        counts = np.fromiter(map(len, tokens), np.int64, len(tokens))
-        rows = self.embeddings.take(feature_ids(list(chain.from_iterable(tokens)), self.buckets), axis=0)
-        if counts.all():
-            vectors = np.add.reduceat(rows, np.r_[0, np.cumsum(counts)[:-1]], axis=0)
-        else:  # reduceat cannot sum nothing: differences of running sums
-            running = np.r_[np.zeros((1, rows.shape[1])), np.cumsum(rows, axis=0, dtype=np.float64)]
-            ends = np.cumsum(counts)
-            vectors = (running[ends] - running[ends - counts]).astype(np.float32)
-        hidden = self._bilstm(vectors, np.array(lengths))  # (sentences, longest, 2 size)
+        hidden = self._bilstm(np.concatenate(sentences), np.array(lengths))  # (sentences, longest, 2 size)
         # the product over padded sentences, as many rows each as the longest: the floats of a
         # matrix product can depend on its number of rows in the last bit
         scores = (hidden @ self.out_weight)[np.arange(hidden.shape[1]) < np.array(lengths)[:, None]] + self.out_bias

@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np
 
 from ..crf import CRFModel, read_model
+from ..feature_hashing import feature_hashes
 from ..model import Document, Statement
 from ..resources import model_path
 from .config import CUE_MODEL, MODEL_FILES, ROLE_MODEL, AttributionConfig
@@ -25,16 +26,20 @@ def averaged_labels(crf: CRFModel, neural: BiLSTMTagger | None, weight: float,
     averaged with the CRF's marginals (``weight`` on the neural side)."""
     if not sequences:
         return []
-    # the state scores of all sequences' items at once (each item's own), then split by sequence
+    # all sequences' feature strings hashed at once, for both taggers; the state scores of all
+    # items at once (each item's own), then split by sequence
     lengths = [len(features) for features in sequences]
-    scores = np.split(crf.scores(list(chain.from_iterable(sequences))), np.cumsum(lengths)[:-1])
+    items = list(chain.from_iterable(sequences))
+    hashes = feature_hashes(list(chain.from_iterable(items)))
+    starts = np.cumsum([0, *map(len, items)])
+    scores = np.split(crf.hashed_scores(hashes, starts), np.cumsum(lengths)[:-1])
     if neural is None:
         return [crf.best_labels(item_scores) for item_scores in scores]
     outside = neural.labels.index("O")
     columns = [crf.labels.index(label) for label in neural.labels]  # the CRF's column of each neural label
     # all sequences' items at once: each item's numbers are its own (elementwise operations)
     marginals = np.concatenate([crf.marginals(item_scores) for item_scores in scores])
-    mixed = weight * np.concatenate(neural.probabilities(sequences))
+    mixed = weight * np.concatenate(neural.hashed_probabilities(hashes, starts, lengths))
     mixed[:, outside] += (1 - weight) * marginals[:, columns[outside]]
     labels = ["O"] * len(mixed)
     # where ``O`` has at least half of the mass no other label can win: the other labels
