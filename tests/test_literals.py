@@ -12,7 +12,7 @@ import pytest
 
 from helpers import SHARED
 from wortlaut import times
-from wortlaut.literals import literal_gate, required_literals
+from wortlaut.literals import literal_gate, required_literals, start_class
 
 
 @pytest.mark.parametrize(("pattern", "expected"), [
@@ -32,6 +32,23 @@ def test_literals_every_match_holds(pattern, expected):
 @pytest.mark.parametrize("pattern", [r"x?y?", r"\w+", r"(?i)abc", r"(?i:ab)c?", r"[^a]b?", r"(a)?\1", r".+"])
 def test_no_literals_where_a_match_needs_none(pattern):
     assert required_literals(pattern) is None and literal_gate(pattern) is None
+
+
+@pytest.mark.parametrize(("pattern", "expected"), [
+    (r"(?<!\w)(?:Juni|Juli)\s+(\d{4})", "[J]"),
+    (r"(?:am\s+)?Montag", "[Ma]"),  # the optional word or the one after it
+    (r"(?<![\d.])\d{1,2}\.", r"[\d]"),
+    (r"[0-2]?x", "[0-2x]"),
+    (r"(?:(?:Ende|Mitte)\s+)*[Jj]ahr", "[EJMj]"),
+    (r"(?P<n>\.)5", r"[\.]"),
+])
+def test_start_class_holds_every_first_character(pattern, expected):
+    assert start_class(pattern) == expected
+
+
+@pytest.mark.parametrize("pattern", [r"x?y?", r".b", r"[^a]b", r"(?i)abc", r"(?i:a)b", r"(a)?\1b", r"\b"])
+def test_no_start_class_where_a_match_may_start_anywhere_or_be_empty(pattern):
+    assert start_class(pattern) is None
 
 
 def _texts() -> list[str]:
@@ -72,3 +89,12 @@ def test_literal_gate_finds_the_literals():
     gate = literal_gate(r"(?<!\w)(?:Juni|Juli)\s+\d{4}")
     assert gate.search("im Juli") and not gate.search("im Jul") and not gate.search("im Mai 2015")
     assert not re.search(r"(?<!\w)(?:Juni|Juli)\s+\d{4}", "im Mai 2015")
+
+
+def test_rules_tried_at_their_start_places_find_what_their_scans_find():
+    rules = times._rules()
+    assert sum(rule.starts is not None for rule in rules) > len(rules) // 2
+    texts = _texts()
+    for rule in rules:
+        for text in texts:
+            assert [m.span() for m in rule.finditer(text)] == [m.span() for m in rule.pattern.finditer(text)], rule.name

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..components import component
 from ..de.time_words import lexicon, number_value
-from ..literals import literal_gate
+from ..literals import literal_gate, start_class
 from ..model import Document, TimeExpression
 from . import resolvers
 from .context import Context, alternation
@@ -53,6 +53,29 @@ class _Rule:
     # finds one of the strings every match holds (``literals.literal_gate``): without one in a
     # text the pattern is not searched at all (most rules need a word most articles lack)
     gate: re.Pattern | None = None
+    # finds the places where a match can start: a word start (the rules' guard) at one of the
+    # characters a match starts with (``literals.start_class``); None: the pattern's own scan
+    starts: re.Pattern | None = None
+
+    def finditer(self, text: str) -> Iterator[re.Match]:
+        """``pattern.finditer(text)``, the pattern tried only where ``starts`` finds a place."""
+        if self.starts is None:
+            yield from self.pattern.finditer(text)
+            return
+        match = self.pattern.match
+        position = 0
+        for place in self.starts.finditer(text):
+            start = place.start()
+            if start >= position:
+                found = match(text, start)  # the look-behind still sees the text before ``start``
+                if found:
+                    yield found
+                    position = found.end()  # never empty: a match starts with a character
+
+
+# Lower-case letters a match may start with for :attr:`_Rule.starts` to find fewer places than the
+# pattern's own scan tries (measured on news: rules with 7 and more scan faster by themselves).
+_MOST_LOWER_CASE_STARTS = 6
 
 
 def _build_rules() -> list[_Rule]:
@@ -74,7 +97,13 @@ def _build_rules() -> list[_Rule]:
     def rule(name: str, pattern: str, resolve: Handler, accept=None, flags: int = 0) -> None:
         # Every expression starts a word; the guard lets the scanner skip word-inner positions fast.
         guarded = r"(?<!\w)" + pattern
-        rules.append(_Rule(name, re.compile(guarded, flags), resolve, accept, literal_gate(guarded, flags)))
+        first = start_class(guarded, flags)
+        # a place where the first character follows no word character (checked after it, so that
+        # ``re`` scans for the first by its class); where many lower-case letters may start a
+        # match, too many words start with one for the places to be fewer than the tries
+        few_places = first is not None and sum(character.islower() for character in first) <= _MOST_LOWER_CASE_STARTS
+        starts = re.compile(rf"{first}(?<!\w{first})") if few_places else None
+        rules.append(_Rule(name, re.compile(guarded, flags), resolve, accept, literal_gate(guarded, flags), starts))
 
     # 22. Juni 1941 / Freitag, 5. September 2025 / Morgen des 22. Juni
     rule("date", rf"(?:(?:(?:frühen|späten)\s+)?(?P<part>{day_parts})\s+des\s+)?(?:(?P<wd>{weekday}),?\s+(?:(?:den|dem)\s+)?)?"
@@ -282,7 +311,7 @@ def extract_times(
     for priority, rule in enumerate(_rules()):
         if rule.gate is not None and not rule.gate.search(text):
             continue
-        for m in rule.pattern.finditer(text):
+        for m in rule.finditer(text):
             if m.end() > m.start() and (rule.accept is None or rule.accept(m, text)):
                 candidates.append((m.start(), -(m.end() - m.start()), priority, m, rule))
     candidates.sort(key=lambda c: (c[0], c[1], c[2]))
