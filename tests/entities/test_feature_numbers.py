@@ -43,3 +43,21 @@ def test_a_multi_word_place_is_marked_as_in_the_strings() -> None:
     marks = ner._phrase_matches(words, ner.resources_().phrases)
     assert marks[3:5] == ["zB", "zI"]
     assert ner.tag_sentence(words)[3:5] == ["B-LOC", "I-LOC"]
+
+
+def test_sentences_scored_together_score_as_each_alone() -> None:
+    """A document's sentences go through in one pass: no neighbour, pair or edge reaches across."""
+    numbered = ner._numbered()
+    phrases = ner.resources_().phrases
+    sentences = []
+    for n, sentence in enumerate(SENTENCES):
+        words = sentence.split()
+        pos = [stts for stts, _ in tag_words(words)] if n % 2 == 0 else None  # with and without tags
+        sentences.append((words, pos, ner._phrase_matches(words, phrases)))
+    together = numbered.sentence_scores(sentences)
+    assert len(together) == len(SENTENCES)
+    for (words, pos, marks), scores in zip(sentences, together):
+        assert np.array_equal(scores, numbered.scores(words, pos, marks))
+        assert np.array_equal(scores, read_model(model_path(ner.MODEL_NAME)).scores(
+            ner.sentence_features(words, pos, ner.FeatureCache(ner.resources_()))))
+    assert numbered.sentence_scores([]) == []

@@ -10,6 +10,7 @@ in exactly the order of ``sentence_features`` — the same sums, so the same lab
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from itertools import accumulate, chain, pairwise
 
 import numpy as np
@@ -18,6 +19,7 @@ from ..crf import CRFModel, add_weights
 from ..jit import njit
 
 _NONE = -1  # an attribute the model does not know (crfsuite skips it)
+Sentence = tuple[list[str], list[str] | None, list[str]]  # words, STTS tags (or none), phrase marks
 
 
 class _AttributeNumbers(dict):
@@ -71,36 +73,66 @@ class NumberedFeatures:
 
     def scores(self, words: list[str], pos: list[str] | None, phrase_marks: list[str]) -> np.ndarray:
         """Each token's state scores, as crfsuite adds them for ``sentence_features``' attributes."""
-        n = len(words)
-        parts = [self.word(word) for word in words]
-        flat = np.concatenate([numbers for numbers, _, _ in parts])
-        starts = np.fromiter(accumulate((len(numbers) for numbers, _, _ in parts), initial=0), np.int64, n + 1)
-        ends = np.array([part_ends for _, part_ends, _ in parts], dtype=np.int64) + starts[:-1, None]
-        # the attributes between a word's own and its neighbours': phrase mark, sentence edge, STTS tags
-        edge = [self.first] + [_NONE] * (n - 1)
-        if n > 1:
-            edge[-1] = self.last
-        middle = [[self.phrase[mark] for mark in phrase_marks], edge]
-        if pos is not None:
-            tag, before, after = self.tag_numbers
-            middle += [[tag[p] for p in pos], [_NONE] + [before[p] for p in pos[:-1]],
-                       [after[p] for p in pos[1:]] + [_NONE]]
-        # word pairs (lw=, wr=), in the lower-case forms of ``sentence_features``
-        number = self.model.attributes.get
-        lows = [low for _, _, low in parts]
-        pairs = [[_NONE] + [number("lw=" + left + "|" + right, _NONE) for left, right in pairwise(lows)],
-                 [number("wr=" + left + "|" + right, _NONE) for left, right in pairwise(lows)] + [_NONE]]
-        return _sentence_scores(flat, starts, ends, self.bias, np.array(middle, dtype=np.int64), self.offsets,
-                                self.padding, np.array(pairs, dtype=np.int64), self.model.state_weights)
+        return self.sentence_scores([(words, pos, phrase_marks)])[0]
 
     def tag(self, words: list[str], pos: list[str] | None, phrase_marks: list[str]) -> list[str]:
-        return self.model.best_labels(self.scores(words, pos, phrase_marks))
+        return self.tag_sentences([(words, pos, phrase_marks)])[0]
+
+    def tag_sentences(self, sentences: Sequence[Sentence]) -> list[list[str]]:
+        return [self.model.best_labels(scores) for scores in self.sentence_scores(sentences)]
+
+    def sentence_scores(self, sentences: Sequence[Sentence]) -> list[np.ndarray]:
+        """:meth:`scores` of each ``(words, pos or None, phrase marks)``: the arrays of all sentences
+        built at once and added up in one compiled call (a sentence's own cost few numpy calls)."""
+        if not sentences:
+            return []
+        lengths = [len(words) for words, _, _ in sentences]
+        n = sum(lengths)
+        parts = [self.word(word) for words, _, _ in sentences for word in words]
+        flat = np.concatenate([numbers for numbers, _, _ in parts]) if parts else np.zeros(0, np.int64)
+        starts = np.fromiter(accumulate((len(numbers) for numbers, _, _ in parts), initial=0), np.int64, n + 1)
+        ends = np.array([part_ends for _, part_ends, _ in parts], dtype=np.int64).reshape(n, len(self.offsets) + 1) \
+            + starts[:-1, None]
+        # the attributes between a word's own and its neighbours': phrase mark, sentence edge, STTS tags
+        # (none for a sentence without tags: -1 adds nothing)
+        phrase: list[int] = []
+        edge: list[int] = []
+        tag_rows: tuple[list[int], list[int], list[int]] = ([], [], [])
+        # word pairs (lw=, wr=), in the lower-case forms of ``sentence_features``
+        left_pairs: list[int] = []
+        right_pairs: list[int] = []
+        number = self.model.attributes.get
+        tag, before, after = self.tag_numbers
+        at = 0
+        for (_, pos, marks), length in zip(sentences, lengths):
+            if not length:
+                continue
+            phrase += [self.phrase[mark] for mark in marks]
+            edge += [self.first] + [_NONE] * (length - 2) + [self.last] if length > 1 else [self.first]
+            if pos is not None:
+                tag_rows[0].extend([tag[p] for p in pos])
+                tag_rows[1].extend([_NONE] + [before[p] for p in pos[:-1]])
+                tag_rows[2].extend([after[p] for p in pos[1:]] + [_NONE])
+            else:
+                for row in tag_rows:
+                    row.extend([_NONE] * length)
+            lows = [low for _, _, low in parts[at:at + length]]
+            left_pairs += [_NONE] + [number("lw=" + left + "|" + right, _NONE) for left, right in pairwise(lows)]
+            right_pairs += [number("wr=" + left + "|" + right, _NONE) for left, right in pairwise(lows)] + [_NONE]
+            at += length
+        sentence_starts = np.cumsum([0, *lengths])
+        first = np.repeat(sentence_starts[:-1], lengths)
+        scores = _sentence_scores(flat, starts, ends, self.bias, np.array([phrase, edge, *tag_rows], dtype=np.int64),
+                                  self.offsets, self.padding, np.array([left_pairs, right_pairs], dtype=np.int64),
+                                  first, first + np.repeat(lengths, lengths), self.model.state_weights)
+        return np.split(scores, sentence_starts[1:-1])
 
 
 @njit(cache=True)
-def _sentence_scores(flat, starts, ends, bias, middle, offsets, padding, pairs, weights):
+def _sentence_scores(flat, starts, ends, bias, middle, offsets, padding, pairs, first, end, weights):
     """Per token: bias, own attributes, ``middle`` (rows of attribute numbers by token), each
-    neighbour's (or the padding), ``pairs`` (rows too), added in this order (``sentence_features``')."""
+    neighbour's in its sentence (tokens ``first[t]`` to ``end[t]``; else the padding), ``pairs``
+    (rows too), added in this order (``sentence_features``')."""
     n = starts.shape[0] - 1
     scores = np.zeros((n, weights.shape[1]))
     for t in range(n):
@@ -111,7 +143,7 @@ def _sentence_scores(flat, starts, ends, bias, middle, offsets, padding, pairs, 
             add_weights(scores, t, weights, middle[k, t])
         for k in range(offsets.shape[0]):
             j = t + offsets[k]
-            if 0 <= j < n:
+            if first[t] <= j < end[t]:
                 for a in range(ends[j, k], ends[j, k + 1]):
                     add_weights(scores, t, weights, flat[a])
             else:

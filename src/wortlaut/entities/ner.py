@@ -392,13 +392,20 @@ def tag_sentence(words: Sequence[str], pos: Sequence[str] | None = None, *, use_
     shipped one was trained with them: +0.01 F1 on validation, see models/ner.md)."""
     if not words:
         return []
-    if use_pos and pos is None:
-        from ..morphology import tag_words
+    return _tag_sentences([(list(words), None if pos is None else list(pos))], use_pos)[0]
 
-        pos = [stts for stts, _ in tag_words(words)]
-    words = list(words)
-    marks = _phrase_matches(words, resources_().phrases)
-    return repair_bio(_numbered().tag(words, list(pos) if use_pos else None, marks))
+
+def _tag_sentences(sentences: list[tuple[list[str], list[str] | None]], use_pos: bool) -> list[list[str]]:
+    """:func:`tag_sentence` of each ``(words, STTS tags or None)``, all in one pass of the model."""
+    phrases = resources_().phrases
+    inputs = []
+    for words, pos in sentences:
+        if use_pos and pos is None:
+            from ..morphology import tag_words
+
+            pos = [stts for stts, _ in tag_words(words)]
+        inputs.append((words, pos if use_pos else None, _phrase_matches(words, phrases)))
+    return [repair_bio(labels) for labels in _numbered().tag_sentences(inputs)]
 
 
 def repair_bio(tags: Sequence[str]) -> list[str]:
@@ -431,12 +438,11 @@ def find_named_entities(doc: Document, *, use_pos: bool = True) -> list[tuple[in
     """Named entities of a segmented (and, for POS, tagged) document as ``(first_token,
     end_token, label)`` with token indices into ``doc.tokens``, ``end_token`` exclusive and
     ``label`` a GermEval type (``PER``, ``LOCderiv``, ``ORGpart`` ...)."""
-    found = []
-    for sentence in doc.sentences:
+    sentences = [s for s in doc.sentences if s.token_end > s.token_start]
+    inputs = []
+    for sentence in sentences:
         tokens = doc.sentence_tokens(sentence)
-        if not tokens:
-            continue
         tags = [t.tag for t in tokens]
-        tagged = tag_sentence([t.text for t in tokens], tags if all(tags) else None, use_pos=use_pos)
-        found.extend((sentence.token_start + s, sentence.token_start + e, label) for s, e, label in chunks(tagged))
-    return found
+        inputs.append(([t.text for t in tokens], tags if all(tags) else None))
+    return [(sentence.token_start + s, sentence.token_start + e, label)
+            for sentence, labels in zip(sentences, _tag_sentences(inputs, use_pos)) for s, e, label in chunks(labels)]
