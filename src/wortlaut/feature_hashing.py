@@ -26,13 +26,19 @@ _SHIFT = np.uint64(29)
 
 def feature_hashes(features: Sequence[str]) -> np.ndarray:
     """The 64-bit hash of each string (``uint64``), each string hashed alone."""
+    return mixed(raw_hashes(features)[0])
+
+
+def raw_hashes(features: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Each string's hash before the mix (the sum of byte k times BASE^k, ``uint64``) and its length
+    in UTF-8 bytes: the hash of a concatenation follows from its parts' (:func:`concatenated`)."""
     if not features:
-        return np.zeros(0, np.uint64)
+        return np.zeros(0, np.uint64), np.zeros(0, np.int64)
     data = np.frombuffer("\0".join(features).encode("utf-8", "surrogatepass"), np.uint8)
-    hashes, found = _hash_joined(data, len(features))
+    raw, lengths, found = _raw_joined(data, len(features))
     if found != len(features):  # a NUL inside a feature: hash it as a space
-        return feature_hashes([f.replace("\0", " ") for f in features])
-    return hashes
+        return raw_hashes([f.replace("\0", " ") for f in features])
+    return raw, lengths
 
 
 def buckets(hashes: np.ndarray, count: int) -> np.ndarray:
@@ -45,27 +51,50 @@ def buckets(hashes: np.ndarray, count: int) -> np.ndarray:
     return (hashes >> np.uint64(64 - bits)).astype(np.int64)
 
 
+def powers(count: int) -> np.ndarray:
+    """BASE^0 … BASE^(count - 1) modulo 2^64."""
+    return np.cumprod(np.r_[1, np.full(max(count, 1) - 1, _BASE)].astype(np.uint64), dtype=np.uint64)
+
+
 @njit(cache=True)
-def _hash_joined(data, count):
-    """The hashes of the NUL-separated strings of ``data`` (the first ``count``) and the number of
-    strings found: sum of byte k times BASE^k, then ``h ^ h >> 29`` times MIX."""
-    hashes = np.zeros(count, np.uint64)
+def mixed(raw):
+    """The hash of a string from its raw hash: ``h ^ h >> 29`` times MIX."""
+    return (raw ^ (raw >> _SHIFT)) * _MIX
+
+
+@njit(cache=True)
+def concatenated(left_raw, left_length, right_raw, powers):
+    """The raw hash of ``left + right`` (``powers`` from :func:`powers`, longer than ``left``)."""
+    return left_raw + powers[left_length] * right_raw
+
+
+@njit(cache=True)
+def _raw_joined(data, count):
+    """The raw hashes and lengths of the NUL-separated strings of ``data`` (the first ``count``),
+    and the number of strings found."""
+    raw = np.zeros(count, np.uint64)
+    lengths = np.zeros(count, np.int64)
     found = 0
     h = np.uint64(0)
     power = np.uint64(1)
-    for byte in data:
+    start = 0
+    for at in range(data.shape[0]):
+        byte = data[at]
         if byte == 0:
             if found < count:
-                hashes[found] = (h ^ (h >> _SHIFT)) * _MIX
+                raw[found] = h
+                lengths[found] = at - start
             found += 1
             h = np.uint64(0)
             power = np.uint64(1)
+            start = at + 1
         else:
             h += np.uint64(byte) * power
             power *= _BASE
     if found < count:
-        hashes[found] = (h ^ (h >> _SHIFT)) * _MIX
-    return hashes, found + 1
+        raw[found] = h
+        lengths[found] = data.shape[0] - start
+    return raw, lengths, found + 1
 
 
 class HashTable:

@@ -2,7 +2,8 @@
 
 The rules' output is an input: each token carries whether the rules made it a cue, source
 or message, so the models learn where the rules are right and where they miss.  Changing a
-feature means retraining the models (``python -m training.attribution``).
+feature means retraining the models (``python -m training.attribution``); a cue feature also
+means changing its composed hash in :mod:`.hashed_features` (its test compares the two).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from ..model import Document, Statement
 CUE_LABELS = ("O", "B", "I")
 ROLE_LABELS = ("O", "S", "M", "A")
 CUE_WINDOW = (-3, -2, -1, 1, 2, 3)  # neighbours whose short features a token sees (5-fold CV Cue +0.011 over ±2)
-_CUE_WINDOW_PREFIXES = tuple(str(offset) for offset in CUE_WINDOW)
+CUE_WINDOW_PREFIXES = tuple(str(offset) for offset in CUE_WINDOW)
 WINDOW = 1  # sentences on each side of the cue's sentence that the role tagger sees
 
 
@@ -183,7 +184,7 @@ def cue_features(doc: Document, infos: Sequence[TokenInfo], first: int, end: int
     clauses = clause_summaries(doc, infos, first, end)
     # what the neighbouring clauses hold (``…, dass …``, ``„…“, sagte er``): the same for every
     # token of a clause, so built once per clause
-    around = {clause: _clause_context(clauses, clause) for clause in clauses}
+    around = {clause: clause_context(clauses, clause) for clause in clauses}
     sequence = []
     for i in range(first, end):
         features = list(infos[i].base)
@@ -191,7 +192,7 @@ def cue_features(doc: Document, infos: Sequence[TokenInfo], first: int, end: int
         features.extend(around[infos[i].clause])
         if i == first:
             features.append("first")
-        for offset, prefix in zip(CUE_WINDOW, _CUE_WINDOW_PREFIXES):
+        for offset, prefix in zip(CUE_WINDOW, CUE_WINDOW_PREFIXES):
             j = i + offset
             if first <= j < end:
                 features += map(prefix.__add__, infos[j].short)  # "-1w=sagte": mapped in C, no generator
@@ -206,7 +207,7 @@ def cue_features(doc: Document, infos: Sequence[TokenInfo], first: int, end: int
     return sequence
 
 
-def _clause_context(clauses: dict[int, list[str]], clause: int) -> list[str]:
+def clause_context(clauses: dict[int, list[str]], clause: int) -> list[str]:
     """The cue features of a token in ``clause`` from the summaries of the clause before it, the
     two after it and its own."""
     features = []

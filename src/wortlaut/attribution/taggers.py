@@ -14,7 +14,8 @@ from ..model import Document, Statement
 from ..resources import model_path
 from .config import CUE_MODEL, MODEL_FILES, ROLE_MODEL, AttributionConfig
 from .decoding import complete_cue, connected_message, decode_cues, decode_roles, join_wie, with_apposition
-from .features import cue_features, role_features, role_window, token_infos
+from .features import role_features, role_window, token_infos
+from .hashed_features import cue_feature_hashes
 from .neural import BiLSTMTagger
 
 Prediction = tuple[list[int], dict[str, list[int]]]  # cue tokens, {"S"/"M"/"A": tokens}
@@ -24,14 +25,19 @@ def averaged_labels(crf: CRFModel, neural: BiLSTMTagger | None, weight: float,
                     sequences: list[list[list[str]]]) -> list[list[str]]:
     """The CRF's Viterbi labels per sequence; with a neural tagger, the argmax of its probabilities
     averaged with the CRF's marginals (``weight`` on the neural side)."""
-    if not sequences:
-        return []
-    # all sequences' feature strings hashed at once, for both taggers; the state scores of all
-    # items at once (each item's own), then split by sequence
-    lengths = [len(features) for features in sequences]
+    # all sequences' feature strings hashed at once, for both taggers
     items = list(chain.from_iterable(sequences))
-    hashes = feature_hashes(list(chain.from_iterable(items)))
-    starts = np.cumsum([0, *map(len, items)])
+    return hashed_averaged_labels(crf, neural, weight, feature_hashes(list(chain.from_iterable(items))),
+                                  np.cumsum([0, *map(len, items)]), [len(features) for features in sequences])
+
+
+def hashed_averaged_labels(crf: CRFModel, neural: BiLSTMTagger | None, weight: float, hashes: np.ndarray,
+                           starts: np.ndarray, lengths: list[int]) -> list[list[str]]:
+    """:func:`averaged_labels` of sequences of ``lengths`` items, one after the other, whose features'
+    ``feature_hashes`` are ``hashes``, item k's ``hashes[starts[k]:starts[k + 1]]``."""
+    if not lengths:
+        return []
+    # the state scores of all items at once (each item's own), then split by sequence
     scores = np.split(crf.hashed_scores(hashes, starts), np.cumsum(lengths)[:-1])
     if neural is None:
         return [crf.best_labels(item_scores) for item_scores in scores]
@@ -81,10 +87,12 @@ class Attributor:
         """``(cue tokens, {"S"/"M"/"A": tokens})`` for every predicted cue."""
         infos = token_infos(doc)
         sentences = [s for s in doc.sentences if s.token_end > s.token_start]
-        sequences = [cue_features(doc, infos, s.token_start, s.token_end) for s in sentences]
+        # the sentences' cue features as their hashes (``cue_features`` without spelling them)
+        hashes, starts = cue_feature_hashes(doc, infos, sentences)
         cues = []
-        for sentence, labels in zip(sentences, averaged_labels(self.cue_tagger, self.neural_cue_tagger,
-                                                            config.neural_cue_weight, sequences)):
+        for sentence, labels in zip(sentences, hashed_averaged_labels(
+                self.cue_tagger, self.neural_cue_tagger, config.neural_cue_weight, hashes, starts,
+                [s.token_end - s.token_start for s in sentences])):
             if "B" not in labels and "I" not in labels:
                 continue
             for cue in join_wie(doc, decode_cues(labels, sentence.token_start)):
