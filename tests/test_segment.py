@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 
 from wortlaut.model import Document
@@ -177,3 +179,17 @@ def test_patched_somajo_gives_the_tokens_of_a_plain_one():
 def test_a_lower_case_cue_after_a_closed_quotation_stays_in_its_sentence(text, sentences):
     doc = segment(Document(text=text))
     assert [" ".join(t.text for t in doc.tokens[s.token_start:s.token_end]) for s in doc.sentences] == sentences
+
+
+def test_segmenting_leaves_no_reference_cycles():
+    """SoMaJo's linked token lists are unlinked: nothing is left for the cycle collector."""
+    text = "Kremlsprecher Peskow sagte am Freitag: „Wir sind bereit.“\n\nDer Kreml-Chef schwieg. Er reiste ab."
+    segment(Document(text=text))
+    gc.collect()
+    gc.disable()
+    try:
+        for _ in range(3):
+            assert len(segment(Document(text=text)).tokens) > 15
+        assert gc.collect() == 0
+    finally:
+        gc.enable()
