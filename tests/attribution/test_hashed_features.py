@@ -1,5 +1,5 @@
-"""The cue features' hashes composed from their parts (wortlaut.attribution.hashed_features) equal
-the hashes of the strings ``cue_features`` spells, feature by feature, in its order."""
+"""The features' hashes composed from their parts (wortlaut.attribution.hashed_features) equal the
+hashes of the strings ``cue_features`` and ``role_features`` spell, feature by feature, in their order."""
 
 from __future__ import annotations
 
@@ -7,8 +7,9 @@ import numpy as np
 import pytest
 
 from helpers import SHARED, rules_only
-from wortlaut.attribution.features import cue_features, token_infos
-from wortlaut.attribution.hashed_features import cue_feature_hashes
+from wortlaut.attribution.features import cue_features, role_features, role_window, token_infos
+from wortlaut.attribution.hashed_features import TokenStrings, cue_feature_hashes, role_feature_hashes
+from wortlaut.attribution.taggers import matching_rule
 from wortlaut.feature_hashing import feature_hashes
 
 TEXTS = [
@@ -21,15 +22,28 @@ TEXTS = [
 ]
 
 
+def _equal(spelled: list[list[str]], composed: tuple[np.ndarray, np.ndarray]) -> None:
+    hashes, starts = composed
+    assert starts.tolist() == np.cumsum([0, *map(len, spelled)]).tolist()
+    assert hashes.tolist() == feature_hashes([f for features in spelled for f in features]).tolist()
+
+
 def _check(doc) -> int:
+    """Both taggers' features of ``doc``, the role tagger's for a cue at every finite verb and at
+    each rule cue (with and without its rule statement); the number of token feature lists."""
     infos = token_infos(doc)
+    table = TokenStrings.of(infos)
     sentences = [s for s in doc.sentences if s.token_end > s.token_start]
-    spelled = [cue_features(doc, infos, s.token_start, s.token_end) for s in sentences]
-    tokens = [features for sentence in spelled for features in sentence]
-    hashes, starts = cue_feature_hashes(doc, infos, sentences)
-    assert starts.tolist() == np.cumsum([0, *map(len, tokens)]).tolist()
-    assert hashes.tolist() == feature_hashes([f for features in tokens for f in features]).tolist()
-    return len(tokens)
+    spelled = [features for s in sentences for features in cue_features(doc, infos, s.token_start, s.token_end)]
+    _equal(spelled, cue_feature_hashes(doc, infos, sentences, table))
+    cues = [[t.index] for t in doc.tokens if t.tag.endswith("FIN")] + [list(s.cue.tokens) for s in doc.statements]
+    cues = [cue for cue in cues if cue]
+    rules = [matching_rule(doc, cue) if n % 2 else None for n, cue in enumerate(cues)]
+    windows = [role_window(doc, cue) for cue in cues]
+    role_spelled = [features for cue, rule, window in zip(cues, rules, windows)
+                    for features in role_features(doc, infos, cue, rule, *window)]
+    _equal(role_spelled, role_feature_hashes(doc, infos, cues, rules, windows, table))
+    return len(spelled) + len(role_spelled)
 
 
 @pytest.mark.parametrize("text", TEXTS)

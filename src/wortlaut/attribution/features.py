@@ -237,7 +237,38 @@ def role_window(doc: Document, cue: Sequence[int]) -> tuple[int, int]:
 
 def role_features(doc: Document, infos: Sequence[TokenInfo], cue: Sequence[int],
                   rule: Statement | None, first: int, end: int) -> list[list[str]]:
-    """Features of tokens ``first..end-1`` relative to one cue."""
+    """Features of tokens ``first..end-1`` relative to one cue: a token's own, its place relative to
+    the cue (:func:`role_extras`), then what it sees of its neighbours."""
+    tokens = doc.tokens
+    sequence = []
+    for i, extras in zip(range(first, end), role_extras(doc, infos, cue, rule, first, end)):
+        features = list(infos[i].base)
+        features += extras
+        if i > first:
+            features += map("-1".__add__, infos[i - 1].short)
+            if tokens[i - 1].sentence != tokens[i].sentence:
+                features.append("sbegin")
+        if i + 1 < end:
+            features += map("+1".__add__, infos[i + 1].short)
+        if i > first + 1:
+            features.append("-2" + infos[i - 2].short[1])
+        if i + 2 < end:
+            features.append("+2" + infos[i + 2].short[1])
+            features.append("+2w" + infos[i + 2].short[0])
+        if i > first + 1:  # wider context (5-fold CV Message +0.003, Source +0.006)
+            features.append("-2w" + infos[i - 2].short[0])
+        if i > first + 2:
+            features.append("-3" + infos[i - 3].short[1])
+        if i + 3 < end:
+            features.append("+3" + infos[i + 3].short[1])
+        sequence.append(features)
+    return sequence
+
+
+def role_extras(doc: Document, infos: Sequence[TokenInfo], cue: Sequence[int],
+                rule: Statement | None, first: int, end: int) -> list[list[str]]:
+    """The role features of each token of ``first..end-1`` between its own and its neighbours':
+    its place relative to the cue, the clause summaries, the rules' role."""
     tokens = doc.tokens
     cue_set = set(cue)
     low, high = min(cue), max(cue)
@@ -273,7 +304,6 @@ def role_features(doc: Document, infos: Sequence[TokenInfo], cue: Sequence[int],
             side, distance = "R", i - high
         sentence_offset = token.sentence - cue_sentence
         same_clause = sentence_offset == 0 and info.clause == cue_clause
-        features = list(info.base)
         bucket = distance_bucket(distance)
         clause = ("cl" if same_clause else f"cd{min(abs(info.clause - cue_clause), 3)}") \
             if sentence_offset == 0 else f"so{sentence_offset}"
@@ -284,7 +314,7 @@ def role_features(doc: Document, infos: Sequence[TokenInfo], cue: Sequence[int],
                 "side=" + side, "d=" + bucket, "sd=" + side + bucket, "cl=" + clause + side,
                 "cw=" + cue_word + side, "cwd=" + cue_word + side + bucket, "ct=" + cue_tag + side, n_cue,
                 f"cq={cue_quoted}{token.in_quote}", "tc=" + token.tag + side + clause)
-        features += place
+        features = list(place)
         if sentence_offset == 0 and side != "C":
             start, stop = (i + 1, low) if side == "L" else (high + 1, i)
             if finite[stop - first] > finite[start - first]:
@@ -296,22 +326,5 @@ def role_features(doc: Document, infos: Sequence[TokenInfo], cue: Sequence[int],
             features.append("rr=" + role + side)
         elif rule is None:
             features.append("norule")
-        if i > first:
-            features += map("-1".__add__, infos[i - 1].short)
-            if tokens[i - 1].sentence != token.sentence:
-                features.append("sbegin")
-        if i + 1 < end:
-            features += map("+1".__add__, infos[i + 1].short)
-        if i > first + 1:
-            features.append("-2" + infos[i - 2].short[1])
-        if i + 2 < end:
-            features.append("+2" + infos[i + 2].short[1])
-            features.append("+2w" + infos[i + 2].short[0])
-        if i > first + 1:  # wider context (5-fold CV Message +0.003, Source +0.006)
-            features.append("-2w" + infos[i - 2].short[0])
-        if i > first + 2:
-            features.append("-3" + infos[i - 3].short[1])
-        if i + 3 < end:
-            features.append("+3" + infos[i + 3].short[1])
         sequence.append(features)
     return sequence

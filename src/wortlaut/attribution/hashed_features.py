@@ -1,37 +1,70 @@
-"""The cue tagger's features as their hashes, composed without spelling the strings.
+"""The taggers' features as their hashes, composed without spelling the strings.
 
-Most of what :func:`.features.cue_features` spells for a token is a neighbour's feature behind a
-prefix (``-1w=sagte``, ``pl=l=sagen``, the lemma bigram ``bg=…|…``): a dozen new strings per token,
-each then hashed.  The hash of a concatenation follows from its parts' raw hashes and lengths
-(:func:`wortlaut.feature_hashing.concatenated`), so here each token's own strings and each clause's
-context are hashed once, and compiled code composes every feature's hash in ``cue_features``'
-order.  The result equals ``feature_hashes`` of ``cue_features``' strings (``tests/attribution/
-test_hashed_features.py``); ``cue_features`` stays the definition, and what training reads.
+Most of what :func:`.features.cue_features` and :func:`.features.role_features` spell for a token
+is a neighbour's feature behind a prefix (``-1w=sagte``, ``pl=l=sagen``, the lemma bigram
+``bg=…|…``): a dozen new strings per token, each then hashed.  The hash of a concatenation follows
+from its parts' raw hashes and lengths (:func:`wortlaut.feature_hashing.concatenated`), so here each
+token's own strings (:class:`TokenStrings`), each clause's context and each role window token's
+place are hashed once, and compiled code composes every feature's hash in the order of the string
+functions.  The results equal ``feature_hashes`` of their strings (``tests/attribution/
+test_hashed_features.py``); the string functions stay the definition, and what training reads.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
+
 import numpy as np
 
 from ..feature_hashing import concatenated, feature_hashes, mixed, powers, raw_hashes
 from ..jit import njit
-from ..model import Document, Sentence
-from .features import CUE_WINDOW, CUE_WINDOW_PREFIXES, TokenInfo, clause_context, clause_summaries
+from ..model import Document, Sentence, Statement
+from .features import CUE_WINDOW, CUE_WINDOW_PREFIXES, TokenInfo, clause_context, clause_summaries, role_extras
 
-_CONSTANTS = ("sq", "s1", "first", "-1edge", "1edge")
+_CONSTANTS = ("sq", "s1", "first", "-1edge", "1edge", "sbegin")
 _JOINERS = ("pl=", "bg=", "|", "nl=")
+_ROLE_PREFIXES = ("-1", "+1", "-2", "+2", "+2w", "-2w", "-3", "+3")
 
 
-def cue_feature_hashes(doc: Document, infos: Sequence[TokenInfo],
-                       sentences: Sequence[Sentence]) -> tuple[np.ndarray, np.ndarray]:
+@dataclass(frozen=True)
+class TokenStrings:
+    """Every token's own and short features (``TokenInfo.base`` and ``.short``), hashed once per
+    document: token t's own are ``raw[own_start[t]:short_start[t]]``, its short ones follow up to
+    ``own_start[t + 1]``."""
+
+    raw: np.ndarray
+    lengths: np.ndarray
+    own_start: np.ndarray
+    short_start: np.ndarray
+
+    @classmethod
+    def of(cls, infos: Sequence[TokenInfo]) -> TokenStrings:
+        strings: list[str] = []
+        own_start, short_start = [], []
+        for info in infos:
+            own_start.append(len(strings))
+            strings += info.base
+            short_start.append(len(strings))
+            strings += info.short
+        own_start.append(len(strings))
+        raw, lengths = raw_hashes(strings)
+        return cls(raw, lengths, np.array(own_start, np.int64), np.array(short_start, np.int64))
+
+    def powers(self) -> np.ndarray:
+        """Enough powers to put any of the strings behind a prefix of up to 8 bytes."""
+        return powers((int(self.lengths.max()) if len(self.lengths) else 0) + 8)
+
+
+def cue_feature_hashes(doc: Document, infos: Sequence[TokenInfo], sentences: Sequence[Sentence],
+                       table: TokenStrings | None = None) -> tuple[np.ndarray, np.ndarray]:
     """``feature_hashes`` of the ``cue_features`` of each of ``sentences`` (none empty), all
     tokens one after the other, and where each token's start (``starts[k]`` to ``starts[k + 1]``)."""
+    table = table or TokenStrings.of(infos)
     tokens = doc.tokens
-    strings: list[str] = []
-    # per token: where its own strings start, its short ones start, its clause's context starts and ends
-    own_start, short_start, context_start, context_end = [], [], [], []
-    flags, first, end = [], [], []
+    strings: list[str] = []  # the clauses' context features
+    # per token: its index, its clause's context (start, end in ``strings``), its sentence's flags and tokens
+    items, context_start, context_end, flags, first, end = [], [], [], [], [], []
     for sentence in sentences:
         start, stop = sentence.token_start, sentence.token_end
         clauses = clause_summaries(doc, infos, start, stop)
@@ -46,83 +79,170 @@ def cue_feature_hashes(doc: Document, infos: Sequence[TokenInfo],
             at, to = context[infos[i].clause]
             context_start.append(at)
             context_end.append(to)
+        items += range(start, stop)
         flags += [has_quote + 2 * subj1] * (stop - start)
-        first += [len(first)] * (stop - start)  # positions in the sequence of these sentences' tokens
-        end += [len(end) + stop - start] * (stop - start)
-    for info in (infos[i] for sentence in sentences for i in range(sentence.token_start, sentence.token_end)):
-        own_start.append(len(strings))
-        strings += info.base
-        short_start.append(len(strings))
-        strings += info.short
-    own_start.append(len(strings))
-    raw, lengths = raw_hashes(strings)
+        first += [start] * (stop - start)
+        end += [stop] * (stop - start)
+    context_raw, _ = raw_hashes(strings)
     window_raw, window_lengths = raw_hashes(list(CUE_WINDOW_PREFIXES))
     joiner_raw, joiner_lengths = raw_hashes(list(_JOINERS))
-    longest = int(lengths.max()) if len(lengths) else 0
     as_array = np.array
-    return _compose(raw, lengths, as_array(own_start, np.int64), as_array(short_start, np.int64),
-                    as_array(context_start, np.int64), as_array(context_end, np.int64), as_array(flags, np.int64),
-                    as_array(first, np.int64), as_array(end, np.int64), feature_hashes(list(_CONSTANTS)),
-                    as_array(CUE_WINDOW, np.int64), window_raw, window_lengths, joiner_raw, joiner_lengths,
-                    powers(longest + 8))
+    return _compose_cue(table.raw, table.lengths, table.own_start, table.short_start, as_array(items, np.int64),
+                        context_raw, as_array(context_start, np.int64), as_array(context_end, np.int64),
+                        as_array(flags, np.int64), as_array(first, np.int64), as_array(end, np.int64),
+                        feature_hashes(list(_CONSTANTS)), as_array(CUE_WINDOW, np.int64), window_raw, window_lengths,
+                        joiner_raw, joiner_lengths, table.powers())
+
+
+def role_feature_hashes(doc: Document, infos: Sequence[TokenInfo], cues: Sequence[Sequence[int]],
+                        rules: Sequence[Statement | None], windows: Sequence[tuple[int, int]],
+                        table: TokenStrings | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """``feature_hashes`` of the ``role_features`` of each cue (with its rule statement and window),
+    all windows' tokens one after the other, and where each token's start."""
+    table = table or TokenStrings.of(infos)
+    strings: list[str] = []  # the tokens' extras (``role_extras``)
+    items, extras_start, first, end = [], [], [], []
+    for cue, rule, (start, stop) in zip(cues, rules, windows):
+        for extras in role_extras(doc, infos, cue, rule, start, stop):
+            extras_start.append(len(strings))
+            strings += extras
+        items += range(start, stop)
+        first += [start] * (stop - start)
+        end += [stop] * (stop - start)
+    extras_start.append(len(strings))
+    extras_raw, _ = raw_hashes(strings)
+    prefix_raw, prefix_lengths = raw_hashes(list(_ROLE_PREFIXES))
+    sentence = np.array([token.sentence for token in doc.tokens], np.int64)
+    as_array = np.array
+    return _compose_role(table.raw, table.lengths, table.own_start, table.short_start, as_array(items, np.int64),
+                         extras_raw, as_array(extras_start, np.int64), as_array(first, np.int64),
+                         as_array(end, np.int64), sentence, feature_hashes(list(_CONSTANTS)), prefix_raw,
+                         prefix_lengths, table.powers())
 
 
 @njit(cache=True)
-def _compose(raw, lengths, own_start, short_start, context_start, context_end, flags, first, end, constants,
-             window, window_raw, window_lengths, joiner_raw, joiner_lengths, powers):
+def _prefixed(prefix, raw, k, prefix_raw, prefix_lengths, powers):
+    return mixed(concatenated(prefix_raw[prefix], prefix_lengths[prefix], raw[k], powers))
+
+
+@njit(cache=True)
+def _compose_cue(raw, lengths, own_start, short_start, items, context_raw, context_start, context_end, flags, first,
+                 end, constants, window, window_raw, window_lengths, joiner_raw, joiner_lengths, powers):
     """The hashes in ``cue_features``' order (see there), counted, then written."""
-    n = first.shape[0]
+    n = items.shape[0]
     starts = np.zeros(n + 1, np.int64)
     hashes = np.zeros(0, np.uint64)
     for fill in range(2):
         if fill:
             hashes = np.empty(starts[n], np.uint64)
         count = 0
-        for i in range(n):
-            starts[i] = count
+        for item in range(n):
+            starts[item] = count
+            i = items[item]
             for k in range(own_start[i], short_start[i]):
                 if fill:
                     hashes[count] = mixed(raw[k])
                 count += 1
             for bit in range(2):  # "sq", "s1"
-                if flags[i] >> bit & 1:
+                if flags[item] >> bit & 1:
                     if fill:
                         hashes[count] = constants[bit]
                     count += 1
-            for k in range(context_start[i], context_end[i]):
+            for k in range(context_start[item], context_end[item]):
                 if fill:
-                    hashes[count] = mixed(raw[k])
+                    hashes[count] = mixed(context_raw[k])
                 count += 1
-            if i == first[i]:
+            if i == first[item]:
                 if fill:
                     hashes[count] = constants[2]
                 count += 1
             for w in range(window.shape[0]):
                 j = i + window[w]
-                if first[i] <= j < end[i]:
+                if first[item] <= j < end[item]:
                     for k in range(short_start[j], own_start[j + 1]):
                         if fill:
-                            hashes[count] = mixed(concatenated(window_raw[w], window_lengths[w], raw[k], powers))
+                            hashes[count] = _prefixed(w, raw, k, window_raw, window_lengths, powers)
                         count += 1
                 elif window[w] == -1 or window[w] == 1:
                     if fill:
                         hashes[count] = constants[3] if window[w] == -1 else constants[4]
                     count += 1
             lemma = own_start[i] + 1
-            if i > first[i]:
+            if i > first[item]:
                 previous = own_start[i - 1] + 1
                 if fill:
-                    hashes[count] = mixed(concatenated(joiner_raw[0], joiner_lengths[0], raw[previous], powers))
+                    hashes[count] = _prefixed(0, raw, previous, joiner_raw, joiner_lengths, powers)
                     bigram = concatenated(joiner_raw[1], joiner_lengths[1], raw[previous], powers)
                     bigram = concatenated(bigram, joiner_lengths[1] + lengths[previous], joiner_raw[2], powers)
                     bigram = concatenated(bigram, joiner_lengths[1] + lengths[previous] + joiner_lengths[2],
                                           raw[lemma], powers)
                     hashes[count + 1] = mixed(bigram)
                 count += 2
-            if i + 1 < end[i]:
+            if i + 1 < end[item]:
                 if fill:
-                    hashes[count] = mixed(concatenated(joiner_raw[3], joiner_lengths[3], raw[own_start[i + 1] + 1],
-                                                       powers))
+                    hashes[count] = _prefixed(3, raw, own_start[i + 1] + 1, joiner_raw, joiner_lengths, powers)
+                count += 1
+        starts[n] = count
+    return hashes, starts
+
+
+@njit(cache=True)
+def _compose_role(raw, lengths, own_start, short_start, items, extras_raw, extras_start, first, end, sentence,
+                  constants, prefix_raw, prefix_lengths, powers):
+    """The hashes in ``role_features``' order (see there), counted, then written."""
+    n = items.shape[0]
+    starts = np.zeros(n + 1, np.int64)
+    hashes = np.zeros(0, np.uint64)
+    for fill in range(2):
+        if fill:
+            hashes = np.empty(starts[n], np.uint64)
+        count = 0
+        for item in range(n):
+            starts[item] = count
+            i = items[item]
+            for k in range(own_start[i], short_start[i]):
+                if fill:
+                    hashes[count] = mixed(raw[k])
+                count += 1
+            for k in range(extras_start[item], extras_start[item + 1]):
+                if fill:
+                    hashes[count] = mixed(extras_raw[k])
+                count += 1
+            # the neighbours' short features (w=, t=, …): all of those next to it, one of those further
+            if i > first[item]:
+                for k in range(short_start[i - 1], own_start[i]):
+                    if fill:
+                        hashes[count] = _prefixed(0, raw, k, prefix_raw, prefix_lengths, powers)
+                    count += 1
+                if sentence[i - 1] != sentence[i]:
+                    if fill:
+                        hashes[count] = constants[5]
+                    count += 1
+            if i + 1 < end[item]:
+                for k in range(short_start[i + 1], own_start[i + 2]):
+                    if fill:
+                        hashes[count] = _prefixed(1, raw, k, prefix_raw, prefix_lengths, powers)
+                    count += 1
+            if i > first[item] + 1:
+                if fill:
+                    hashes[count] = _prefixed(2, raw, short_start[i - 2] + 1, prefix_raw, prefix_lengths, powers)
+                count += 1
+            if i + 2 < end[item]:
+                if fill:
+                    hashes[count] = _prefixed(3, raw, short_start[i + 2] + 1, prefix_raw, prefix_lengths, powers)
+                    hashes[count + 1] = _prefixed(4, raw, short_start[i + 2], prefix_raw, prefix_lengths, powers)
+                count += 2
+            if i > first[item] + 1:
+                if fill:
+                    hashes[count] = _prefixed(5, raw, short_start[i - 2], prefix_raw, prefix_lengths, powers)
+                count += 1
+            if i > first[item] + 2:
+                if fill:
+                    hashes[count] = _prefixed(6, raw, short_start[i - 3] + 1, prefix_raw, prefix_lengths, powers)
+                count += 1
+            if i + 3 < end[item]:
+                if fill:
+                    hashes[count] = _prefixed(7, raw, short_start[i + 3] + 1, prefix_raw, prefix_lengths, powers)
                 count += 1
         starts[n] = count
     return hashes, starts

@@ -14,8 +14,8 @@ from ..model import Document, Statement
 from ..resources import model_path
 from .config import CUE_MODEL, MODEL_FILES, ROLE_MODEL, AttributionConfig
 from .decoding import complete_cue, connected_message, decode_cues, decode_roles, join_wie, with_apposition
-from .features import role_features, role_window, token_infos
-from .hashed_features import cue_feature_hashes
+from .features import role_window, token_infos
+from .hashed_features import TokenStrings, cue_feature_hashes, role_feature_hashes
 from .neural import BiLSTMTagger
 
 Prediction = tuple[list[int], dict[str, list[int]]]  # cue tokens, {"S"/"M"/"A": tokens}
@@ -86,9 +86,10 @@ class Attributor:
     def predict(self, doc: Document, config: AttributionConfig) -> list[Prediction]:
         """``(cue tokens, {"S"/"M"/"A": tokens})`` for every predicted cue."""
         infos = token_infos(doc)
+        table = TokenStrings.of(infos)
         sentences = [s for s in doc.sentences if s.token_end > s.token_start]
-        # the sentences' cue features as their hashes (``cue_features`` without spelling them)
-        hashes, starts = cue_feature_hashes(doc, infos, sentences)
+        # the features as their hashes (``cue_features``, ``role_features`` without spelling them)
+        hashes, starts = cue_feature_hashes(doc, infos, sentences, table)
         cues = []
         for sentence, labels in zip(sentences, hashed_averaged_labels(
                 self.cue_tagger, self.neural_cue_tagger, config.neural_cue_weight, hashes, starts,
@@ -99,11 +100,11 @@ class Attributor:
                 cues.append(complete_cue(doc, cue) if "complete_cues" in config.decoding else cue)
         windows = [role_window(doc, cue) for cue in cues]
         rules = [matching_rule(doc, cue) for cue in cues]
-        role_sequences = [role_features(doc, infos, cue, rule, *window)
-                          for cue, rule, window in zip(cues, rules, windows)]
+        hashes, starts = role_feature_hashes(doc, infos, cues, rules, windows, table)
         found = []
-        for cue, rule, window, roles in zip(cues, rules, windows, averaged_labels(
-                self.role_tagger, self.neural_role_tagger, config.neural_role_weight, role_sequences)):
+        for cue, rule, window, roles in zip(cues, rules, windows, hashed_averaged_labels(
+                self.role_tagger, self.neural_role_tagger, config.neural_role_weight, hashes, starts,
+                [end - start for start, end in windows])):
             result = decode_roles(roles, window[0], cue)
             if "connected_messages" in config.decoding:
                 result["M"] = connected_message(doc, result["M"], cue, result)
