@@ -3,12 +3,12 @@
 python-crfsuite takes each token's attributes as strings and looks each one up in the model's
 attribute table; for a tagger with fifty attributes per token (the NER CRF) that costs more than
 the search.  Here a caller maps attributes to numbers once per word (:meth:`CRFModel.ids`) and
-hands over numbers, or hands over strings, which are hashed all at once and looked up in a compiled
-table of the model's attributes (:mod:`wortlaut.feature_hashing`); the state scores and the Viterbi search follow crfsuite's arithmetic in its
-order (a token's weights added attribute by attribute, ties to the lower label), so the labels
-are crfsuite's; so are the marginal probabilities (:meth:`CRFModel.marginals`: crfsuite's
-scaled forward-backward, operation by operation, equal to the bit).  ``tests/test_crf.py``
-compares both with python-crfsuite.
+hands over numbers, or hands over strings or their hashes, which are looked up all at once in a
+compiled table of the model's attributes (:mod:`wortlaut.feature_hashing`); the state scores and
+the Viterbi search follow crfsuite's arithmetic in its order (a token's weights added attribute by
+attribute, ties to the lower label), so the labels are crfsuite's; so are the marginal
+probabilities (:meth:`CRFModel.marginals`: crfsuite's scaled forward-backward, operation by
+operation, equal to the bit).  ``tests/test_crf.py`` compares both with python-crfsuite.
 
 The model file (crfsuite's "lCRF"/"FOMC" format) holds a header, the features (type, source,
 destination, weight as a little-endian double) and two string tables (CQDB) for labels and

@@ -13,12 +13,12 @@ from wortlaut.attribution.taggers import matching_rule
 from wortlaut.feature_hashing import feature_hashes
 
 TEXTS = [
-    "Kremlsprecher Dmitri Peskow sagte am Freitag in Wladiwostok, die NATO sehe Russland als Feind. "
-    "„Wir sind bereit“, sagte er. Der Agentur Interfax zufolge äußerte sich Putin nicht.",
+    ("Kremlsprecher Dmitri Peskow sagte am Freitag in Wladiwostok, die NATO sehe Russland als Feind. "
+     "„Wir sind bereit“, sagte er. Der Agentur Interfax zufolge äußerte sich Putin nicht."),
     "Danke.",
-    "Nach Angaben Frankreichs trafen sich die Staats- und Regierungschefs: „Es ist Zeit“, hieß es. "
-    "Er teilte mit, er habe nichts gewusst; sie sagte: „Nein.“ Ein sehr langer Satz ohne ein einziges Zitat "
-    "und ohne Verb des Sagens, der einfach weitergeht, mit Fußballverein und Übermorgen.",
+    ("Nach Angaben Frankreichs trafen sich die Staats- und Regierungschefs: „Es ist Zeit“, hieß es. "
+     "Er teilte mit, er habe nichts gewusst; sie sagte: „Nein.“ Ein sehr langer Satz ohne ein einziges Zitat "
+     "und ohne Verb des Sagens, der einfach weitergeht, mit Fußballverein und Übermorgen."),
 ]
 
 

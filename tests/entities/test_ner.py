@@ -16,6 +16,7 @@ from wortlaut.entities.ner import (
     repair_bio,
     resources_,
     tag_sentence,
+    word_shape,
 )
 from wortlaut.evaluate.ner import evaluate_ner, format_ner_report, score_tag_sequences
 from wortlaut.model import Document
@@ -167,3 +168,11 @@ def test_compiled_character_sums_equal_adding_each_ngram_in_order():
             if weights is not None:
                 totals = [total + weight for total, weight in zip(totals, weights)]
         assert table.totals(word) == totals, word
+
+
+@pytest.mark.parametrize(("word", "shape"), [
+    ("Merkel", "Xx"), ("G20", "Xd"), ("ÖVP-Chef", "X-Xx"), ("1990er", "dx"), ("a", "x"), ("x--y", "x-x"),
+    ("Aaaa", "Xx"), ("ab12cd", "xdx"), ("", ""), ("a\n\nb", "x\n\nx"),  # line breaks are not folded
+])
+def test_word_shape_folds_runs_of_a_class(word, shape) -> None:
+    assert word_shape(word) == shape

@@ -1,10 +1,11 @@
 """A small bidirectional LSTM tagger, run with numpy (and numba for summing a token's rows).
 
-Its input is what a CRF of this package sees: a list of feature strings per token.  Each string is
-hashed (``feature_ids``, :mod:`wortlaut.feature_hashing`) into one of ``buckets`` rows of an embedding table; a token is the sum of its rows,
-and a one-layer BiLSTM and a linear layer give each token a probability per label.  The weights are
-trained with PyTorch by ``training/attribution/neural.py`` and stored as ``.npz`` (embeddings in float16
-to keep the file small); reading them needs numpy only, so PyTorch is no run-time dependency.
+Its input is what a CRF of this package sees: a list of feature strings per token, or their hashes
+(:mod:`wortlaut.feature_hashing`).  Each hash picks one of ``buckets`` rows of an embedding table
+(``feature_ids``); a token is the sum of its rows, and a one-layer BiLSTM and a linear layer give
+each token a probability per label.  The weights are trained with PyTorch by
+``training/attribution/neural.py`` and stored as ``.npz`` (embeddings in float16 to keep the file
+small); reading them needs numpy only, so PyTorch is no run-time dependency.
 
 The sentences of a document go through the LSTM together, ``BATCH`` at a time (the shorter ones
 finish early), both directions in one loop, which keeps the per-token cost of Python low.

@@ -39,18 +39,26 @@ class CharNgramTable:
 
 @njit(cache=True)
 def _totals(characters, child_start, child_char, child_node, row_of_node, weights, prior):
+    """The prior plus the weights of the n-grams, size by size, each size's from the first start
+    on.  Each start's trie nodes (its 1- to 4-character prefixes) are found in one walk first: the
+    n-grams of one start share a path."""
     totals = prior.copy()
     length = characters.shape[0]
+    longest = N_GRAM_SIZES[-1]
+    nodes = np.full((length, longest + 1), -1, dtype=np.int64)  # the node of characters[start:start + size]
+    for start in range(length):
+        node = 0
+        for size in range(1, min(longest, length - start) + 1):
+            character = characters[start + size - 1]
+            if character < 0:
+                break
+            node = child(node, character, child_start, child_char, child_node)
+            if node < 0:
+                break
+            nodes[start, size] = node
     for size in N_GRAM_SIZES:
         for start in range(length - size + 1):
-            node = 0
-            for position in range(start, start + size):
-                if characters[position] < 0:
-                    node = -1
-                    break
-                node = child(node, characters[position], child_start, child_char, child_node)
-                if node < 0:
-                    break
+            node = nodes[start, size]
             if node >= 0 and row_of_node[node] >= 0:
                 row = row_of_node[node]
                 for k in range(totals.shape[0]):

@@ -17,10 +17,10 @@ news (``data/ner_lexicon.tsv``), plus part of the same for a window of two words
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import groupby
 
 from ..de.lexicon import table, word_list
 from ..de.names import first_names
@@ -185,13 +185,14 @@ def resources_() -> Resources:
 _WORD_SHAPE = str.maketrans({**{c: "X" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÜÉÈÁÀÇÑ"},
                         **{c: "x" for c in "abcdefghijklmnopqrstuvwxyzäöüßéèáàçñ"},
                         **{c: "d" for c in "0123456789"}})
-_REPEATS = re.compile(r"(.)\1+")
 _ADJ_ENDINGS = ("em", "en", "er", "es", "e", "")
 
 
 def word_shape(word: str) -> str:
-    """``Merkel`` -> ``Xx``, ``G20`` -> ``Xd``: letter classes, repeats folded."""
-    return _REPEATS.sub(r"\1", word.translate(_WORD_SHAPE))
+    """``Merkel`` -> ``Xx``, ``G20`` -> ``Xd``: letter classes, runs of one folded; runs of line
+    breaks stay, as with the substitution of ``(.)\1+`` this replaced (three times slower)."""
+    return "".join([shape if shape != "\n" else "\n" * len(list(run))
+                    for shape, run in groupby(word.translate(_WORD_SHAPE))])
 
 
 def _country_adjective(low: str, stems: frozenset[str]) -> bool:
