@@ -27,9 +27,25 @@ def required_literals(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
     """Strings (case as written) one of which every match of ``pattern`` contains, fewest and
     longest found; None when no such set is found (case-insensitive patterns, or a part that
     matches too freely)."""
+    parsed = _case_sensitive_tree(pattern, flags)
+    if parsed is None:
+        return None
+    tree, constants = parsed
+    _, required = _sequence(list(tree), constants)
+    if not required:
+        return None
+    # a string containing another of the set adds nothing to "one of them occurs"
+    kept = sorted(required, key=len)
+    kept = [s for n, s in enumerate(kept) if not any(t in s for t in kept[:n])]
+    return tuple(kept)
+
+
+def _case_sensitive_tree(pattern: str, flags: int):
+    """``re``'s parse tree of ``pattern`` and its constants module; None for a pattern that ignores
+    case or does not parse, or without the parser (it is internal: then nothing is read)."""
     try:
         from re import _constants, _parser
-    except ImportError:  # the parser is internal; without it nothing is skipped
+    except ImportError:
         return None
     try:
         tree = _parser.parse(pattern, flags)
@@ -37,13 +53,7 @@ def required_literals(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
         return None
     if (flags | tree.state.flags) & re.IGNORECASE:
         return None
-    _, required = _sequence(list(tree), _constants)
-    if not required:
-        return None
-    # a string containing another of the set adds nothing to "one of them occurs"
-    kept = sorted(required, key=len)
-    kept = [s for n, s in enumerate(kept) if not any(t in s for t in kept[:n])]
-    return tuple(kept)
+    return tree, _constants
 
 
 Strings = frozenset[str] | None
@@ -139,17 +149,11 @@ def start_class(pattern: str, flags: int = 0) -> str | None:
     can start with; None when a match can be empty or start with any character, or the pattern
     ignores case.  ``re`` scans a pattern opening with such a class for its characters alone,
     many times faster than it tries a pattern that opens with a look-behind at every position."""
-    try:
-        from re import _constants, _parser
-    except ImportError:
+    parsed = _case_sensitive_tree(pattern, flags)
+    if parsed is None:
         return None
-    try:
-        tree = _parser.parse(pattern, flags)
-    except re.error:
-        return None
-    if (flags | tree.state.flags) & re.IGNORECASE:
-        return None
-    items, can_be_empty = _first(list(tree), _constants)
+    tree, constants = parsed
+    items, can_be_empty = _first(list(tree), constants)
     if items is None or can_be_empty or not items:
         return None
     return "[" + "".join(sorted(items)) + "]"

@@ -121,8 +121,31 @@ def role_feature_hashes(doc: Document, infos: Sequence[TokenInfo], cues: Sequenc
 
 
 @njit(cache=True)
-def _prefixed(prefix, raw, k, prefix_raw, prefix_lengths, powers):
-    return mixed(concatenated(prefix_raw[prefix], prefix_lengths[prefix], raw[k], powers))
+def _put(hashes, count, fill, raw, start, stop):
+    """The hashes of the strings ``raw[start:stop]`` written from ``count`` on (when filling);
+    returns the count after them."""
+    for k in range(start, stop):
+        if fill:
+            hashes[count] = mixed(raw[k])
+        count += 1
+    return count
+
+
+@njit(cache=True)
+def _put_prefixed(hashes, count, fill, raw, start, stop, prefix, prefix_raw, prefix_lengths, powers):
+    """:func:`_put` of the strings behind prefix number ``prefix``."""
+    for k in range(start, stop):
+        if fill:
+            hashes[count] = mixed(concatenated(prefix_raw[prefix], prefix_lengths[prefix], raw[k], powers))
+        count += 1
+    return count
+
+
+@njit(cache=True)
+def _put_hash(hashes, count, fill, value):
+    if fill:
+        hashes[count] = value
+    return count + 1
 
 
 @njit(cache=True)
@@ -139,49 +162,33 @@ def _compose_cue(raw, lengths, own_start, short_start, items, context_raw, conte
         for item in range(n):
             starts[item] = count
             i = items[item]
-            for k in range(own_start[i], short_start[i]):
-                if fill:
-                    hashes[count] = mixed(raw[k])
-                count += 1
+            count = _put(hashes, count, fill, raw, own_start[i], short_start[i])
             for bit in range(2):  # "sq", "s1"
                 if flags[item] >> bit & 1:
-                    if fill:
-                        hashes[count] = constants[bit]
-                    count += 1
-            for k in range(context_start[item], context_end[item]):
-                if fill:
-                    hashes[count] = mixed(context_raw[k])
-                count += 1
+                    count = _put_hash(hashes, count, fill, constants[bit])
+            count = _put(hashes, count, fill, context_raw, context_start[item], context_end[item])
             if i == first[item]:
-                if fill:
-                    hashes[count] = constants[2]
-                count += 1
+                count = _put_hash(hashes, count, fill, constants[2])
             for w in range(window.shape[0]):
                 j = i + window[w]
                 if first[item] <= j < end[item]:
-                    for k in range(short_start[j], own_start[j + 1]):
-                        if fill:
-                            hashes[count] = _prefixed(w, raw, k, window_raw, window_lengths, powers)
-                        count += 1
+                    count = _put_prefixed(hashes, count, fill, raw, short_start[j], own_start[j + 1], w, window_raw,
+                                          window_lengths, powers)
                 elif window[w] == -1 or window[w] == 1:
-                    if fill:
-                        hashes[count] = constants[3] if window[w] == -1 else constants[4]
-                    count += 1
+                    count = _put_hash(hashes, count, fill, constants[3] if window[w] == -1 else constants[4])
             lemma = own_start[i] + 1
             if i > first[item]:
-                previous = own_start[i - 1] + 1
-                if fill:
-                    hashes[count] = _prefixed(0, raw, previous, joiner_raw, joiner_lengths, powers)
-                    bigram = concatenated(joiner_raw[1], joiner_lengths[1], raw[previous], powers)
-                    bigram = concatenated(bigram, joiner_lengths[1] + lengths[previous], joiner_raw[2], powers)
-                    bigram = concatenated(bigram, joiner_lengths[1] + lengths[previous] + joiner_lengths[2],
-                                          raw[lemma], powers)
-                    hashes[count + 1] = mixed(bigram)
-                count += 2
-            if i + 1 < end[item]:
-                if fill:
-                    hashes[count] = _prefixed(3, raw, own_start[i + 1] + 1, joiner_raw, joiner_lengths, powers)
-                count += 1
+                previous = own_start[i - 1] + 1  # "pl=" and the lemma bigram "bg=" previous "|" own
+                count = _put_prefixed(hashes, count, fill, raw, previous, previous + 1, 0, joiner_raw, joiner_lengths,
+                                      powers)
+                bigram = concatenated(joiner_raw[1], joiner_lengths[1], raw[previous], powers)
+                bigram = concatenated(bigram, joiner_lengths[1] + lengths[previous], joiner_raw[2], powers)
+                bigram = concatenated(bigram, joiner_lengths[1] + lengths[previous] + joiner_lengths[2],
+                                      raw[lemma], powers)
+                count = _put_hash(hashes, count, fill, mixed(bigram))
+            if i + 1 < end[item]:  # "nl="
+                count = _put_prefixed(hashes, count, fill, raw, own_start[i + 1] + 1, own_start[i + 1] + 2, 3,
+                                      joiner_raw, joiner_lengths, powers)
         starts[n] = count
     return hashes, starts
 
@@ -200,49 +207,24 @@ def _compose_role(raw, lengths, own_start, short_start, items, extras_raw, extra
         for item in range(n):
             starts[item] = count
             i = items[item]
-            for k in range(own_start[i], short_start[i]):
-                if fill:
-                    hashes[count] = mixed(raw[k])
-                count += 1
-            for k in range(extras_start[item], extras_start[item + 1]):
-                if fill:
-                    hashes[count] = mixed(extras_raw[k])
-                count += 1
-            # the neighbours' short features (w=, t=, …): all of those next to it, one of those further
+            count = _put(hashes, count, fill, raw, own_start[i], short_start[i])
+            count = _put(hashes, count, fill, extras_raw, extras_start[item], extras_start[item + 1])
+            # the neighbours' short features (w=, t=, …), prefixed as _ROLE_PREFIXES lists them:
+            # all of the next ones', the tag (second) or word (first) of those further
             if i > first[item]:
-                for k in range(short_start[i - 1], own_start[i]):
-                    if fill:
-                        hashes[count] = _prefixed(0, raw, k, prefix_raw, prefix_lengths, powers)
-                    count += 1
+                count = _put_prefixed(hashes, count, fill, raw, short_start[i - 1], own_start[i], 0, prefix_raw,
+                                      prefix_lengths, powers)
                 if sentence[i - 1] != sentence[i]:
-                    if fill:
-                        hashes[count] = constants[5]
-                    count += 1
+                    count = _put_hash(hashes, count, fill, constants[5])
             if i + 1 < end[item]:
-                for k in range(short_start[i + 1], own_start[i + 2]):
-                    if fill:
-                        hashes[count] = _prefixed(1, raw, k, prefix_raw, prefix_lengths, powers)
-                    count += 1
-            if i > first[item] + 1:
-                if fill:
-                    hashes[count] = _prefixed(2, raw, short_start[i - 2] + 1, prefix_raw, prefix_lengths, powers)
-                count += 1
-            if i + 2 < end[item]:
-                if fill:
-                    hashes[count] = _prefixed(3, raw, short_start[i + 2] + 1, prefix_raw, prefix_lengths, powers)
-                    hashes[count + 1] = _prefixed(4, raw, short_start[i + 2], prefix_raw, prefix_lengths, powers)
-                count += 2
-            if i > first[item] + 1:
-                if fill:
-                    hashes[count] = _prefixed(5, raw, short_start[i - 2], prefix_raw, prefix_lengths, powers)
-                count += 1
-            if i > first[item] + 2:
-                if fill:
-                    hashes[count] = _prefixed(6, raw, short_start[i - 3] + 1, prefix_raw, prefix_lengths, powers)
-                count += 1
-            if i + 3 < end[item]:
-                if fill:
-                    hashes[count] = _prefixed(7, raw, short_start[i + 3] + 1, prefix_raw, prefix_lengths, powers)
-                count += 1
+                count = _put_prefixed(hashes, count, fill, raw, short_start[i + 1], own_start[i + 2], 1, prefix_raw,
+                                      prefix_lengths, powers)
+            for prefix, offset, short, present in ((2, -2, 1, i > first[item] + 1), (3, 2, 1, i + 2 < end[item]),
+                                                   (4, 2, 0, i + 2 < end[item]), (5, -2, 0, i > first[item] + 1),
+                                                   (6, -3, 1, i > first[item] + 2), (7, 3, 1, i + 3 < end[item])):
+                if present:
+                    at = short_start[i + offset] + short
+                    count = _put_prefixed(hashes, count, fill, raw, at, at + 1, prefix, prefix_raw, prefix_lengths,
+                                          powers)
         starts[n] = count
     return hashes, starts
