@@ -2,8 +2,8 @@
 
 The rules' output is an input: each token carries whether the rules made it a cue, source
 or message, so the models learn where the rules are right and where they miss.  Changing a
-feature means retraining the models (``python -m training.attribution``); a cue feature also
-means changing its composed hash in :mod:`.hashed_features` (its test compares the two).
+feature means retraining the models (``python -m training.attribution``); a cue or role feature
+also means changing its composed hash in :mod:`.hashed_features` (its test compares the two).
 """
 
 from __future__ import annotations
