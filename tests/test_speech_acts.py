@@ -96,3 +96,14 @@ def test_eval_speechacts_reports_accuracy_and_per_act_scores(tmp_path, capsys):
     assert main(["eval", "speechacts", str(gold)]) == 0
     report = capsys.readouterr().out
     assert "dev: 2 statements, accuracy 1.000" in report and "warn" in report
+
+
+def test_an_enormous_noun_gives_only_the_compound_heads_a_row_can_name():
+    """Fuzzing: every head of a 200,000-letter noun was 20 GB of string copies (45 s)."""
+    from wortlaut.model import Token
+    from wortlaut.speech_acts import _names
+
+    word = "Xyz" + "a" * 100_000 + "forderung"
+    names = _names(Token(word, 0, len(word), 0, 0, tag="NN", lemma=word))
+    assert "forderung" in names  # the listed head (demand) is still found
+    assert len(names) < 100 and max(map(len, names)) == len(word)  # the word itself, few heads

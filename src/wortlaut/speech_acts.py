@@ -12,6 +12,7 @@ knowledge is data (:mod:`wortlaut.de.speech_acts`); each act carries its CAMEO c
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 from .components import component
 from .de.speech_acts import DEFAULT_ACT, NEGATION_WORD, act_cues, speech_acts
@@ -105,8 +106,16 @@ def _names(token: Token) -> set[str]:
     if text in NEGATIONS and token.tag in NEGATION:
         names.add(NEGATION_WORD)
     if token.tag in ("NN", "NE") and "-" not in lemma:  # a compound: any head of five letters or more
-        names |= {lemma[start:] for start in range(_MIN_MODIFIER, len(lemma) - _MIN_HEAD + 1)}
+        # (no longer than a listed word: only those are looked for, and every head of a word of
+        # 200,000 letters would be 20 GB of copies)
+        first = max(_MIN_MODIFIER, len(lemma) - _longest_cue_word())
+        names |= {lemma[start:] for start in range(first, len(lemma) - _MIN_HEAD + 1)}
     return names
+
+
+@cache
+def _longest_cue_word() -> int:
+    return max((len(word) for row in act_cues() for word in row.words), default=0)
 
 
 def _particle_verbs(doc: Document, positions: list[int]) -> set[str]:
