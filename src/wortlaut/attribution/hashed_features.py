@@ -87,11 +87,12 @@ def cue_feature_hashes(doc: Document, infos: Sequence[TokenInfo], sentences: Seq
     window_raw, window_lengths = raw_hashes(list(CUE_WINDOW_PREFIXES))
     joiner_raw, joiner_lengths = raw_hashes(list(_JOINERS))
     as_array = np.array
-    return _compose_cue(table.raw, table.lengths, table.own_start, table.short_start, as_array(items, np.int64),
-                        context_raw, as_array(context_start, np.int64), as_array(context_end, np.int64),
-                        as_array(flags, np.int64), as_array(first, np.int64), as_array(end, np.int64),
-                        feature_hashes(list(_CONSTANTS)), as_array(CUE_WINDOW, np.int64), window_raw, window_lengths,
-                        joiner_raw, joiner_lengths, table.powers())
+    return _counted_then_written(_compose_cue, len(items), table.raw, table.lengths, table.own_start,
+                                 table.short_start, as_array(items, np.int64), context_raw,
+                                 as_array(context_start, np.int64), as_array(context_end, np.int64),
+                                 as_array(flags, np.int64), as_array(first, np.int64), as_array(end, np.int64),
+                                 feature_hashes(list(_CONSTANTS)), as_array(CUE_WINDOW, np.int64), window_raw,
+                                 window_lengths, joiner_raw, joiner_lengths, table.powers())
 
 
 def role_feature_hashes(doc: Document, infos: Sequence[TokenInfo], cues: Sequence[Sequence[int]],
@@ -114,10 +115,20 @@ def role_feature_hashes(doc: Document, infos: Sequence[TokenInfo], cues: Sequenc
     prefix_raw, prefix_lengths = raw_hashes(list(_ROLE_PREFIXES))
     sentence = np.array([token.sentence for token in doc.tokens], np.int64)
     as_array = np.array
-    return _compose_role(table.raw, table.lengths, table.own_start, table.short_start, as_array(items, np.int64),
-                         extras_raw, as_array(extras_start, np.int64), as_array(first, np.int64),
-                         as_array(end, np.int64), sentence, feature_hashes(list(_CONSTANTS)), prefix_raw,
-                         prefix_lengths, table.powers())
+    return _counted_then_written(_compose_role, len(items), table.raw, table.lengths, table.own_start,
+                                 table.short_start, as_array(items, np.int64), extras_raw,
+                                 as_array(extras_start, np.int64), as_array(first, np.int64), as_array(end, np.int64),
+                                 sentence, feature_hashes(list(_CONSTANTS)), prefix_raw, prefix_lengths,
+                                 table.powers())
+
+
+def _counted_then_written(compose, items: int, *arguments) -> tuple[np.ndarray, np.ndarray]:
+    """``(hashes, starts)`` of a compose kernel: a first pass counts each item's hashes (``starts``),
+    a second writes them into an array of that size."""
+    starts = np.zeros(items + 1, np.int64)
+    hashes = np.empty(compose(np.zeros(0, np.uint64), False, starts, *arguments), np.uint64)
+    compose(hashes, True, starts, *arguments)
+    return hashes, starts
 
 
 @njit(cache=True)
@@ -149,82 +160,71 @@ def _put_hash(hashes, count, fill, value):
 
 
 @njit(cache=True)
-def _compose_cue(raw, lengths, own_start, short_start, items, context_raw, context_start, context_end, flags, first,
-                 end, constants, window, window_raw, window_lengths, joiner_raw, joiner_lengths, powers):
-    """The hashes in ``cue_features``' order (see there), counted, then written."""
-    n = items.shape[0]
-    starts = np.zeros(n + 1, np.int64)
-    hashes = np.zeros(0, np.uint64)
-    for fill in range(2):
-        if fill:
-            hashes = np.empty(starts[n], np.uint64)
-        count = 0
-        for item in range(n):
-            starts[item] = count
-            i = items[item]
-            count = _put(hashes, count, fill, raw, own_start[i], short_start[i])
-            for bit in range(2):  # "sq", "s1"
-                if flags[item] >> bit & 1:
-                    count = _put_hash(hashes, count, fill, constants[bit])
-            count = _put(hashes, count, fill, context_raw, context_start[item], context_end[item])
-            if i == first[item]:
-                count = _put_hash(hashes, count, fill, constants[2])
-            for w in range(window.shape[0]):
-                j = i + window[w]
-                if first[item] <= j < end[item]:
-                    count = _put_prefixed(hashes, count, fill, raw, short_start[j], own_start[j + 1], w, window_raw,
-                                          window_lengths, powers)
-                elif window[w] == -1 or window[w] == 1:
-                    count = _put_hash(hashes, count, fill, constants[3] if window[w] == -1 else constants[4])
-            lemma = own_start[i] + 1
-            if i > first[item]:
-                previous = own_start[i - 1] + 1  # "pl=" and the lemma bigram "bg=" previous "|" own
-                count = _put_prefixed(hashes, count, fill, raw, previous, previous + 1, 0, joiner_raw, joiner_lengths,
-                                      powers)
-                bigram = concatenated(joiner_raw[1], joiner_lengths[1], raw[previous], powers)
-                bigram = concatenated(bigram, joiner_lengths[1] + lengths[previous], joiner_raw[2], powers)
-                bigram = concatenated(bigram, joiner_lengths[1] + lengths[previous] + joiner_lengths[2],
-                                      raw[lemma], powers)
-                count = _put_hash(hashes, count, fill, mixed(bigram))
-            if i + 1 < end[item]:  # "nl="
-                count = _put_prefixed(hashes, count, fill, raw, own_start[i + 1] + 1, own_start[i + 1] + 2, 3,
-                                      joiner_raw, joiner_lengths, powers)
-        starts[n] = count
-    return hashes, starts
+def _compose_cue(hashes, fill, starts, raw, lengths, own_start, short_start, items, context_raw, context_start,
+                 context_end, flags, first, end, constants, window, window_raw, window_lengths, joiner_raw,
+                 joiner_lengths, powers):
+    """The hashes in ``cue_features``' order (see there): one pass of :func:`_counted_then_written`."""
+    count = 0
+    for item in range(items.shape[0]):
+        starts[item] = count
+        i = items[item]
+        count = _put(hashes, count, fill, raw, own_start[i], short_start[i])
+        for bit in range(2):  # "sq", "s1"
+            if flags[item] >> bit & 1:
+                count = _put_hash(hashes, count, fill, constants[bit])
+        count = _put(hashes, count, fill, context_raw, context_start[item], context_end[item])
+        if i == first[item]:
+            count = _put_hash(hashes, count, fill, constants[2])
+        for w in range(window.shape[0]):
+            j = i + window[w]
+            if first[item] <= j < end[item]:
+                count = _put_prefixed(hashes, count, fill, raw, short_start[j], own_start[j + 1], w, window_raw,
+                                      window_lengths, powers)
+            elif window[w] == -1 or window[w] == 1:
+                count = _put_hash(hashes, count, fill, constants[3] if window[w] == -1 else constants[4])
+        lemma = own_start[i] + 1
+        if i > first[item]:
+            previous = own_start[i - 1] + 1  # "pl=" and the lemma bigram "bg=" previous "|" own
+            count = _put_prefixed(hashes, count, fill, raw, previous, previous + 1, 0, joiner_raw, joiner_lengths,
+                                  powers)
+            bigram = concatenated(joiner_raw[1], joiner_lengths[1], raw[previous], powers)
+            bigram = concatenated(bigram, joiner_lengths[1] + lengths[previous], joiner_raw[2], powers)
+            bigram = concatenated(bigram, joiner_lengths[1] + lengths[previous] + joiner_lengths[2],
+                                  raw[lemma], powers)
+            count = _put_hash(hashes, count, fill, mixed(bigram))
+        if i + 1 < end[item]:  # "nl="
+            count = _put_prefixed(hashes, count, fill, raw, own_start[i + 1] + 1, own_start[i + 1] + 2, 3,
+                                  joiner_raw, joiner_lengths, powers)
+    starts[items.shape[0]] = count
+    return count
 
 
 @njit(cache=True)
-def _compose_role(raw, lengths, own_start, short_start, items, extras_raw, extras_start, first, end, sentence,
-                  constants, prefix_raw, prefix_lengths, powers):
-    """The hashes in ``role_features``' order (see there), counted, then written."""
-    n = items.shape[0]
-    starts = np.zeros(n + 1, np.int64)
-    hashes = np.zeros(0, np.uint64)
-    for fill in range(2):
-        if fill:
-            hashes = np.empty(starts[n], np.uint64)
-        count = 0
-        for item in range(n):
-            starts[item] = count
-            i = items[item]
-            count = _put(hashes, count, fill, raw, own_start[i], short_start[i])
-            count = _put(hashes, count, fill, extras_raw, extras_start[item], extras_start[item + 1])
-            # the neighbours' short features (w=, t=, …), prefixed as _ROLE_PREFIXES lists them:
-            # all of the next ones', the tag (second) or word (first) of those further
-            if i > first[item]:
-                count = _put_prefixed(hashes, count, fill, raw, short_start[i - 1], own_start[i], 0, prefix_raw,
-                                      prefix_lengths, powers)
-                if sentence[i - 1] != sentence[i]:
-                    count = _put_hash(hashes, count, fill, constants[5])
-            if i + 1 < end[item]:
-                count = _put_prefixed(hashes, count, fill, raw, short_start[i + 1], own_start[i + 2], 1, prefix_raw,
-                                      prefix_lengths, powers)
-            for prefix, offset, short, present in ((2, -2, 1, i > first[item] + 1), (3, 2, 1, i + 2 < end[item]),
-                                                   (4, 2, 0, i + 2 < end[item]), (5, -2, 0, i > first[item] + 1),
-                                                   (6, -3, 1, i > first[item] + 2), (7, 3, 1, i + 3 < end[item])):
-                if present:
-                    at = short_start[i + offset] + short
-                    count = _put_prefixed(hashes, count, fill, raw, at, at + 1, prefix, prefix_raw, prefix_lengths,
-                                          powers)
-        starts[n] = count
-    return hashes, starts
+def _compose_role(hashes, fill, starts, raw, lengths, own_start, short_start, items, extras_raw, extras_start, first,
+                  end, sentence, constants, prefix_raw, prefix_lengths, powers):
+    """The hashes in ``role_features``' order (see there): one pass of :func:`_counted_then_written`."""
+    count = 0
+    for item in range(items.shape[0]):
+        starts[item] = count
+        i = items[item]
+        count = _put(hashes, count, fill, raw, own_start[i], short_start[i])
+        count = _put(hashes, count, fill, extras_raw, extras_start[item], extras_start[item + 1])
+        # the neighbours' short features (w=, t=, …), prefixed as _ROLE_PREFIXES lists them:
+        # all of the next ones', the tag (second) or word (first) of those further
+        if i > first[item]:
+            count = _put_prefixed(hashes, count, fill, raw, short_start[i - 1], own_start[i], 0, prefix_raw,
+                                  prefix_lengths, powers)
+            if sentence[i - 1] != sentence[i]:
+                count = _put_hash(hashes, count, fill, constants[5])
+        if i + 1 < end[item]:
+            count = _put_prefixed(hashes, count, fill, raw, short_start[i + 1], own_start[i + 2], 1, prefix_raw,
+                                  prefix_lengths, powers)
+        for prefix, offset, short, present in ((2, -2, 1, i > first[item] + 1), (3, 2, 1, i + 2 < end[item]),
+                                               (4, 2, 0, i + 2 < end[item]), (5, -2, 0, i > first[item] + 1),
+                                               (6, -3, 1, i > first[item] + 2), (7, 3, 1, i + 3 < end[item])):
+            if present:
+                at = short_start[i + offset] + short
+                count = _put_prefixed(hashes, count, fill, raw, at, at + 1, prefix, prefix_raw, prefix_lengths,
+                                      powers)
+    starts[items.shape[0]] = count
+    return count
